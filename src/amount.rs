@@ -1,0 +1,134 @@
+//! Reading amounts as printed ("168.686,5", "1,234.5", "1.200 (năm 2020 …)") into decimals.
+//! Money is never a float.
+
+use crate::model::NumberFormat;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why an amount could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountError {
+    /// The numeric part that failed.
+    pub token: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// Reads the number at the start of `text` in `format`.
+///
+/// Returns `Ok(None)` when the text does not begin with a digit ("-", "Lồng ghép", empty):
+/// such a cell has no amount. Returns an error when it begins with a digit that does not
+/// parse, such as "1.2.3" or "12.34" in Vietnamese format.
+pub fn parse_amount(text: &str, format: NumberFormat) -> Result<Option<Decimal>, AmountError> {
+    let text = text.trim();
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let token: &str = {
+        let end = text
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(text.len());
+        text[..end].trim_end_matches(['.', ','])
+    };
+    let (thousands, decimal) = match format {
+        NumberFormat::Vi => ('.', ','),
+        NumberFormat::Us => (',', '.'),
+    };
+    let fail = |reason: &str| AmountError {
+        token: token.to_string(),
+        reason: reason.to_string(),
+    };
+    let mut parts = token.split(decimal);
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    if parts.next().is_some() {
+        return Err(fail("có nhiều hơn một dấu thập phân"));
+    }
+    if fraction.is_some_and(|f| f.contains(thousands)) {
+        return Err(fail("dấu phân cách hàng nghìn nằm sau dấu thập phân"));
+    }
+    let groups: Vec<&str> = whole.split(thousands).collect();
+    let groups_ok = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    if !groups_ok {
+        return Err(fail("các nhóm hàng nghìn phải có đúng 3 chữ số"));
+    }
+    let mut plain = groups.concat();
+    if let Some(fraction) = fraction {
+        if fraction.is_empty() {
+            return Err(fail("thiếu chữ số sau dấu thập phân"));
+        }
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    Decimal::from_str(&plain)
+        .map(|d| Some(d.normalize()))
+        .map_err(|_| fail("số quá lớn"))
+}
+
+/// Reads a plain decimal written with a dot ("90", "99.5", "1514"), as in targets and
+/// explicit cell values.
+pub fn parse_plain(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    if text.is_empty()
+        || !text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
+        return None;
+    }
+    Decimal::from_str(text).ok().map(|d| d.normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vi(text: &str) -> Result<Option<Decimal>, AmountError> {
+        parse_amount(text, NumberFormat::Vi)
+    }
+
+    #[test]
+    fn reads_vietnamese_amounts() {
+        assert_eq!(vi("168.686,5").unwrap(), Some(Decimal::new(1686865, 1)));
+        assert_eq!(vi("82.518").unwrap(), Some(Decimal::new(82518, 0)));
+        assert_eq!(vi("928,3").unwrap(), Some(Decimal::new(9283, 1)));
+        assert_eq!(vi("1905").unwrap(), Some(Decimal::new(1905, 0)));
+        assert_eq!(
+            vi("1.200 (năm 2020 giải ngân 800)").unwrap(),
+            Some(Decimal::new(1200, 0))
+        );
+    }
+
+    #[test]
+    fn reads_us_amounts() {
+        let us = |t| parse_amount(t, NumberFormat::Us).unwrap();
+        assert_eq!(us("21,162,000"), Some(Decimal::new(21162000, 0)));
+        assert_eq!(us("1,234.5"), Some(Decimal::new(12345, 1)));
+    }
+
+    #[test]
+    fn text_without_a_leading_digit_has_no_amount() {
+        assert_eq!(vi("-").unwrap(), None);
+        assert_eq!(vi("Lồng ghép").unwrap(), None);
+        assert_eq!(vi("").unwrap(), None);
+    }
+
+    #[test]
+    fn malformed_amounts_are_errors() {
+        assert!(vi("1.2.3").is_err());
+        assert!(vi("12.34").is_err());
+        assert!(vi("1,2,3").is_err());
+        assert!(vi("1.234,5.6").is_err());
+    }
+
+    #[test]
+    fn plain_decimals() {
+        assert_eq!(parse_plain("99.5"), Some(Decimal::new(995, 1)));
+        assert_eq!(parse_plain("90"), Some(Decimal::new(90, 0)));
+        assert_eq!(parse_plain("90%"), None);
+        assert_eq!(parse_plain("9,5"), None);
+    }
+}

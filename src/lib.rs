@@ -1,0 +1,91 @@
+//! congkhai: a static site generator that publishes Vietnamese provincial plans, reports,
+//! appendices and targets.
+//!
+//! The pipeline runs one way: [`load`] → [`validate`] → [`site::Site`] → [`render`] → [`write`].
+
+pub mod amount;
+pub mod diagnostics;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod validate;
+pub mod vietnamese;
+pub mod write;
+pub mod yaml;
+
+use diagnostics::Diagnostics;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The content folder.
+    pub content: PathBuf,
+    /// The theme folder.
+    pub theme: PathBuf,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Overrides `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// What a build made.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// Number of HTML pages.
+    pub pages: usize,
+    /// Number of files in all.
+    pub files: usize,
+    /// Number of documents.
+    pub documents: usize,
+    /// Number of appendix tables.
+    pub tables: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Time taken.
+    pub elapsed: Duration,
+}
+
+/// Why a build did not happen.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content has errors (every problem is listed).
+    Content(Diagnostics),
+    /// Rendering or writing failed.
+    Other(anyhow::Error),
+}
+
+/// Loads and validates `content`: every problem found, and the site when there are no errors.
+pub fn check(content: &Path, base_url: Option<&str>) -> (Option<site::Site>, Diagnostics) {
+    let (source, mut diagnostics) = load::load(content);
+    let (site, more) = validate::validate(&source, base_url);
+    diagnostics.extend(more);
+    if diagnostics.has_errors() {
+        (None, diagnostics)
+    } else {
+        (Some(site), diagnostics)
+    }
+}
+
+/// Builds the site: check, render, write. The previous output stays as it was on failure.
+pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), BuildError> {
+    let started = Instant::now();
+    let (site, diagnostics) = check(&options.content, options.base_url.as_deref());
+    let Some(site) = site else {
+        return Err(BuildError::Content(diagnostics));
+    };
+    let outputs = render::render(&site, &options.theme).map_err(BuildError::Other)?;
+    write::write_site(&outputs, &options.output).map_err(BuildError::Other)?;
+    let summary = BuildSummary {
+        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
+        files: outputs.len(),
+        documents: site.documents.len(),
+        tables: site.documents.iter().map(|d| d.appendices.len()).sum(),
+        warnings: diagnostics.warning_count(),
+        elapsed: started.elapsed(),
+    };
+    Ok((summary, diagnostics))
+}

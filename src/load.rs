@@ -1,0 +1,382 @@
+//! Stage one: walk `content/`, read every file safely and parse it into the source model.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Place};
+use crate::model::{
+    AgencySource, AppendixSource, DocumentSource, IndicatorSource, MeasurementSource,
+    ProvinceSource, SectionFrontMatter, SiteConfig, Spanned, TargetSource,
+};
+use crate::yaml;
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// The largest content file congkhai reads (a real appendix is well under 1 MB).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A section's Markdown file: front matter and body.
+#[derive(Debug, Clone)]
+pub struct SectionFile {
+    /// Path of the file.
+    pub file: PathBuf,
+    /// Its front matter.
+    pub front: SectionFrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+}
+
+/// Everything read from one document folder.
+#[derive(Debug, Clone)]
+pub struct DocumentFolder {
+    /// The folder.
+    pub dir: PathBuf,
+    /// The folder's name, which must be the document's ID.
+    pub folder_name: String,
+    /// `document.yaml`, when it parsed.
+    pub source: Option<DocumentSource>,
+    /// The sections in file-name order.
+    pub sections: Vec<SectionFile>,
+    /// `targets.yaml` and its records.
+    pub targets: Option<(PathBuf, Vec<Spanned<TargetSource>>)>,
+    /// `measurements.yaml` and its records.
+    pub measurements: Option<(PathBuf, Vec<Spanned<MeasurementSource>>)>,
+    /// The appendices in file-name order.
+    pub appendices: Vec<(PathBuf, AppendixSource)>,
+}
+
+/// The whole source model, as read.
+#[derive(Debug, Clone, Default)]
+pub struct SourceContent {
+    /// The content folder.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub site: Option<(PathBuf, SiteConfig)>,
+    /// Provinces with the file each came from.
+    pub provinces: Vec<(PathBuf, Spanned<ProvinceSource>)>,
+    /// Agencies with the file each came from.
+    pub agencies: Vec<(PathBuf, Spanned<AgencySource>)>,
+    /// Indicators with the file each came from.
+    pub indicators: Vec<(PathBuf, Spanned<IndicatorSource>)>,
+    /// Document folders in path order.
+    pub documents: Vec<DocumentFolder>,
+}
+
+/// Reads the content folder. Every file that cannot be read or parsed is reported; the rest
+/// is returned so that later checks can report their problems too.
+pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let mut content = SourceContent {
+        root: root.to_path_buf(),
+        ..SourceContent::default()
+    };
+    if !root.is_dir() {
+        diagnostics.error(
+            Place::file(root),
+            "không tìm thấy thư mục nội dung (content folder not found)",
+            "chạy lệnh trong thư mục dự án hoặc chỉ rõ --content DIR",
+        );
+        return (content, diagnostics);
+    }
+    let site_file = root.join("site.yaml");
+    if let Some(site) = read_yaml::<SiteConfig>(root, &site_file, &mut diagnostics) {
+        content.site = Some((site_file, site));
+    }
+    let provinces_file = root.join("provinces.yaml");
+    if let Some(list) =
+        read_yaml::<Vec<Spanned<ProvinceSource>>>(root, &provinces_file, &mut diagnostics)
+    {
+        content.provinces = list
+            .into_iter()
+            .map(|p| (provinces_file.clone(), p))
+            .collect();
+    }
+    for file in yaml_files(root, &root.join("agencies"), &mut diagnostics) {
+        if let Some(list) = read_yaml::<Vec<Spanned<AgencySource>>>(root, &file, &mut diagnostics) {
+            content
+                .agencies
+                .extend(list.into_iter().map(|a| (file.clone(), a)));
+        }
+    }
+    for file in yaml_files(root, &root.join("indicators"), &mut diagnostics) {
+        if let Some(list) =
+            read_yaml::<Vec<Spanned<IndicatorSource>>>(root, &file, &mut diagnostics)
+        {
+            content
+                .indicators
+                .extend(list.into_iter().map(|i| (file.clone(), i)));
+        }
+    }
+    for dir in document_dirs(root, &mut diagnostics) {
+        content
+            .documents
+            .push(load_document(root, &dir, &mut diagnostics));
+    }
+    (content, diagnostics)
+}
+
+/// The document folders: `documents/<province>/<document>/`.
+fn document_dirs(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    for province in sorted_entries(root, &root.join("documents"), diagnostics) {
+        if !province.is_dir() {
+            continue;
+        }
+        for document in sorted_entries(root, &province, diagnostics) {
+            if document.is_dir() {
+                dirs.push(document);
+            } else {
+                diagnostics.warning(
+                    Place::file(&document),
+                    "tệp bị bỏ qua: mỗi văn bản là một thư mục documents/<tỉnh>/<văn-bản>/",
+                );
+            }
+        }
+    }
+    dirs
+}
+
+fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> DocumentFolder {
+    let folder_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let document_file = dir.join("document.yaml");
+    let source = if document_file.exists() {
+        read_yaml::<DocumentSource>(root, &document_file, diagnostics)
+    } else {
+        diagnostics.error(
+            Place::file(dir),
+            "thư mục văn bản thiếu tệp document.yaml",
+            "tạo document.yaml (xem docs/content-model.md) hoặc dùng `congkhai new`",
+        );
+        None
+    };
+    let mut folder = DocumentFolder {
+        dir: dir.to_path_buf(),
+        folder_name,
+        source,
+        sections: Vec::new(),
+        targets: None,
+        measurements: None,
+        appendices: Vec::new(),
+    };
+    for path in sorted_entries(root, dir, diagnostics) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match name.as_str() {
+            "document.yaml" => {}
+            "targets.yaml" => {
+                folder.targets = read_yaml(root, &path, diagnostics).map(|t| (path.clone(), t));
+            }
+            "measurements.yaml" => {
+                folder.measurements =
+                    read_yaml(root, &path, diagnostics).map(|m| (path.clone(), m));
+            }
+            "sections" if path.is_dir() => {
+                for file in sorted_entries(root, &path, diagnostics) {
+                    if file.extension().is_some_and(|e| e == "md") {
+                        if let Some(section) = read_section(root, &file, diagnostics) {
+                            folder.sections.push(section);
+                        }
+                    } else {
+                        ignored(&file, diagnostics);
+                    }
+                }
+            }
+            "appendices" if path.is_dir() => {
+                for file in yaml_files(root, &path, diagnostics) {
+                    if let Some(appendix) = read_yaml::<AppendixSource>(root, &file, diagnostics) {
+                        folder.appendices.push((file, appendix));
+                    }
+                }
+            }
+            _ => ignored(&path, diagnostics),
+        }
+    }
+    folder
+}
+
+fn ignored(path: &Path, diagnostics: &mut Diagnostics) {
+    diagnostics.warning(
+        Place::file(path),
+        "tệp bị bỏ qua: không thuộc cấu trúc nội dung (xem docs/content-model.md)",
+    );
+}
+
+/// `.yaml` files directly in `dir`, in name order; other files are reported.
+fn yaml_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    sorted_entries(root, dir, diagnostics)
+        .into_iter()
+        .filter(|p| {
+            let yaml = p.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            if !yaml {
+                ignored(p, diagnostics);
+            }
+            yaml
+        })
+        .collect()
+}
+
+/// Entries of `dir` in name order, refusing links that lead out of the content folder.
+fn sorted_entries(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut entries = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1) {
+        match entry {
+            Ok(entry) => {
+                let path = entry.into_path();
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if !hidden && inside_root(root, &path, diagnostics) {
+                    entries.push(path);
+                }
+            }
+            Err(error) => diagnostics.error(
+                Place::file(dir),
+                format!("không đọc được thư mục: {error}"),
+                "kiểm tra quyền truy cập",
+            ),
+        }
+    }
+    entries.sort();
+    entries
+}
+
+/// True when `path` (after following links) stays inside the content folder.
+fn inside_root(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> bool {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return true;
+    }
+    let inside = match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    };
+    if !inside {
+        diagnostics.error(
+            Place::file(path),
+            "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung",
+            "thay liên kết bằng một bản sao của tệp nằm trong content/",
+        );
+    }
+    inside
+}
+
+/// Reads a text file: size limit, UTF-8, no BOM, NFC.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let place = Place::file(path);
+    let size = fs::metadata(path)
+        .map_err(|e| Diagnostic::error(place.clone(), format!("không đọc được tệp: {e}")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            place,
+            format!("tệp quá lớn ({size} byte, tối đa {MAX_FILE_BYTES})"),
+        )
+        .with_help("chia tệp thành nhiều phụ lục hoặc nhiều phần"));
+    }
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::error(place.clone(), format!("không đọc được tệp: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let column = before.iter().rev().take_while(|b| **b != b'\n').count() as u64 + 1;
+        Diagnostic::error(
+            Place::new(path, line, column),
+            "tệp không phải UTF-8 (file is not UTF-8)",
+        )
+        .with_help("lưu lại tệp với bảng mã UTF-8 (Unicode)")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(text.nfc().collect())
+}
+
+fn read_yaml<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    let _ = root;
+    if !path.exists() {
+        diagnostics.error(
+            Place::file(path),
+            "thiếu tệp bắt buộc",
+            "tạo tệp này (xem docs/content-model.md)",
+        );
+        return None;
+    }
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        diagnostics.error(
+            Place::file(path),
+            "tệp rỗng",
+            "điền nội dung theo docs/content-model.md hoặc xóa tệp",
+        );
+        return None;
+    }
+    match yaml::parse(&text, path) {
+        Ok(value) => Some(value),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Reads a Markdown section: `---` front matter, then the body.
+fn read_section(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
+    let _ = root;
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let text = text.replace("\r\n", "\n");
+    let Some(rest) = text.strip_prefix("---\n") else {
+        diagnostics.error(
+            Place::new(path, 1, 1),
+            "phần văn bản thiếu phần đầu (front matter) `---`",
+            "bắt đầu tệp bằng ---, id: …, title: \"…\", ---",
+        );
+        return None;
+    };
+    let Some(end) = rest
+        .find("\n---\n")
+        .or_else(|| rest.strip_suffix("\n---").map(|r| r.len()))
+    else {
+        diagnostics.error(
+            Place::new(path, 1, 1),
+            "phần đầu (front matter) không có dòng `---` kết thúc",
+            "thêm một dòng --- sau title",
+        );
+        return None;
+    };
+    let front_text = &text[..4 + end + 1];
+    let body = rest.get(end + 5..).unwrap_or_default().to_string();
+    match yaml::parse::<SectionFrontMatter>(front_text, path) {
+        Ok(front) => Some(SectionFile {
+            file: path.to_path_buf(),
+            front,
+            body,
+        }),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The `congkhai` command line.
+
+use clap::{Parser, Subcommand};
+use congkhai::diagnostics::Diagnostics;
+use congkhai::vietnamese::format_number;
+use congkhai::{BuildError, BuildOptions};
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// congkhai: công khai kế hoạch, báo cáo, phụ lục và chỉ tiêu của các tỉnh thành một cổng
+/// thông tin tĩnh.
+#[derive(Parser)]
+#[command(name = "congkhai", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Dựng cổng thông tin từ content/ vào output/.
+    ///
+    /// Ví dụ:
+    ///   congkhai build
+    ///   congkhai build --content content --output output --base-url https://stttt.example.gov.vn/cong-khai/
+    #[command(verbatim_doc_comment)]
+    Build {
+        /// Thư mục nội dung.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Thư mục giao diện.
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+        /// Thư mục đầu ra (chỉ được thay khi dựng thành công).
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Địa chỉ gốc khi công bố, có thể kèm đường dẫn con.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Kiểm tra nội dung mà không dựng trang: báo mọi lỗi với tệp:dòng:cột.
+    ///
+    /// Thoát với mã 0 khi không có lỗi, 1 khi có lỗi.
+    ///
+    /// Ví dụ:
+    ///   congkhai check
+    ///   congkhai check --content content --deny-warnings
+    #[command(verbatim_doc_comment)]
+    Check {
+        /// Thư mục nội dung.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Coi cảnh báo là lỗi.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    for diagnostic in diagnostics.sorted() {
+        eprintln!("{diagnostic}");
+    }
+}
+
+fn seconds(elapsed: std::time::Duration) -> String {
+    let millis = Decimal::from(elapsed.as_millis() as i64);
+    format_number((millis / Decimal::from(1000)).round_dp(2))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            content,
+            theme,
+            output,
+            base_url,
+        } => {
+            let options = BuildOptions {
+                content,
+                theme,
+                output,
+                base_url,
+            };
+            match congkhai::build(&options) {
+                Ok((summary, diagnostics)) => {
+                    print_diagnostics(&diagnostics);
+                    println!(
+                        "Đã tạo {} trang ({} tệp; {} văn bản, {} bảng phụ lục, {} cảnh báo) trong {} giây",
+                        format_number(Decimal::from(summary.pages as u64)),
+                        format_number(Decimal::from(summary.files as u64)),
+                        summary.documents,
+                        summary.tables,
+                        summary.warnings,
+                        seconds(summary.elapsed),
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Content(diagnostics)) => {
+                    print_diagnostics(&diagnostics);
+                    eprintln!(
+                        "Không dựng được: {} lỗi, {} cảnh báo. Thư mục đầu ra cũ được giữ nguyên.",
+                        diagnostics.error_count(),
+                        diagnostics.warning_count()
+                    );
+                    ExitCode::FAILURE
+                }
+                Err(BuildError::Other(error)) => {
+                    eprintln!("lỗi: {error:#}");
+                    eprintln!("Không dựng được. Thư mục đầu ra cũ được giữ nguyên.");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check {
+            content,
+            deny_warnings,
+        } => {
+            let (_, diagnostics) = congkhai::check(&content, None);
+            print_diagnostics(&diagnostics);
+            let failed =
+                diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);
+            eprintln!(
+                "Kiểm tra xong: {} lỗi, {} cảnh báo.",
+                diagnostics.error_count(),
+                diagnostics.warning_count()
+            );
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Markdown sections to safe HTML, with heading anchors and a table of contents.
+
+use crate::site::TocEntry;
+use crate::vietnamese::slugify;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashSet;
+
+/// The rendered body of a section.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// Sanitized HTML.
+    pub html: String,
+    /// The headings, in order.
+    pub toc: Vec<TocEntry>,
+    /// Plain text, for search.
+    pub text: String,
+}
+
+/// Renders `markdown`. Headings are shifted one level down (the section title is the level
+/// above) and get anchors prefixed with `section_id`, unique within `used_ids`.
+/// Raw HTML is sanitized: only a safe list of tags and attributes survives.
+pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut toc = Vec::new();
+    let mut text = String::new();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let heading_text = heading_text(&events[i + 1..]);
+                let shifted = shift(*level);
+                let base = match id {
+                    Some(explicit) => slugify(explicit),
+                    None => format!("{section_id}-{}", slugify(&heading_text)),
+                };
+                let anchor = unique(&base, used_ids);
+                toc.push(TocEntry {
+                    level: shifted as u8,
+                    id: anchor.clone(),
+                    text: heading_text,
+                });
+                events[i] = Event::Start(Tag::Heading {
+                    level: shifted,
+                    id: Some(anchor.into()),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                });
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                events[i] = Event::End(TagEnd::Heading(shift(*level)));
+                text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => text.push('\n'),
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut unsafe_html = String::new();
+    html::push_html(&mut unsafe_html, events.into_iter());
+    Rendered {
+        html: sanitize(&unsafe_html),
+        toc,
+        text,
+    }
+}
+
+fn heading_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 | HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// `base`, or `base-2`, `base-3` … whichever is not taken yet.
+pub fn unique(base: &str, used: &mut HashSet<String>) -> String {
+    let base = if base.is_empty() { "muc" } else { base };
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+/// Keeps a safe list of tags and attributes; links only to http, https, mailto or within
+/// the site; no scripts, styles, frames or event handlers.
+pub fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id"])
+        .add_tag_attributes("a", ["class"])
+        .add_tag_attributes("div", ["class"])
+        .add_tag_attributes("sup", ["class"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .id_prefix(None)
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_anchors_and_shift_down() {
+        let mut used = HashSet::new();
+        let out = render(
+            "## I. MỤC TIÊU\n\ntext\n\n### 1. Chung\n",
+            "phan-ii",
+            &mut used,
+        );
+        assert!(
+            out.html
+                .contains("<h3 id=\"phan-ii-i-muc-tieu\">I. MỤC TIÊU</h3>"),
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("<h4 id=\"phan-ii-1-chung\">"));
+        assert_eq!(out.toc.len(), 2);
+        assert_eq!(out.toc[0].level, 3);
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_removed() {
+        let mut used = HashSet::new();
+        let out = render(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+            "s",
+            &mut used,
+        );
+        assert!(!out.html.contains("<script"));
+        assert!(!out.html.contains("javascript:"));
+        assert!(!out.html.contains("onerror"));
+    }
+
+    #[test]
+    fn duplicate_headings_get_distinct_anchors() {
+        let mut used = HashSet::new();
+        let out = render("## d)\n\n## d)\n", "s", &mut used);
+        assert_eq!(out.toc[0].id, "s-d");
+        assert_eq!(out.toc[1].id, "s-d-2");
+    }
+}

@@ -1,0 +1,270 @@
+//! An appendix (phụ lục) as written: columns, nested groups, rows and stated totals.
+
+use crate::yaml::Spanned;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The money unit of an appendix's amount columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// đồng.
+    Dong,
+    /// nghìn đồng.
+    NghinDong,
+    /// triệu đồng.
+    TrieuDong,
+    /// tỷ đồng.
+    TyDong,
+}
+
+impl Unit {
+    /// The unit as a caption prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Dong => "đồng",
+            Unit::NghinDong => "nghìn đồng",
+            Unit::TrieuDong => "triệu đồng",
+            Unit::TyDong => "tỷ đồng",
+        }
+    }
+
+    /// How many đồng one unit is worth.
+    pub fn in_dong(self) -> i64 {
+        match self {
+            Unit::Dong => 1,
+            Unit::NghinDong => 1_000,
+            Unit::TrieuDong => 1_000_000,
+            Unit::TyDong => 1_000_000_000,
+        }
+    }
+}
+
+/// How amount cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberFormat {
+    /// 1.234,5 (Vietnamese).
+    #[default]
+    Vi,
+    /// 1,234.5 (US).
+    Us,
+}
+
+/// What a column holds; drives alignment, parsing, filters and open data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnRole {
+    /// Số thứ tự.
+    Label,
+    /// The project's or item's name.
+    Name,
+    /// Lead agency.
+    Agency,
+    /// Goal.
+    Goal,
+    /// Scale.
+    Scale,
+    /// Period of execution.
+    Period,
+    /// Money, in the appendix's unit.
+    Amount,
+    /// Funding source.
+    Funding,
+    /// Status or result.
+    Status,
+    /// A note.
+    Note,
+    /// Any other text.
+    Text,
+    /// A date.
+    Date,
+    /// A document number.
+    Document,
+}
+
+/// One column of an appendix.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSource {
+    /// Key used by the rows.
+    pub key: Spanned<String>,
+    /// The header as printed.
+    pub title: String,
+    /// What the column holds.
+    pub role: ColumnRole,
+}
+
+/// `appendices/NN-*.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixSource {
+    /// Unique within the document, used in the URL.
+    pub id: Spanned<String>,
+    /// The number as printed ("II").
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The title as printed.
+    pub title: String,
+    /// The line under the title, e.g. "(Kèm theo Kế hoạch số …)".
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Money unit of the amount columns.
+    #[serde(default)]
+    pub unit: Option<Unit>,
+    /// How amount cells are written.
+    #[serde(default)]
+    pub number_format: NumberFormat,
+    /// The columns, in order.
+    pub columns: Vec<ColumnSource>,
+    /// Groups and rows, in order.
+    #[serde(default)]
+    pub rows: Vec<Spanned<RowNode>>,
+    /// The stated grand total per amount column, as printed.
+    #[serde(default)]
+    pub totals: BTreeMap<String, Spanned<Cell>>,
+    /// How the document labels the grand total row.
+    #[serde(default)]
+    pub total_label: Option<String>,
+}
+
+/// A cell: its text as printed, and an explicit value when the text cannot be read alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The text as printed.
+    pub text: String,
+    /// An explicit plain decimal (dot as decimal point) overriding the text's reading.
+    pub value: Option<String>,
+}
+
+/// A node of an appendix's row tree.
+#[derive(Debug, Clone)]
+pub enum RowNode {
+    /// A group or sub-group with its own rows.
+    Group(GroupSource),
+    /// A row.
+    Row(RowSource),
+}
+
+/// A group (I, II, 1., 2.1 …).
+#[derive(Debug, Clone)]
+pub struct GroupSource {
+    /// Its label as printed.
+    pub label: String,
+    /// Its title as printed.
+    pub title: String,
+    /// Stated subtotals per amount column.
+    pub totals: BTreeMap<String, Spanned<Cell>>,
+    /// Other cells printed on the group's line (e.g. a lead agency for the whole group).
+    pub cells: BTreeMap<String, Spanned<Cell>>,
+    /// Its groups and rows.
+    pub rows: Vec<Spanned<RowNode>>,
+}
+
+/// A row: one project, task or item.
+#[derive(Debug, Clone)]
+pub struct RowSource {
+    /// Cells by column key.
+    pub cells: BTreeMap<String, Spanned<Cell>>,
+    /// Explicit agency IDs when the agency cell names several.
+    pub agencies: Vec<Spanned<String>>,
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CellVisitor;
+        impl<'de> Visitor<'de> for CellVisitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a cell: text, or { text: \"…\", value: \"…\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell {
+                    text: v.to_string(),
+                    value: None,
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+                Err(E::custom(format!(
+                    "the number {v} must be written as text in quotes, exactly as printed"
+                )))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
+                let mut text = None;
+                let mut value = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "text" => text = Some(map.next_value::<String>()?),
+                        "value" => value = Some(map.next_value::<String>()?),
+                        other => return Err(de::Error::unknown_field(other, &["text", "value"])),
+                    }
+                }
+                let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
+                Ok(Cell { text, value })
+            }
+        }
+        deserializer.deserialize_any(CellVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RowNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RowVisitor;
+        impl<'de> Visitor<'de> for RowVisitor {
+            type Value = RowNode;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a row (column key: cell) or a group (group, title, rows)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RowNode, A::Error> {
+                let mut label = None;
+                let mut title = None;
+                let mut totals = BTreeMap::new();
+                let mut rows = None;
+                let mut agencies = Vec::new();
+                let mut cells = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "group" => label = Some(map.next_value::<Cell>()?.text),
+                        "title" => title = Some(map.next_value::<String>()?),
+                        "totals" => totals = map.next_value()?,
+                        "rows" => rows = Some(map.next_value::<Vec<Spanned<RowNode>>>()?),
+                        "agencies" => agencies = map.next_value()?,
+                        _ => {
+                            let cell = map.next_value::<Spanned<Cell>>()?;
+                            if cells.insert(key.clone(), cell).is_some() {
+                                return Err(de::Error::custom(format!("duplicate key `{key}`")));
+                            }
+                        }
+                    }
+                }
+                if label.is_some() || rows.is_some() {
+                    let label = label.ok_or_else(|| {
+                        de::Error::custom("a group with `rows` needs its label in `group`")
+                    })?;
+                    Ok(RowNode::Group(GroupSource {
+                        label,
+                        title: title.unwrap_or_default(),
+                        totals,
+                        cells,
+                        rows: rows.unwrap_or_default(),
+                    }))
+                } else if title.is_some() || !totals.is_empty() {
+                    Err(de::Error::custom(
+                        "`title` and `totals` belong to a group: add `group: \"…\"` with its label",
+                    ))
+                } else {
+                    Ok(RowNode::Row(RowSource { cells, agencies }))
+                }
+            }
+        }
+        deserializer.deserialize_map(RowVisitor)
+    }
+}

@@ -1,0 +1,268 @@
+//! A document's metadata, sections, targets and measurements, as written.
+
+use crate::yaml::Spanned;
+use serde::{Deserialize, Serialize};
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// Kế hoạch.
+    Plan,
+    /// Báo cáo.
+    Report,
+    /// Quyết định.
+    Decision,
+}
+
+impl DocumentKind {
+    /// The Vietnamese name, as a heading would print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "Kế hoạch",
+            DocumentKind::Report => "Báo cáo",
+            DocumentKind::Decision => "Quyết định",
+        }
+    }
+}
+
+/// A span of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First year.
+    pub from: i32,
+    /// Last year.
+    pub to: i32,
+}
+
+/// Who signed a document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// The signer's name.
+    pub name: String,
+    /// The signature block's title, e.g. "KT. CHỦ TỊCH PHÓ CHỦ TỊCH".
+    #[serde(default)]
+    pub position: Option<String>,
+}
+
+/// How one document relates to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationType {
+    /// A decision issues a plan.
+    Issues,
+    /// A plan carries out another plan, decision or programme.
+    Implements,
+    /// A report reports on a plan.
+    ReportsOn,
+    /// This document replaces another.
+    Supersedes,
+    /// Căn cứ: the legal basis of the document.
+    BasedOn,
+}
+
+/// One relation in `document.yaml`: to a document in the content, or to one named only.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationSource {
+    /// The kind of relation.
+    #[serde(rename = "type")]
+    pub kind: RelationType,
+    /// ID of a document in the content.
+    #[serde(default)]
+    pub document: Option<Spanned<String>>,
+    /// Number and symbol of a document outside the content.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Issue date of a document outside the content, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub issued: Option<Spanned<String>>,
+    /// Title of a document outside the content.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Issuer of a document outside the content, as printed.
+    #[serde(default)]
+    pub issuer: Option<String>,
+}
+
+/// `document.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSource {
+    /// Stable ID, used in URLs.
+    pub id: Spanned<String>,
+    /// Plan, report or decision.
+    pub kind: DocumentKind,
+    /// Số ký hiệu, e.g. `10693/KH-UBND`.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Ngày ban hành, `YYYY-MM-DD`.
+    pub issued: Spanned<String>,
+    /// Place name of the date line.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Agency ID of the issuer.
+    pub issuer: Spanned<String>,
+    /// Province ID.
+    pub province: Spanned<String>,
+    /// Trích yếu.
+    pub title: String,
+    /// A short summary, when the document gives one.
+    #[serde(default, rename = "abstract")]
+    pub summary: Option<String>,
+    /// The years the document covers.
+    #[serde(default)]
+    pub period: Option<Spanned<Period>>,
+    /// Who signed it.
+    #[serde(default)]
+    pub signer: Option<Signer>,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Links to other documents.
+    #[serde(default)]
+    pub relations: Vec<Spanned<RelationSource>>,
+}
+
+/// The front matter of a section's Markdown file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    /// Stable ID, used as the section's anchor.
+    pub id: Spanned<String>,
+    /// The section's heading as printed.
+    pub title: String,
+}
+
+/// The administrative level a target applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Cấp tỉnh.
+    Tinh,
+    /// Cấp huyện.
+    Huyen,
+    /// Cấp xã.
+    Xa,
+    /// Every level.
+    All,
+}
+
+impl Level {
+    /// The Vietnamese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Tinh => "Cấp tỉnh",
+            Level::Huyen => "Cấp huyện",
+            Level::Xa => "Cấp xã",
+            Level::All => "Các cấp",
+        }
+    }
+}
+
+/// How a measured value is compared with the target value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Comparison {
+    /// At least the target value.
+    #[serde(rename = ">=")]
+    AtLeast,
+    /// At most the target value.
+    #[serde(rename = "<=")]
+    AtMost,
+    /// Exactly the target value.
+    #[serde(rename = "=")]
+    Equal,
+}
+
+impl Comparison {
+    /// The sign shown before the value.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::AtMost => "≤",
+            Comparison::Equal => "=",
+        }
+    }
+}
+
+/// One record of `targets.yaml`: a chỉ tiêu.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSource {
+    /// Unique within the document.
+    pub id: Spanned<String>,
+    /// ID of the section that states it.
+    #[serde(default)]
+    pub section: Option<Spanned<String>>,
+    /// The item label as printed ("a", "đ").
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The heading it is grouped under.
+    #[serde(default)]
+    pub area: Option<String>,
+    /// The sentence, as printed.
+    pub text: String,
+    /// Shared indicator ID.
+    #[serde(default)]
+    pub indicator: Option<Spanned<String>>,
+    /// Administrative level.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// How a measurement meets it.
+    #[serde(default)]
+    pub comparison: Option<Comparison>,
+    /// The target figure, a decimal with a dot.
+    #[serde(default)]
+    pub value: Option<Spanned<String>>,
+    /// Unit of the figure.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The year by which it is due.
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// A reference to a target of a document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetRef {
+    /// Document ID.
+    pub document: Spanned<String>,
+    /// Target ID within that document.
+    pub id: Spanned<String>,
+}
+
+/// One record of `measurements.yaml`: a measured figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementSource {
+    /// Unique within the document.
+    pub id: Spanned<String>,
+    /// The source sentence, as printed.
+    pub text: String,
+    /// ID of the section the sentence is in.
+    #[serde(default)]
+    pub section: Option<Spanned<String>>,
+    /// The target it measures.
+    #[serde(default)]
+    pub target: Option<TargetRef>,
+    /// The shared indicator it measures.
+    #[serde(default)]
+    pub indicator: Option<Spanned<String>>,
+    /// The figure, a decimal with a dot.
+    pub value: Spanned<String>,
+    /// "Out of", when the figure is a count of a total.
+    #[serde(default)]
+    pub denominator: Option<Spanned<String>>,
+    /// Unit of the figure.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The date the figure describes, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub as_of: Option<Spanned<String>>,
+    /// Administrative level.
+    #[serde(default)]
+    pub level: Option<Level>,
+}

@@ -1,0 +1,87 @@
+//! Site settings and the shared registries: provinces, agencies, indicators.
+
+use crate::yaml::Spanned;
+use serde::Deserialize;
+
+/// `site.yaml`: the portal's own settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The portal's name, shown in every page title.
+    pub title: String,
+    /// One sentence on what the portal publishes.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Where the portal is published, e.g. `https://stttt.example.gov.vn/cong-khai/`.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Who publishes the portal.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Language tag of the content (always `vi` for now).
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// One record of `provinces.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvinceSource {
+    /// Stable ID, used in URLs.
+    pub id: Spanned<String>,
+    /// The official name.
+    pub name: String,
+    /// Other spellings found in documents.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The region the province belongs to.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The province it was merged into (since 2025).
+    #[serde(default)]
+    pub merged_into: Option<Spanned<String>>,
+    /// When it was merged, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub merged_on: Option<Spanned<String>>,
+    /// A note shown on the province page.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One record of an `agencies/*.yaml` file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencySource {
+    /// Stable ID, used in URLs.
+    pub id: Spanned<String>,
+    /// The canonical full name.
+    pub name: String,
+    /// How pages name it inside its own province.
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// The province it belongs to; none for national bodies.
+    #[serde(default)]
+    pub province: Option<Spanned<String>>,
+    /// Every other spelling used in the documents.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One record of an `indicators/*.yaml` file: a measure shared by several provinces.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorSource {
+    /// Stable ID, used in URLs.
+    pub id: Spanned<String>,
+    /// The indicator's name.
+    pub name: String,
+    /// Unit of its values, e.g. `%`.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// What is measured.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Where the provinces' definitions differ.
+    #[serde(default)]
+    pub notes: Option<String>,
+}

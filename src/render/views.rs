@@ -1,0 +1,460 @@
+//! The data each page template receives: resolved names, links and formatted figures,
+//! so that templates only lay things out.
+
+use super::status::{measurements_of, status};
+use crate::model::{ColumnRole, RelationType};
+use crate::site::{Appendix, Document, Site, TableRow, Target};
+use crate::vietnamese::{compare, format_date_long, format_date_short, format_number, parse_date};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+/// `09/10/2020` from an ISO date, or the text unchanged.
+pub fn short_date(iso: &str) -> String {
+    parse_date(iso)
+        .map(format_date_short)
+        .unwrap_or_else(|| iso.to_string())
+}
+
+/// `ngày 09 tháng 10 năm 2020` from an ISO date, or the text unchanged.
+pub fn long_date(iso: &str) -> String {
+    parse_date(iso)
+        .map(format_date_long)
+        .unwrap_or_else(|| iso.to_string())
+}
+
+fn relation_label(kind: RelationType, reverse: bool) -> &'static str {
+    match (kind, reverse) {
+        (RelationType::Issues, false) => "Ban hành",
+        (RelationType::Issues, true) => "Được ban hành kèm theo",
+        (RelationType::Implements, false) => "Triển khai thực hiện",
+        (RelationType::Implements, true) => "Được triển khai bởi",
+        (RelationType::ReportsOn, false) => "Báo cáo về",
+        (RelationType::ReportsOn, true) => "Được báo cáo bởi",
+        (RelationType::Supersedes, false) => "Thay thế",
+        (RelationType::Supersedes, true) => "Bị thay thế bởi",
+        (RelationType::BasedOn, false) => "Căn cứ",
+        (RelationType::BasedOn, true) => "Là căn cứ của",
+    }
+}
+
+/// A short reference to a document: kind, number, date, title, link.
+pub fn document_summary(site: &Site, document: &Document) -> Value {
+    json!({
+        "id": document.id,
+        "kind": document.kind.label(),
+        "number": document.number,
+        "issued": short_date(&document.issued),
+        "title": document.title,
+        "province": site.province(&document.province).map(|p| p.name.clone()),
+        "province_id": document.province,
+    })
+}
+
+fn agency_name(site: &Site, id: &str) -> String {
+    site.agency(id)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Everything the document page shows.
+pub fn document_page(site: &Site, document: &Document) -> Value {
+    let mut relations: Vec<Value> = document
+        .relations
+        .iter()
+        .map(|r| {
+            let internal = r.document.as_deref().and_then(|id| site.document(id));
+            json!({
+                "label": relation_label(r.kind, false),
+                "id": internal.map(|d| d.id.clone()),
+                "number": internal.and_then(|d| d.number.clone()).or_else(|| r.number.clone()),
+                "issued": internal.map(|d| short_date(&d.issued)).or_else(|| r.issued.as_deref().map(short_date)),
+                "title": internal.map(|d| d.title.clone()).or_else(|| r.title.clone()),
+                "issuer": r.issuer,
+                "kind": internal.map(|d| d.kind.label()),
+            })
+        })
+        .collect();
+    for other in &site.documents {
+        for r in other
+            .relations
+            .iter()
+            .filter(|r| r.document.as_deref() == Some(document.id.as_str()))
+        {
+            relations.push(json!({
+                "label": relation_label(r.kind, true),
+                "id": other.id,
+                "number": other.number,
+                "issued": short_date(&other.issued),
+                "title": other.title,
+                "kind": other.kind.label(),
+            }));
+        }
+    }
+    let (main_relations, basis): (Vec<Value>, Vec<Value>) = relations
+        .into_iter()
+        .partition(|r| r["label"] != relation_label(RelationType::BasedOn, false));
+    json!({
+        "document": document_summary(site, document),
+        "place": document.place,
+        "issued_long": long_date(&document.issued),
+        "issuer": agency_name(site, &document.issuer),
+        "issuer_id": document.issuer,
+        "period": document.period.map(|p| if p.from == p.to { p.from.to_string() } else { format!("{} – {}", p.from, p.to) }),
+        "summary": document.summary,
+        "signer": document.signer,
+        "recipients": document.recipients,
+        "relations": main_relations,
+        "basis": basis,
+        "sections": document.sections,
+        "targets": targets_view(site, document),
+        "measurements": document.measurements.iter().map(measurement_view).collect::<Vec<_>>(),
+        "appendices": document.appendices.iter().map(|a| appendix_summary(a)).collect::<Vec<_>>(),
+    })
+}
+
+fn measurement_view(m: &crate::site::Measurement) -> Value {
+    json!({
+        "id": m.id,
+        "text": m.text,
+        "value": format_number(m.value),
+        "denominator": m.denominator.map(format_number),
+        "percent": m.percent.map(format_number),
+        "unit": m.unit,
+        "as_of": m.as_of.as_deref().map(short_date),
+        "target": m.target.as_ref().map(|(d, t)| json!({"document": d, "id": t})),
+        "indicator": m.indicator,
+    })
+}
+
+/// A target with its status, for lists.
+pub fn target_view(site: &Site, document: &Document, target: &Target) -> Value {
+    let measured = measurements_of(site, &document.id, target);
+    let status = status(target, &measured);
+    json!({
+        "id": target.id,
+        "label": target.label,
+        "area": target.area,
+        "text": target.text,
+        "section": target.section,
+        "indicator": target.indicator,
+        "indicator_name": target.indicator.as_deref().and_then(|i| site.indicator(i)).map(|i| i.name.clone()),
+        "level": target.level.map(|l| l.label()),
+        "goal": target.value.map(|v| format!("{} {}{}", target.comparison.as_deref().unwrap_or(""), format_number(v), target.unit.as_deref().unwrap_or(""))),
+        "year": target.year,
+        "status": status.label(),
+        "status_key": status.key(),
+        "document": document_summary(site, document),
+        "measured": measured.iter().map(|m| measurement_view(m)).collect::<Vec<_>>(),
+    })
+}
+
+fn targets_view(site: &Site, document: &Document) -> Vec<Value> {
+    document
+        .targets
+        .iter()
+        .map(|t| target_view(site, document, t))
+        .collect()
+}
+
+fn appendix_summary(appendix: &Appendix) -> Value {
+    json!({
+        "id": appendix.id,
+        "number": appendix.number,
+        "title": appendix.title,
+        "rows": appendix.row_count,
+        "groups": appendix.group_count,
+        "unit": appendix.unit,
+    })
+}
+
+fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
+    let cells: Vec<Value> = appendix
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .map(|(column, cell)| {
+            json!({
+                "text": cell.text,
+                "numeric": column.role == ColumnRole::Amount && cell.value.is_some(),
+                "sort": cell.value.map(|v| v.to_string()),
+            })
+        })
+        .collect();
+    let checks: Vec<Value> = row
+        .checks
+        .iter()
+        .filter(|c| c.difference.is_some())
+        .map(|c| {
+            let title = appendix
+                .columns
+                .iter()
+                .find(|col| col.key == c.column)
+                .map(|col| col.title.clone());
+            json!({
+                "column": title,
+                "stated": c.stated_text,
+                "computed": format_number(c.computed),
+                "difference": c.difference.map(format_number),
+            })
+        })
+        .collect();
+    json!({
+        "kind": row.kind,
+        "anchor": row.anchor,
+        "depth": row.depth,
+        "cells": cells,
+        "checks": checks,
+        "agencies": row.agencies,
+    })
+}
+
+/// Everything the appendix page shows.
+pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> Value {
+    json!({
+        "document": document_summary(site, document),
+        "appendix": appendix_summary(appendix),
+        "caption": appendix.caption,
+        "columns": appendix.columns.iter().map(|c| json!({"title": c.title, "numeric": c.role == ColumnRole::Amount, "role": c.role})).collect::<Vec<_>>(),
+        "rows": appendix.rows.iter().map(|r| row_view(appendix, r)).collect::<Vec<_>>(),
+        "mismatches": appendix.rows.iter().filter(|r| r.checks.iter().any(|c| c.difference.is_some())).count(),
+    })
+}
+
+/// One project: a data row of an appendix with amounts, flattened with its context.
+pub struct Project<'a> {
+    /// The document.
+    pub document: &'a Document,
+    /// The appendix.
+    pub appendix: &'a Appendix,
+    /// The row.
+    pub row: &'a TableRow,
+}
+
+/// Every data row of every appendix that has an amount column.
+pub fn projects(site: &Site) -> Vec<Project<'_>> {
+    let mut list = Vec::new();
+    for document in &site.documents {
+        for appendix in &document.appendices {
+            if !appendix
+                .columns
+                .iter()
+                .any(|c| c.role == ColumnRole::Amount)
+            {
+                continue;
+            }
+            for row in appendix.rows.iter().filter(|r| r.kind == "row") {
+                list.push(Project {
+                    document,
+                    appendix,
+                    row,
+                });
+            }
+        }
+    }
+    list
+}
+
+fn cell_by_role(project: &Project, role: ColumnRole) -> String {
+    project
+        .appendix
+        .columns
+        .iter()
+        .zip(&project.row.cells)
+        .find(|(c, cell)| c.role == role && !cell.text.is_empty())
+        .map(|(_, cell)| cell.text.clone())
+        .unwrap_or_default()
+}
+
+/// The project's main amount, converted to triệu đồng: the first amount column whose title
+/// says "tổng", else the first amount column.
+pub fn project_amount_millions(project: &Project) -> Option<Decimal> {
+    let unit = match project.appendix.unit.as_deref() {
+        Some("đồng") => Decimal::new(1, 6),
+        Some("nghìn đồng") => Decimal::new(1, 3),
+        Some("tỷ đồng") => Decimal::from(1000),
+        _ => Decimal::ONE,
+    };
+    let columns = &project.appendix.columns;
+    let index = columns
+        .iter()
+        .position(|c| c.role == ColumnRole::Amount && c.title.to_lowercase().contains("tổng"))
+        .or_else(|| columns.iter().position(|c| c.role == ColumnRole::Amount))?;
+    project
+        .row
+        .cells
+        .get(index)?
+        .value
+        .map(|v| (v * unit).normalize())
+}
+
+/// A project as a line of the projects table.
+pub fn project_view(site: &Site, project: &Project) -> Value {
+    let amount = project_amount_millions(project);
+    json!({
+        "document": document_summary(site, project.document),
+        "appendix": project.appendix.id,
+        "appendix_number": project.appendix.number,
+        "anchor": project.row.anchor,
+        "name": cell_by_role(project, ColumnRole::Name),
+        "agency": cell_by_role(project, ColumnRole::Agency),
+        "agencies": project.row.agencies.iter().map(|a| json!({"id": a, "name": agency_name(site, a)})).collect::<Vec<_>>(),
+        "period": cell_by_role(project, ColumnRole::Period),
+        "funding": cell_by_role(project, ColumnRole::Funding),
+        "status": cell_by_role(project, ColumnRole::Status),
+        "amount": amount.map(format_number),
+        "amount_sort": amount.map(|a| a.to_string()),
+    })
+}
+
+/// Provinces sorted by name, each with its documents.
+pub fn province_page(site: &Site, province: &crate::site::Province) -> Value {
+    let documents: Vec<&Document> = site
+        .documents
+        .iter()
+        .filter(|d| d.province == province.id)
+        .collect();
+    let mut years: Vec<(String, Vec<Value>)> = Vec::new();
+    for document in &documents {
+        let year = document.issued.get(..4).unwrap_or_default().to_string();
+        match years.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, list)) => list.push(document_summary(site, document)),
+            None => years.push((year, vec![document_summary(site, document)])),
+        }
+    }
+    let targets: Vec<Value> = documents
+        .iter()
+        .flat_map(|d| d.targets.iter().map(move |t| (d, t)))
+        .map(|(d, t)| target_view(site, d, t))
+        .collect();
+    let projects: Vec<Value> = projects(site)
+        .iter()
+        .filter(|p| p.document.province == province.id)
+        .map(|p| project_view(site, p))
+        .collect();
+    json!({
+        "province": province,
+        "merged_into": province.merged_into.as_deref().and_then(|id| site.province(id)).map(|p| p.name.clone()),
+        "years": years.into_iter().map(|(year, documents)| json!({"year": year, "documents": documents})).collect::<Vec<_>>(),
+        "targets": targets,
+        "projects": projects,
+    })
+}
+
+/// An agency's projects and tasks across documents.
+pub fn agency_page(site: &Site, agency: &crate::site::Agency) -> Value {
+    let mine: Vec<Project> = projects(site)
+        .into_iter()
+        .filter(|p| p.row.agencies.iter().any(|a| *a == agency.id))
+        .collect();
+    let total: Decimal = mine.iter().filter_map(project_amount_millions).sum();
+    let mut documents: Vec<Value> = site
+        .documents
+        .iter()
+        .filter(|d| d.issuer == agency.id)
+        .map(|d| document_summary(site, d))
+        .collect();
+    documents.dedup();
+    json!({
+        "agency": agency,
+        "province": agency.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone()),
+        "projects": mine.iter().map(|p| project_view(site, p)).collect::<Vec<_>>(),
+        "total": format_number(total),
+        "issued": documents,
+    })
+}
+
+/// The targets index, grouped by document.
+pub fn targets_page(site: &Site) -> Value {
+    let groups: Vec<Value> = site
+        .documents
+        .iter()
+        .filter(|d| !d.targets.is_empty())
+        .map(|d| json!({"document": document_summary(site, d), "targets": targets_view(site, d)}))
+        .collect();
+    let mut indicators: Vec<Value> = site
+        .indicators
+        .iter()
+        .map(|i| {
+            let count = site
+                .documents
+                .iter()
+                .flat_map(|d| &d.targets)
+                .filter(|t| t.indicator.as_deref() == Some(i.id.as_str()))
+                .count();
+            json!({"id": i.id, "name": i.name, "targets": count})
+        })
+        .collect();
+    indicators.retain(|i| i["targets"].as_u64().unwrap_or(0) > 0);
+    json!({"groups": groups, "indicators": indicators})
+}
+
+/// A shared indicator with each province's targets and the measurements.
+pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value {
+    let targets: Vec<Value> = site
+        .documents
+        .iter()
+        .flat_map(|d| d.targets.iter().map(move |t| (d, t)))
+        .filter(|(_, t)| t.indicator.as_deref() == Some(indicator.id.as_str()))
+        .map(|(d, t)| target_view(site, d, t))
+        .collect();
+    let measurements: Vec<Value> = site
+        .documents
+        .iter()
+        .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
+        .filter(|(_, m)| m.indicator.as_deref() == Some(indicator.id.as_str()))
+        .map(|(d, m)| {
+            let mut view = measurement_view(m);
+            view["document"] = document_summary(site, d);
+            view
+        })
+        .collect();
+    json!({"indicator": indicator, "targets": targets, "measurements": measurements})
+}
+
+/// The home page: provinces, latest documents, targets by status.
+pub fn home_page(site: &Site) -> Value {
+    let provinces: Vec<Value> = site
+        .provinces
+        .iter()
+        .map(|p| {
+            let count = site.documents.iter().filter(|d| d.province == p.id).count();
+            json!({"id": p.id, "name": p.name, "documents": count, "note": p.note})
+        })
+        .filter(|p| p["documents"].as_u64().unwrap_or(0) > 0)
+        .collect();
+    let mut counts = std::collections::BTreeMap::<&str, (&str, usize)>::new();
+    for document in &site.documents {
+        for target in &document.targets {
+            let s = status(target, &measurements_of(site, &document.id, target));
+            counts.entry(s.key()).or_insert((s.label(), 0)).1 += 1;
+        }
+    }
+    json!({
+        "provinces": provinces,
+        "latest": site.documents.iter().take(10).map(|d| document_summary(site, d)).collect::<Vec<_>>(),
+        "status": counts.into_iter().map(|(key, (label, count))| json!({"key": key, "label": label, "count": count})).collect::<Vec<_>>(),
+        "projects": projects(site).len(),
+    })
+}
+
+/// Agencies with at least one project or document, in Vietnamese order.
+pub fn agencies_index(site: &Site) -> Value {
+    let all_projects = projects(site);
+    let mut list: Vec<(&crate::site::Agency, usize)> = site
+        .agencies
+        .iter()
+        .map(|a| {
+            (
+                a,
+                all_projects
+                    .iter()
+                    .filter(|p| p.row.agencies.contains(&a.id))
+                    .count(),
+            )
+        })
+        .collect();
+    list.sort_by(|a, b| compare(&a.0.name, &b.0.name));
+    json!({
+        "agencies": list.into_iter().map(|(a, n)| json!({"id": a.id, "name": a.name, "projects": n, "province": a.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone())})).collect::<Vec<_>>()
+    })
+}

@@ -1,0 +1,327 @@
+//! The validated site: every record resolved, every figure parsed, every view derived.
+//! Everything here is ready to be rendered; templates only lay it out.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{ColumnRole, DocumentKind, Period, RelationType, Signer};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The portal's settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteInfo {
+    /// Portal name.
+    pub title: String,
+    /// One sentence on the portal.
+    pub description: String,
+    /// Full base URL, always ending in `/`.
+    pub base_url: String,
+    /// The URL path prefix of every page, e.g. `/cong-khai/`; always starts and ends in `/`.
+    pub base_path: String,
+    /// Publisher.
+    pub publisher: String,
+}
+
+/// A province.
+#[derive(Debug, Clone, Serialize)]
+pub struct Province {
+    /// Stable ID.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// ID of the province it was merged into.
+    pub merged_into: Option<String>,
+    /// When it was merged, `dd/mm/yyyy`.
+    pub merged_on: Option<String>,
+    /// Note for the province page.
+    pub note: Option<String>,
+}
+
+/// An agency.
+#[derive(Debug, Clone, Serialize)]
+pub struct Agency {
+    /// Stable ID.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Name used inside its province.
+    pub short_name: Option<String>,
+    /// Province ID; none for national bodies.
+    pub province: Option<String>,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+}
+
+/// A shared indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    /// Stable ID.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Unit.
+    pub unit: Option<String>,
+    /// What is measured.
+    pub description: Option<String>,
+    /// Where definitions differ.
+    pub notes: Option<String>,
+}
+
+/// A relation from one document to another.
+#[derive(Debug, Clone, Serialize)]
+pub struct Relation {
+    /// Kind of relation.
+    pub kind: RelationType,
+    /// ID of the related document when it is in the content.
+    pub document: Option<String>,
+    /// Number of the related document.
+    pub number: Option<String>,
+    /// Issue date, ISO.
+    pub issued: Option<String>,
+    /// Title of the related document.
+    pub title: Option<String>,
+    /// Issuer, as printed.
+    pub issuer: Option<String>,
+}
+
+/// An entry of a section's table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// Heading level within the page (3 for the section's first level).
+    pub level: u8,
+    /// Anchor.
+    pub id: String,
+    /// Heading text.
+    pub text: String,
+}
+
+/// A section of prose.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Stable ID and anchor.
+    pub id: String,
+    /// Heading as printed.
+    pub title: String,
+    /// Sanitized HTML of the body.
+    pub html: String,
+    /// Headings inside the body.
+    pub toc: Vec<TocEntry>,
+    /// Plain text of the body, for search.
+    pub text: String,
+}
+
+/// A target (chỉ tiêu).
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    /// Unique within its document.
+    pub id: String,
+    /// Section ID.
+    pub section: Option<String>,
+    /// Item label.
+    pub label: Option<String>,
+    /// Grouping heading.
+    pub area: Option<String>,
+    /// The sentence.
+    pub text: String,
+    /// Indicator ID.
+    pub indicator: Option<String>,
+    /// Level.
+    pub level: Option<crate::model::Level>,
+    /// Comparison sign (≥, ≤, =).
+    pub comparison: Option<String>,
+    /// Target figure.
+    pub value: Option<Decimal>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Due year.
+    pub year: Option<i32>,
+}
+
+/// A measured figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measurement {
+    /// Unique within its document.
+    pub id: String,
+    /// Source sentence.
+    pub text: String,
+    /// Section ID.
+    pub section: Option<String>,
+    /// Measured target: (document ID, target ID).
+    pub target: Option<(String, String)>,
+    /// Indicator ID.
+    pub indicator: Option<String>,
+    /// The figure.
+    pub value: Decimal,
+    /// "Out of".
+    pub denominator: Option<Decimal>,
+    /// The share value/denominator in percent, when there is a denominator.
+    pub percent: Option<Decimal>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Date described, ISO.
+    pub as_of: Option<String>,
+    /// Level.
+    pub level: Option<crate::model::Level>,
+}
+
+/// A column of an appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// Key.
+    pub key: String,
+    /// Header.
+    pub title: String,
+    /// Role.
+    pub role: ColumnRole,
+}
+
+/// A cell, aligned with the appendix's columns.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct TableCell {
+    /// Text as printed.
+    pub text: String,
+    /// Parsed amount, for amount columns.
+    pub value: Option<Decimal>,
+}
+
+/// A stated total compared with the sum of its rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalCheck {
+    /// Column key.
+    pub column: String,
+    /// The stated figure as printed.
+    pub stated_text: String,
+    /// The stated figure.
+    pub stated: Option<Decimal>,
+    /// The sum of the rows.
+    pub computed: Decimal,
+    /// stated - computed, when they differ.
+    pub difference: Option<Decimal>,
+}
+
+/// A row of an appendix in display order: a group heading, a data row or the grand total.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRow {
+    /// `group`, `row` or `total`.
+    pub kind: &'static str,
+    /// Stable anchor within the appendix page (`r-12`, `g-3`, `tong`).
+    pub anchor: String,
+    /// Depth in the group tree (0 = top).
+    pub depth: usize,
+    /// Labels of the enclosing groups, outermost first.
+    pub group_path: Vec<String>,
+    /// Group label (for groups).
+    pub label: Option<String>,
+    /// Group title (for groups and the total row).
+    pub title: Option<String>,
+    /// Cells aligned with the columns (empty text where the row has none).
+    pub cells: Vec<TableCell>,
+    /// Resolved agency IDs (rows).
+    pub agencies: Vec<String>,
+    /// Stated totals checked against their rows (groups and total).
+    pub checks: Vec<TotalCheck>,
+}
+
+/// An appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appendix {
+    /// Unique within the document.
+    pub id: String,
+    /// Number as printed.
+    pub number: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Caption line.
+    pub caption: Option<String>,
+    /// Unit label ("triệu đồng").
+    pub unit: Option<String>,
+    /// Columns.
+    pub columns: Vec<Column>,
+    /// Rows in display order, including group headings and the grand total.
+    pub rows: Vec<TableRow>,
+    /// Number of data rows.
+    pub row_count: usize,
+    /// Number of groups.
+    pub group_count: usize,
+}
+
+/// A document with everything it contains.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Stable ID.
+    pub id: String,
+    /// Kind.
+    pub kind: DocumentKind,
+    /// Số ký hiệu.
+    pub number: Option<String>,
+    /// Issue date, ISO.
+    pub issued: String,
+    /// Place name.
+    pub place: Option<String>,
+    /// Issuer agency ID.
+    pub issuer: String,
+    /// Province ID.
+    pub province: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Years covered.
+    pub period: Option<Period>,
+    /// Signer.
+    pub signer: Option<Signer>,
+    /// Nơi nhận.
+    pub recipients: Vec<String>,
+    /// Relations as written.
+    pub relations: Vec<Relation>,
+    /// Sections in order.
+    pub sections: Vec<Section>,
+    /// Targets.
+    pub targets: Vec<Target>,
+    /// Measurements.
+    pub measurements: Vec<Measurement>,
+    /// Appendices in order.
+    pub appendices: Vec<Appendix>,
+}
+
+/// The whole validated site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    /// Settings.
+    pub info: SiteInfo,
+    /// Provinces in Vietnamese order.
+    pub provinces: Vec<Province>,
+    /// Agencies in Vietnamese order.
+    pub agencies: Vec<Agency>,
+    /// Indicators in Vietnamese order.
+    pub indicators: Vec<Indicator>,
+    /// Documents, newest first.
+    pub documents: Vec<Document>,
+    /// Warnings, published on the pages they concern.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// The document with this ID.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The province with this ID.
+    pub fn province(&self, id: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.id == id)
+    }
+
+    /// The agency with this ID.
+    pub fn agency(&self, id: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    /// The indicator with this ID.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}

@@ -1,0 +1,417 @@
+//! Checks of an appendix: columns, cells, amounts, agencies, and stated totals against
+//! the sums of their rows. Builds the appendix's display rows.
+
+use super::{AgencyLookup, check_id, place_of, unknown_reference};
+use crate::amount::{parse_amount, parse_plain};
+use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
+use crate::model::{AppendixSource, Cell, ColumnRole, GroupSource, RowNode, Spanned};
+use crate::site::{Appendix, Column, Site, TableCell, TableRow, TotalCheck};
+use crate::vietnamese::format_number;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// Everything the row walk needs to read cells.
+struct Context<'a> {
+    file: &'a Path,
+    source: &'a AppendixSource,
+    province: &'a str,
+    site: &'a Site,
+    lookup: &'a AgencyLookup,
+    rows: Vec<TableRow>,
+    row_count: usize,
+    group_count: usize,
+}
+
+type Sums = BTreeMap<String, Decimal>;
+
+/// Checks one appendix of a document of `province` and builds its display rows.
+pub(super) fn appendix(
+    file: &Path,
+    source: &AppendixSource,
+    province: &str,
+    seen: &mut HashSet<String>,
+    site: &Site,
+    lookup: &AgencyLookup,
+    diagnostics: &mut Diagnostics,
+) -> Appendix {
+    check_id(file, &source.id, "phụ lục", seen, diagnostics);
+    let mut keys = HashSet::new();
+    for column in &source.columns {
+        if !keys.insert(column.key.value.clone()) {
+            diagnostics.error(
+                place_of(file, &column.key),
+                format!("cột “{}” bị khai báo hai lần", column.key.value),
+                "mỗi cột cần một key riêng",
+            );
+        }
+    }
+    let has_amounts = source.columns.iter().any(|c| c.role == ColumnRole::Amount);
+    if has_amounts && source.unit.is_none() {
+        diagnostics.error(
+            Place::file(file),
+            "phụ lục có cột số tiền nhưng thiếu đơn vị tính (unit)",
+            "thêm unit: trieu-dong (hoặc dong, nghin-dong, ty-dong) theo dòng “Đơn vị tính” của văn bản",
+        );
+    }
+    let mut context = Context {
+        file,
+        source,
+        province,
+        site,
+        lookup,
+        rows: Vec::new(),
+        row_count: 0,
+        group_count: 0,
+    };
+    let sums = walk(&mut context, &source.rows, 0, &[], diagnostics);
+    if !source.totals.is_empty() {
+        let checks = check_totals(&context, &source.totals, &sums, "tổng cộng", diagnostics);
+        let cells = cells_for_group(
+            &context,
+            None,
+            source.total_label.as_deref().or(Some("Tổng cộng")),
+            &source.totals,
+            &BTreeMap::new(),
+        );
+        context.rows.push(TableRow {
+            kind: "total",
+            anchor: "tong".to_string(),
+            depth: 0,
+            group_path: Vec::new(),
+            label: None,
+            title: Some(
+                source
+                    .total_label
+                    .clone()
+                    .unwrap_or_else(|| "Tổng cộng".to_string()),
+            ),
+            cells,
+            agencies: Vec::new(),
+            checks,
+        });
+    }
+    Appendix {
+        id: source.id.value.clone(),
+        number: source.number.clone(),
+        title: source.title.clone(),
+        caption: source.caption.clone(),
+        unit: source.unit.map(|u| u.label().to_string()),
+        columns: source
+            .columns
+            .iter()
+            .map(|c| Column {
+                key: c.key.value.clone(),
+                title: c.title.clone(),
+                role: c.role,
+            })
+            .collect(),
+        rows: context.rows,
+        row_count: context.row_count,
+        group_count: context.group_count,
+    }
+}
+
+/// Walks rows and groups in order; returns the sums per amount column, where a group
+/// counts with its stated subtotal when it has one.
+fn walk(
+    context: &mut Context,
+    nodes: &[Spanned<RowNode>],
+    depth: usize,
+    path: &[String],
+    diagnostics: &mut Diagnostics,
+) -> Sums {
+    let mut sums = Sums::new();
+    for node in nodes {
+        let place = place_of(context.file, node);
+        match &node.value {
+            RowNode::Row(row) => {
+                context.row_count += 1;
+                let mut cells = Vec::new();
+                for key in row.cells.keys() {
+                    check_column_key(context, key, &row.cells[key], diagnostics);
+                }
+                for column in &context.source.columns {
+                    let cell = row.cells.get(&column.key.value);
+                    let value = cell.and_then(|c| amount(context, column.role, c, diagnostics));
+                    if let Some(value) = value {
+                        *sums.entry(column.key.value.clone()).or_default() += value;
+                    }
+                    cells.push(TableCell {
+                        text: cell.map(|c| c.value.text.clone()).unwrap_or_default(),
+                        value,
+                    });
+                }
+                let agencies = agencies(context, row, &place, diagnostics);
+                context.rows.push(TableRow {
+                    kind: "row",
+                    anchor: format!("r-{}", context.row_count),
+                    depth,
+                    group_path: path.to_vec(),
+                    label: None,
+                    title: None,
+                    cells,
+                    agencies,
+                    checks: Vec::new(),
+                });
+            }
+            RowNode::Group(group) => {
+                context.group_count += 1;
+                for key in group.cells.keys().chain(group.totals.keys()) {
+                    let cell = group.cells.get(key).or_else(|| group.totals.get(key));
+                    if let Some(cell) = cell {
+                        check_column_key(context, key, cell, diagnostics);
+                    }
+                }
+                let index = context.rows.len();
+                context.rows.push(group_row(context, group, depth, path));
+                let mut child_path = path.to_vec();
+                child_path.push(group.label.clone());
+                let child_sums = walk(context, &group.rows, depth + 1, &child_path, diagnostics);
+                let what = format!("nhóm {}", group.label);
+                let checks = check_totals(context, &group.totals, &child_sums, &what, diagnostics);
+                for (key, computed) in &child_sums {
+                    let stated = checks
+                        .iter()
+                        .find(|c| &c.column == key)
+                        .and_then(|c| c.stated);
+                    *sums.entry(key.clone()).or_default() += stated.unwrap_or(*computed);
+                }
+                for check in &checks {
+                    if !child_sums.contains_key(&check.column) {
+                        *sums.entry(check.column.clone()).or_default() +=
+                            check.stated.unwrap_or_default();
+                    }
+                }
+                context.rows[index].checks = checks;
+            }
+        }
+    }
+    sums
+}
+
+fn group_row(context: &Context, group: &GroupSource, depth: usize, path: &[String]) -> TableRow {
+    TableRow {
+        kind: "group",
+        anchor: format!("g-{}", context.group_count),
+        depth,
+        group_path: path.to_vec(),
+        label: Some(group.label.clone()),
+        title: Some(group.title.clone()),
+        cells: cells_for_group(
+            context,
+            Some(&group.label),
+            Some(&group.title),
+            &group.totals,
+            &group.cells,
+        ),
+        agencies: Vec::new(),
+        checks: Vec::new(),
+    }
+}
+
+/// The cells of a group or total line: label, title, stated totals and any other cells.
+fn cells_for_group(
+    context: &Context,
+    label: Option<&str>,
+    title: Option<&str>,
+    totals: &BTreeMap<String, Spanned<Cell>>,
+    cells: &BTreeMap<String, Spanned<Cell>>,
+) -> Vec<TableCell> {
+    let mut placed_title = false;
+    context
+        .source
+        .columns
+        .iter()
+        .map(|column| {
+            let key = &column.key.value;
+            let text = if let Some(cell) = totals.get(key).or_else(|| cells.get(key)) {
+                cell.value.text.clone()
+            } else if column.role == ColumnRole::Label {
+                label.unwrap_or_default().to_string()
+            } else if !placed_title
+                && matches!(
+                    column.role,
+                    ColumnRole::Name | ColumnRole::Document | ColumnRole::Text
+                )
+            {
+                placed_title = true;
+                title.unwrap_or_default().to_string()
+            } else {
+                String::new()
+            };
+            let value = totals
+                .get(key)
+                .and_then(|c| read_cell_value(context, c).ok().flatten());
+            TableCell { text, value }
+        })
+        .collect()
+}
+
+fn check_column_key(
+    context: &Context,
+    key: &str,
+    cell: &Spanned<Cell>,
+    diagnostics: &mut Diagnostics,
+) {
+    let columns = &context.source.columns;
+    if columns.iter().any(|c| c.key.value == key) {
+        return;
+    }
+    let keys: Vec<&str> = columns.iter().map(|c| c.key.value.as_str()).collect();
+    let help = match did_you_mean(key, keys.iter().copied()) {
+        Some(best) => format!("có phải cột `{best}`? (did you mean `{best}`?)"),
+        None => format!("các cột của phụ lục: {}", keys.join(", ")),
+    };
+    diagnostics.error(
+        place_of(context.file, cell),
+        format!("ô thuộc cột “{key}” không có trong danh sách columns"),
+        help,
+    );
+}
+
+/// Reads the figure of a cell: its explicit value, or the number its text begins with.
+fn read_cell_value(context: &Context, cell: &Spanned<Cell>) -> Result<Option<Decimal>, String> {
+    match &cell.value.value {
+        Some(explicit) => parse_plain(explicit)
+            .map(Some)
+            .ok_or_else(|| format!("giá trị “{explicit}” không phải số thập phân dạng 1234.5")),
+        None => parse_amount(&cell.value.text, context.source.number_format)
+            .map_err(|e| format!("số tiền “{}” không đọc được: {}", e.token, e.reason)),
+    }
+}
+
+fn amount(
+    context: &Context,
+    role: ColumnRole,
+    cell: &Spanned<Cell>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Decimal> {
+    if role != ColumnRole::Amount {
+        return None;
+    }
+    match read_cell_value(context, cell) {
+        Ok(value) => value,
+        Err(message) => {
+            diagnostics.error(
+                place_of(context.file, cell),
+                message,
+                "sửa lại số theo định dạng của phụ lục (number_format), hoặc viết { text: \"…\", value: \"1234.5\" }",
+            );
+            None
+        }
+    }
+}
+
+fn check_totals(
+    context: &Context,
+    totals: &BTreeMap<String, Spanned<Cell>>,
+    sums: &Sums,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<TotalCheck> {
+    let mut checks = Vec::new();
+    for (key, cell) in totals {
+        let column = context.source.columns.iter().find(|c| &c.key.value == key);
+        match column {
+            None => {
+                check_column_key(context, key, cell, diagnostics);
+                continue;
+            }
+            Some(column) if column.role != ColumnRole::Amount => {
+                diagnostics.error(
+                    place_of(context.file, cell),
+                    format!("tổng của cột “{key}” nhưng cột này không phải cột số tiền"),
+                    "chỉ ghi totals cho các cột role: amount",
+                );
+                continue;
+            }
+            Some(_) => {}
+        }
+        let stated = match read_cell_value(context, cell) {
+            Ok(value) => value,
+            Err(message) => {
+                diagnostics.error(
+                    place_of(context.file, cell),
+                    message,
+                    "sửa lại số tổng như văn bản in",
+                );
+                None
+            }
+        };
+        let computed = sums.get(key).copied().unwrap_or_default();
+        let difference = stated.filter(|s| *s != computed).map(|s| s - computed);
+        if let (Some(stated), Some(difference)) = (stated, difference) {
+            let unit = context.source.unit.map(|u| u.label()).unwrap_or("");
+            diagnostics.push(Diagnostic::warning(
+                place_of(context.file, cell),
+                format!(
+                    "{what}, cột “{key}”: văn bản ghi {} {unit} nhưng tổng các dòng là {} {unit} (chênh lệch {}); giữ nguyên số của văn bản",
+                    format_number(stated),
+                    format_number(computed),
+                    format_number(difference),
+                ),
+            ));
+        }
+        checks.push(TotalCheck {
+            column: key.clone(),
+            stated_text: cell.value.text.clone(),
+            stated,
+            computed,
+            difference,
+        });
+    }
+    checks
+}
+
+fn agencies(
+    context: &Context,
+    row: &crate::model::RowSource,
+    place: &Place,
+    diagnostics: &mut Diagnostics,
+) -> Vec<String> {
+    if !row.agencies.is_empty() {
+        let mut ids = Vec::new();
+        for id in &row.agencies {
+            if context.site.agency(&id.value).is_some() {
+                ids.push(id.value.clone());
+            } else {
+                unknown_reference(
+                    place_of(context.file, id),
+                    "cơ quan",
+                    &id.value,
+                    context.site.agencies.iter().map(|a| a.id.as_str()),
+                    diagnostics,
+                );
+            }
+        }
+        return ids;
+    }
+    let mut ids = Vec::new();
+    for column in context
+        .source
+        .columns
+        .iter()
+        .filter(|c| c.role == ColumnRole::Agency)
+    {
+        let Some(cell) = row.cells.get(&column.key.value) else {
+            continue;
+        };
+        let text = cell.value.text.trim();
+        if text.is_empty() || text == "-" {
+            continue;
+        }
+        match context.lookup.find(context.province, text) {
+            Some(id) => ids.push(id.to_string()),
+            None => diagnostics.push(
+                Diagnostic::warning(
+                    place_of(context.file, cell),
+                    format!("không nhận ra cơ quan “{text}”"),
+                )
+                .with_help("thêm tên này vào aliases của cơ quan trong content/agencies/, hoặc ghi agencies: [id] cho dòng"),
+            ),
+        }
+    }
+    let _ = place;
+    ids
+}

@@ -1,0 +1,369 @@
+//! Checks of each document folder: metadata, relations, sections, targets, measurements.
+
+use super::{AgencyLookup, check_date, check_id, place_of, unknown_reference};
+use crate::amount::parse_plain;
+use crate::diagnostics::{Diagnostics, Place};
+use crate::load::{DocumentFolder, SourceContent};
+use crate::markdown;
+use crate::model::{DocumentSource, Spanned};
+use crate::site::{Document, Measurement, Relation, Section, Site, Target};
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Checks every document and adds the valid ones to `site`.
+pub(super) fn documents(
+    content: &SourceContent,
+    site: &mut Site,
+    lookup: &AgencyLookup,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut seen = HashSet::new();
+    let mut pending_relations = Vec::new();
+    let mut pending_targets = Vec::new();
+    for folder in &content.documents {
+        let Some(source) = &folder.source else {
+            continue;
+        };
+        let file = folder.dir.join("document.yaml");
+        check_id(&file, &source.id, "văn bản", &mut seen, diagnostics);
+        if source.id.value != folder.folder_name {
+            diagnostics.error(
+                place_of(&file, &source.id),
+                format!(
+                    "ID văn bản “{}” khác tên thư mục “{}”",
+                    source.id.value, folder.folder_name
+                ),
+                "đặt tên thư mục trùng với ID để đường dẫn ổn định",
+            );
+        }
+        let document = document(folder, source, &file, site, lookup, diagnostics);
+        for (relation, spanned) in document.relations.iter().zip(&source.relations) {
+            if let Some(target) = &relation.document {
+                pending_relations.push((place_of(&file, spanned), target.clone()));
+            }
+        }
+        if let Some((file, records)) = &folder.measurements {
+            for record in records {
+                if let Some(target) = &record.value.target {
+                    pending_targets.push((file.clone(), target.clone()));
+                }
+            }
+        }
+        site.documents.push(document);
+    }
+    let ids: Vec<String> = site.documents.iter().map(|d| d.id.clone()).collect();
+    for (place, target) in pending_relations {
+        if !ids.contains(&target) {
+            unknown_reference(
+                place,
+                "văn bản",
+                &target,
+                ids.iter().map(String::as_str),
+                diagnostics,
+            );
+        }
+    }
+    for (file, target) in pending_targets {
+        match site.document(&target.document.value) {
+            None => unknown_reference(
+                place_of(&file, &target.document),
+                "văn bản",
+                &target.document.value,
+                ids.iter().map(String::as_str),
+                diagnostics,
+            ),
+            Some(document) => {
+                if !document.targets.iter().any(|t| t.id == target.id.value) {
+                    unknown_reference(
+                        place_of(&file, &target.id),
+                        "chỉ tiêu",
+                        &target.id.value,
+                        document.targets.iter().map(|t| t.id.as_str()),
+                        diagnostics,
+                    );
+                }
+            }
+        }
+    }
+    site.documents
+        .sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
+}
+
+fn document(
+    folder: &DocumentFolder,
+    source: &DocumentSource,
+    file: &Path,
+    site: &Site,
+    lookup: &AgencyLookup,
+    diagnostics: &mut Diagnostics,
+) -> Document {
+    let issued = check_date(file, &source.issued, diagnostics).unwrap_or_default();
+    if site.agency(&source.issuer.value).is_none() {
+        unknown_reference(
+            place_of(file, &source.issuer),
+            "cơ quan",
+            &source.issuer.value,
+            site.agencies.iter().map(|a| a.id.as_str()),
+            diagnostics,
+        );
+    }
+    if site.province(&source.province.value).is_none() {
+        unknown_reference(
+            place_of(file, &source.province),
+            "tỉnh",
+            &source.province.value,
+            site.provinces.iter().map(|p| p.id.as_str()),
+            diagnostics,
+        );
+    }
+    if let Some(period) = &source.period {
+        if period.value.from > period.value.to {
+            diagnostics.error(
+                place_of(file, period),
+                format!(
+                    "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
+                    period.value.from, period.value.to
+                ),
+                "đổi chỗ from và to",
+            );
+        }
+    }
+    let relations = source
+        .relations
+        .iter()
+        .map(|spanned| relation(file, spanned, diagnostics))
+        .collect();
+    let mut used_anchors = HashSet::new();
+    let sections = sections(folder, &mut used_anchors, diagnostics);
+    let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+    let targets = targets(folder, &section_ids, site, diagnostics);
+    let measurements = measurements(folder, &section_ids, site, diagnostics);
+    let appendices = folder
+        .appendices
+        .iter()
+        .scan(HashSet::new(), |seen, (file, appendix)| {
+            Some(super::appendix::appendix(
+                file,
+                appendix,
+                &source.province.value,
+                seen,
+                site,
+                lookup,
+                diagnostics,
+            ))
+        })
+        .collect();
+    Document {
+        id: source.id.value.clone(),
+        kind: source.kind,
+        number: source.number.clone(),
+        issued,
+        place: source.place.clone(),
+        issuer: source.issuer.value.clone(),
+        province: source.province.value.clone(),
+        title: source.title.clone(),
+        summary: source.summary.clone(),
+        period: source.period.as_ref().map(|p| p.value),
+        signer: source.signer.clone(),
+        recipients: source.recipients.clone(),
+        relations,
+        sections,
+        targets,
+        measurements,
+        appendices,
+    }
+}
+
+fn relation(
+    file: &Path,
+    spanned: &Spanned<crate::model::RelationSource>,
+    diagnostics: &mut Diagnostics,
+) -> Relation {
+    let r = &spanned.value;
+    if r.document.is_none() && r.number.is_none() && r.title.is_none() {
+        diagnostics.error(
+            place_of(file, spanned),
+            "quan hệ không chỉ rõ văn bản nào",
+            "thêm `document: <id>` cho văn bản có trong nội dung, hoặc `number` và `title` cho văn bản khác",
+        );
+    }
+    Relation {
+        kind: r.kind,
+        document: r.document.as_ref().map(|d| d.value.clone()),
+        number: r.number.clone(),
+        issued: r
+            .issued
+            .as_ref()
+            .and_then(|d| check_date(file, d, diagnostics)),
+        title: r.title.clone(),
+        issuer: r.issuer.clone(),
+    }
+}
+
+fn sections(
+    folder: &DocumentFolder,
+    used_anchors: &mut HashSet<String>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Section> {
+    let mut seen = HashSet::new();
+    folder
+        .sections
+        .iter()
+        .map(|section| {
+            let id = &section.front.id;
+            check_id(&section.file, id, "phần", &mut seen, diagnostics);
+            used_anchors.insert(id.value.clone());
+            let rendered = markdown::render(&section.body, &id.value, used_anchors);
+            Section {
+                id: id.value.clone(),
+                title: section.front.title.clone(),
+                html: rendered.html,
+                toc: rendered.toc,
+                text: rendered.text,
+            }
+        })
+        .collect()
+}
+
+fn check_section(
+    file: &Path,
+    section: &Option<Spanned<String>>,
+    section_ids: &[&str],
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(section) = section {
+        if !section_ids.contains(&section.value.as_str()) {
+            unknown_reference(
+                place_of(file, section),
+                "phần",
+                &section.value,
+                section_ids.iter().copied(),
+                diagnostics,
+            );
+        }
+    }
+}
+
+fn check_indicator(
+    file: &Path,
+    indicator: &Option<Spanned<String>>,
+    site: &Site,
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(indicator) = indicator {
+        if site.indicator(&indicator.value).is_none() {
+            unknown_reference(
+                place_of(file, indicator),
+                "chỉ số",
+                &indicator.value,
+                site.indicators.iter().map(|i| i.id.as_str()),
+                diagnostics,
+            );
+        }
+    }
+}
+
+/// Reads a plain decimal field, reporting one that does not parse.
+fn decimal(file: &Path, value: &Spanned<String>, diagnostics: &mut Diagnostics) -> Option<Decimal> {
+    let parsed = parse_plain(&value.value);
+    if parsed.is_none() {
+        diagnostics.error(
+            place_of(file, value),
+            format!("số không hợp lệ “{}”", value.value),
+            "viết số thập phân với dấu chấm, không có đơn vị: \"90\", \"99.5\"",
+        );
+    }
+    parsed
+}
+
+fn targets(
+    folder: &DocumentFolder,
+    section_ids: &[&str],
+    site: &Site,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Target> {
+    let Some((file, records)) = &folder.targets else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::new();
+    records
+        .iter()
+        .map(|record| {
+            let t = &record.value;
+            check_id(file, &t.id, "chỉ tiêu", &mut seen, diagnostics);
+            check_section(file, &t.section, section_ids, diagnostics);
+            check_indicator(file, &t.indicator, site, diagnostics);
+            Target {
+                id: t.id.value.clone(),
+                section: t.section.as_ref().map(|s| s.value.clone()),
+                label: t.label.clone(),
+                area: t.area.clone(),
+                text: t.text.clone(),
+                indicator: t.indicator.as_ref().map(|i| i.value.clone()),
+                level: t.level,
+                comparison: t.comparison.map(|c| c.sign().to_string()),
+                value: t.value.as_ref().and_then(|v| decimal(file, v, diagnostics)),
+                unit: t.unit.clone(),
+                year: t.year,
+            }
+        })
+        .collect()
+}
+
+fn measurements(
+    folder: &DocumentFolder,
+    section_ids: &[&str],
+    site: &Site,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Measurement> {
+    let Some((file, records)) = &folder.measurements else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::new();
+    records
+        .iter()
+        .map(|record| {
+            let m = &record.value;
+            check_id(file, &m.id, "số liệu", &mut seen, diagnostics);
+            check_section(file, &m.section, section_ids, diagnostics);
+            check_indicator(file, &m.indicator, site, diagnostics);
+            let value = decimal(file, &m.value, diagnostics).unwrap_or_default();
+            let denominator = m
+                .denominator
+                .as_ref()
+                .and_then(|d| decimal(file, d, diagnostics));
+            if denominator.is_some_and(|d| d.is_zero()) {
+                diagnostics.push(
+                    crate::diagnostics::Diagnostic::error(
+                        Place::new(file, record.referenced.line(), record.referenced.column()),
+                        "mẫu số bằng 0",
+                    )
+                    .with_help("bỏ denominator hoặc sửa lại số liệu"),
+                );
+            }
+            let percent = denominator
+                .filter(|d| !d.is_zero())
+                .map(|d| (value * Decimal::from(100) / d).round_dp(2).normalize());
+            Measurement {
+                id: m.id.value.clone(),
+                text: m.text.clone(),
+                section: m.section.as_ref().map(|s| s.value.clone()),
+                target: m
+                    .target
+                    .as_ref()
+                    .map(|t| (t.document.value.clone(), t.id.value.clone())),
+                indicator: m.indicator.as_ref().map(|i| i.value.clone()),
+                value,
+                denominator,
+                percent,
+                unit: m.unit.clone(),
+                as_of: m
+                    .as_of
+                    .as_ref()
+                    .and_then(|d| check_date(file, d, diagnostics)),
+                level: m.level,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,259 @@
+//! Stage two: check everything a person can get wrong and build the [`Site`].
+//!
+//! Every problem is collected (never only the first), each with its file, line and column.
+
+mod agency_lookup;
+mod appendix;
+mod document;
+
+pub use agency_lookup::{AgencyLookup, normalize_name};
+
+use crate::diagnostics::{Diagnostics, Place, did_you_mean};
+use crate::load::SourceContent;
+use crate::model::Spanned;
+use crate::site::{Agency, Indicator, Province, Site, SiteInfo};
+use crate::vietnamese::{compare, format_date_short, parse_date};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The place of a spanned value in `file`.
+pub(crate) fn place_of<T>(file: &Path, value: &Spanned<T>) -> Place {
+    Place::new(file, value.referenced.line(), value.referenced.column())
+}
+
+/// True for IDs made of lowercase ASCII words joined by single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Checks an ID's form and uniqueness within `seen`; reports problems at its place.
+pub(crate) fn check_id(
+    file: &Path,
+    id: &Spanned<String>,
+    what: &str,
+    seen: &mut HashSet<String>,
+    diagnostics: &mut Diagnostics,
+) {
+    let place = place_of(file, id);
+    if !is_valid_id(&id.value) {
+        diagnostics.error(
+            place.clone(),
+            format!("{what} có ID không hợp lệ “{}”", id.value),
+            "ID chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ kh-10693-2020",
+        );
+    }
+    if !seen.insert(id.value.clone()) {
+        diagnostics.error(
+            place,
+            format!("{what} “{}” bị trùng ID", id.value),
+            "mỗi ID chỉ được dùng một lần; đổi tên một trong hai",
+        );
+    }
+}
+
+/// Reports a reference to an ID that does not exist, suggesting the closest one.
+pub(crate) fn unknown_reference<'a>(
+    place: Place,
+    what: &str,
+    id: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    diagnostics: &mut Diagnostics,
+) {
+    let help = match did_you_mean(id, known) {
+        Some(best) => format!("có phải “{best}”? (did you mean `{best}`?)"),
+        None => format!("thêm {what} này vào nội dung hoặc sửa lại ID"),
+    };
+    diagnostics.error(place, format!("không có {what} “{id}”"), help);
+}
+
+/// Reads a `YYYY-MM-DD` date at a place, reporting impossible dates.
+pub(crate) fn check_date(
+    file: &Path,
+    value: &Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    match parse_date(&value.value) {
+        Some(date) => Some(date.format("%Y-%m-%d").to_string()),
+        None => {
+            diagnostics.error(
+                place_of(file, value),
+                format!("ngày không hợp lệ “{}”", value.value),
+                "viết ngày dạng YYYY-MM-DD và kiểm tra ngày có thật, ví dụ 2020-10-09",
+            );
+            None
+        }
+    }
+}
+
+/// Checks the whole source model and builds the site. The site is returned even when there
+/// are errors, so that `check` can report everything; `build` refuses it then.
+pub fn validate(content: &SourceContent, base_url_override: Option<&str>) -> (Site, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let info = site_info(content, base_url_override);
+    let provinces = provinces(content, &mut diagnostics);
+    let province_ids: Vec<&str> = provinces.iter().map(|p| p.id.as_str()).collect();
+    let agencies = agencies(content, &province_ids, &mut diagnostics);
+    let indicators = indicators(content, &mut diagnostics);
+    let mut site = Site {
+        info,
+        provinces,
+        agencies,
+        indicators,
+        documents: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let lookup = AgencyLookup::new(&site.agencies);
+    document::documents(content, &mut site, &lookup, &mut diagnostics);
+    site.warnings = diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
+        .collect();
+    (site, diagnostics)
+}
+
+fn site_info(content: &SourceContent, base_url_override: Option<&str>) -> SiteInfo {
+    let config = content.site.as_ref().map(|(_, c)| c);
+    let base_url = base_url_override
+        .map(str::to_string)
+        .or_else(|| config.and_then(|c| c.base_url.clone()))
+        .unwrap_or_else(|| "/".to_string());
+    let base_url = if base_url.ends_with('/') {
+        base_url
+    } else {
+        format!("{base_url}/")
+    };
+    let base_path = match base_url.split_once("://") {
+        Some((_, rest)) => rest
+            .find('/')
+            .map(|i| rest[i..].to_string())
+            .unwrap_or_else(|| "/".to_string()),
+        None if base_url.starts_with('/') => base_url.clone(),
+        None => format!("/{base_url}"),
+    };
+    SiteInfo {
+        title: config.map(|c| c.title.clone()).unwrap_or_default(),
+        description: config
+            .and_then(|c| c.description.clone())
+            .unwrap_or_default(),
+        base_url,
+        base_path,
+        publisher: config.and_then(|c| c.publisher.clone()).unwrap_or_default(),
+    }
+}
+
+fn provinces(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Province> {
+    let mut seen = HashSet::new();
+    let ids: Vec<&str> = content
+        .provinces
+        .iter()
+        .map(|(_, p)| p.value.id.value.as_str())
+        .collect();
+    let mut provinces = Vec::new();
+    for (file, record) in &content.provinces {
+        let p = &record.value;
+        check_id(file, &p.id, "tỉnh", &mut seen, diagnostics);
+        if let Some(target) = &p.merged_into {
+            if !ids.contains(&target.value.as_str()) {
+                unknown_reference(
+                    place_of(file, target),
+                    "tỉnh",
+                    &target.value,
+                    ids.iter().copied(),
+                    diagnostics,
+                );
+            }
+        }
+        let merged_on = p
+            .merged_on
+            .as_ref()
+            .and_then(|d| check_date(file, d, diagnostics))
+            .and_then(|d| parse_date(&d))
+            .map(format_date_short);
+        provinces.push(Province {
+            id: p.id.value.clone(),
+            name: p.name.clone(),
+            aliases: p.aliases.clone(),
+            region: p.region.clone(),
+            merged_into: p.merged_into.as_ref().map(|m| m.value.clone()),
+            merged_on,
+            note: p.note.clone(),
+        });
+    }
+    provinces.sort_by(|a, b| compare(&a.name, &b.name));
+    provinces
+}
+
+fn agencies(
+    content: &SourceContent,
+    province_ids: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Agency> {
+    let mut seen = HashSet::new();
+    let mut agencies = Vec::new();
+    for (file, record) in &content.agencies {
+        let a = &record.value;
+        check_id(file, &a.id, "cơ quan", &mut seen, diagnostics);
+        if let Some(province) = &a.province {
+            if !province_ids.contains(&province.value.as_str()) {
+                unknown_reference(
+                    place_of(file, province),
+                    "tỉnh",
+                    &province.value,
+                    province_ids.iter().copied(),
+                    diagnostics,
+                );
+            }
+        }
+        agencies.push(Agency {
+            id: a.id.value.clone(),
+            name: a.name.clone(),
+            short_name: a.short_name.clone(),
+            province: a.province.as_ref().map(|p| p.value.clone()),
+            aliases: a.aliases.clone(),
+        });
+    }
+    agencies.sort_by(|a, b| compare(&a.name, &b.name));
+    agencies
+}
+
+fn indicators(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Indicator> {
+    let mut seen = HashSet::new();
+    let mut indicators = Vec::new();
+    for (file, record) in &content.indicators {
+        let i = &record.value;
+        check_id(file, &i.id, "chỉ số", &mut seen, diagnostics);
+        indicators.push(Indicator {
+            id: i.id.value.clone(),
+            name: i.name.clone(),
+            unit: i.unit.clone(),
+            description: i.description.clone(),
+            notes: i.notes.clone(),
+        });
+    }
+    indicators.sort_by(|a, b| compare(&a.name, &b.name));
+    indicators
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_valid_id;
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert!(is_valid_id("kh-10693-2020"));
+        assert!(!is_valid_id("../etc"));
+        assert!(!is_valid_id("a/b"));
+        assert!(!is_valid_id("C:"));
+        assert!(!is_valid_id("Khánh-hòa"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id(""));
+    }
+}

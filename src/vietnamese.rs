@@ -1,0 +1,182 @@
+//! Vietnamese conventions: number and date formats, alphabetical order, folding.
+//!
+//! Written by hand because no maintained crate formats `rust_decimal` values the
+//! Vietnamese way, and a full ICU collator costs minutes of build time for one ordering.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use unicode_normalization::UnicodeNormalization;
+
+/// Formats a decimal the Vietnamese way: `1.747.201,5`.
+pub fn format_number(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Formats a date as a Vietnamese document prints it: `ngày 09 tháng 10 năm 2020`.
+pub fn format_date_long(date: NaiveDate) -> String {
+    format!(
+        "ngày {:02} tháng {:02} năm {}",
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
+/// Formats a date in short form: `09/10/2020`.
+pub fn format_date_short(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// Reads a `YYYY-MM-DD` date; `None` for impossible dates such as 2021-02-30.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Base letter, letter modifier rank and tone of one character.
+fn decompose(c: char) -> (char, u8, u8) {
+    let mut base = c;
+    let mut modifier = 0;
+    let mut tone = 0;
+    for part in c.to_lowercase().collect::<String>().nfd() {
+        match part {
+            '\u{0306}' => modifier = 1, // ă
+            '\u{0302}' => modifier = 2, // â ê ô
+            '\u{031B}' => modifier = 3, // ơ ư
+            '\u{0300}' => tone = 1,     // huyền
+            '\u{0309}' => tone = 2,     // hỏi
+            '\u{0303}' => tone = 3,     // ngã
+            '\u{0301}' => tone = 4,     // sắc
+            '\u{0323}' => tone = 5,     // nặng
+            'đ' => {
+                base = 'd';
+                modifier = 1;
+            }
+            other => base = other,
+        }
+    }
+    (base, modifier, tone)
+}
+
+/// A key that sorts strings in Vietnamese alphabetical order: a ă â b c d đ e ê … u ư v x y,
+/// letters before tones (tones only break ties), case ignored.
+pub fn sort_key(text: &str) -> (Vec<u32>, Vec<u8>) {
+    let mut letters = Vec::new();
+    let mut tones = Vec::new();
+    for c in text.nfc() {
+        let (base, modifier, tone) = decompose(c);
+        letters.push((base as u32) * 4 + u32::from(modifier));
+        tones.push(tone);
+    }
+    (letters, tones)
+}
+
+/// Compares two strings in Vietnamese alphabetical order.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    sort_key(a).cmp(&sort_key(b)).then_with(|| a.cmp(b))
+}
+
+/// Lowercase, without tones or letter marks, đ → d: "Đắk Nông" → "dak nong".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| decompose(c).0)
+        .collect::<String>()
+        .nfc()
+        .collect()
+}
+
+/// An ASCII slug for anchors: "I. MỤC TIÊU" → "i-muc-tieu".
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_dots_for_thousands_and_comma_for_decimals() {
+        assert_eq!(format_number(Decimal::new(17472015, 1)), "1.747.201,5");
+        assert_eq!(format_number(Decimal::new(350, 0)), "350");
+        assert_eq!(format_number(Decimal::new(1000, 0)), "1.000");
+        assert_eq!(format_number(Decimal::new(-12345, 0)), "-12.345");
+        assert_eq!(format_number(Decimal::new(1686865, 1)), "168.686,5");
+    }
+
+    #[test]
+    fn dates_read_like_documents() {
+        let date = parse_date("2020-10-09").unwrap();
+        assert_eq!(format_date_long(date), "ngày 09 tháng 10 năm 2020");
+        assert_eq!(format_date_short(date), "09/10/2020");
+        assert!(parse_date("2021-02-30").is_none());
+        assert!(parse_date("2021-2-3").is_none());
+    }
+
+    #[test]
+    fn vietnamese_alphabetical_order() {
+        let mut names = vec![
+            "Đắk Nông",
+            "Ủy ban",
+            "Dương",
+            "Ưu tiên",
+            "An",
+            "Ăn",
+            "Ân",
+            "Bình",
+            "Uông",
+        ];
+        names.sort_by(|a, b| compare(a, b));
+        assert_eq!(
+            names,
+            vec![
+                "An",
+                "Ăn",
+                "Ân",
+                "Bình",
+                "Dương",
+                "Đắk Nông",
+                "Uông",
+                "Ủy ban",
+                "Ưu tiên"
+            ]
+        );
+    }
+
+    #[test]
+    fn folding_removes_tones_and_marks() {
+        assert_eq!(fold("Đắk Nông"), "dak nong");
+        assert_eq!(fold("CHUYỂN ĐỔI SỐ"), "chuyen doi so");
+        assert_eq!(slugify("I. MỤC TIÊU CỤ THỂ"), "i-muc-tieu-cu-the");
+    }
+}

@@ -1,0 +1,106 @@
+//! Stage four: write every output into a staging folder beside `output/`, minify HTML,
+//! and swap the staging folder into place only when everything was written.
+//! A build that fails or is killed halfway leaves the previous `output/` as it was.
+
+use crate::render::Output;
+use anyhow::{Context, Result, anyhow};
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// Minifies an HTML page; keeps it as it is if minification fails.
+fn minify(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}
+
+/// Refuses paths that could leave the output folder.
+fn safe_relative(path: &str) -> Result<PathBuf> {
+    let relative = Path::new(path);
+    let ok = !path.is_empty()
+        && !path.contains('\\')
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(relative.to_path_buf())
+    } else {
+        Err(anyhow!("đường dẫn đầu ra không an toàn: {path}"))
+    }
+}
+
+/// Writes `outputs` into `output_dir` atomically (as far as the file system allows).
+pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
+    let parent = match output_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).with_context(|| format!("không tạo được {}", parent.display()))?;
+    let name = output_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".to_string());
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.staging-{pid}"));
+    let result =
+        write_all(outputs, &staging).and_then(|()| swap(&staging, output_dir, &parent, &name, pid));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging)?;
+    }
+    fs::create_dir_all(staging)?;
+    for output in outputs {
+        let target = staging.join(safe_relative(&output.path)?);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let bytes = if output.path.ends_with(".html") {
+            minify(&output.bytes)
+        } else {
+            output.bytes.clone()
+        };
+        fs::write(&target, bytes)
+            .with_context(|| format!("không ghi được {}", target.display()))?;
+    }
+    Ok(())
+}
+
+fn swap(staging: &Path, output_dir: &Path, parent: &Path, name: &str, pid: u32) -> Result<()> {
+    if output_dir.exists() {
+        let old = parent.join(format!(".{name}.old-{pid}"));
+        fs::rename(output_dir, &old)
+            .with_context(|| format!("không đổi tên được {}", output_dir.display()))?;
+        if let Err(error) = fs::rename(staging, output_dir) {
+            let _ = fs::rename(&old, output_dir);
+            return Err(error).context("không đưa được bản dựng mới vào chỗ");
+        }
+        fs::remove_dir_all(&old).ok();
+    } else {
+        fs::rename(staging, output_dir)
+            .with_context(|| format!("không tạo được {}", output_dir.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_relative;
+
+    #[test]
+    fn output_paths_cannot_escape() {
+        assert!(safe_relative("van-ban/a/index.html").is_ok());
+        assert!(safe_relative("../x").is_err());
+        assert!(safe_relative("/etc/passwd").is_err());
+        assert!(safe_relative("a\\..\\b").is_err());
+        assert!(safe_relative("").is_err());
+    }
+}

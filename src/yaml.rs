@@ -1,0 +1,80 @@
+//! The one place that reads YAML.
+//!
+//! congkhai uses serde-saphyr (pure Rust, maintained, panic-free, with locations on every
+//! error) instead of the deprecated serde_yaml. Booleans are strict (`yes`/`no` stay text)
+//! and numbers with leading zeros (`09`) stay text, so that what an editor writes is what
+//! is published.
+
+use crate::diagnostics::{Diagnostic, Place, did_you_mean};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+pub use serde_saphyr::Spanned;
+
+/// The most YAML nodes an alias may expand to, to defeat "billion laughs" files.
+const MAX_ALIAS_EXPANSIONS: usize = 10_000;
+
+/// Parses `text` (the contents of `file`) into `T`, or explains what is wrong and where.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
+    let mut options = serde_saphyr::options! {
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        with_snippet: false,
+    };
+    options.alias_limits.max_alias_expansions_per_anchor = MAX_ALIAS_EXPANSIONS;
+    serde_saphyr::from_str_with_options(text, options).map_err(|error| describe(&error, file))
+}
+
+/// Turns a serde-saphyr error into a diagnostic with a place and, where possible, a hint.
+fn describe(error: &serde_saphyr::Error, file: &Path) -> Diagnostic {
+    let place = match error.location() {
+        Some(location) => Place::new(file, location.line(), location.column()),
+        None => Place::file(file),
+    };
+    let raw = error.without_snippet().to_string();
+    let message = strip_location_suffix(&raw);
+    let diagnostic = Diagnostic::error(place, format!("YAML không hợp lệ: {message}"));
+    match hint(&message) {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+/// serde-saphyr appends " at line N column M"; the place already says it.
+fn strip_location_suffix(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Advice for the errors editors make most often.
+fn hint(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("unknown field `").nth(1) {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split("expected")
+            .nth(1)
+            .map(|list| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return Some(match did_you_mean(field, expected.iter().copied()) {
+            Some(best) => format!("có phải bạn muốn viết `{best}`? (did you mean `{best}`?)"),
+            None if !expected.is_empty() => {
+                format!("các trường được phép: {}", expected.join(", "))
+            }
+            None => "xóa trường này".to_string(),
+        });
+    }
+    if message.contains("missing field") {
+        return Some("thêm trường còn thiếu (xem docs/content-model.md)".to_string());
+    }
+    if message.contains("invalid type") {
+        return Some(
+            "kiểm tra kiểu giá trị; đặt văn bản và số tiền trong dấu ngoặc kép \"…\"".to_string(),
+        );
+    }
+    if message.contains("unknown variant") {
+        return Some("dùng một trong các giá trị được liệt kê".to_string());
+    }
+    None
+}
