@@ -78,12 +78,11 @@ pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
         return (content, diagnostics);
     }
     let site_file = root.join("site.yaml");
-    if let Some(site) = read_yaml::<SiteConfig>(root, &site_file, &mut diagnostics) {
+    if let Some(site) = read_yaml::<SiteConfig>(&site_file, &mut diagnostics) {
         content.site = Some((site_file, site));
     }
     let provinces_file = root.join("provinces.yaml");
-    if let Some(list) =
-        read_yaml::<Vec<Spanned<ProvinceSource>>>(root, &provinces_file, &mut diagnostics)
+    if let Some(list) = read_yaml::<Vec<Spanned<ProvinceSource>>>(&provinces_file, &mut diagnostics)
     {
         content.provinces = list
             .into_iter()
@@ -91,16 +90,14 @@ pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
             .collect();
     }
     for file in yaml_files(root, &root.join("agencies"), &mut diagnostics) {
-        if let Some(list) = read_yaml::<Vec<Spanned<AgencySource>>>(root, &file, &mut diagnostics) {
+        if let Some(list) = read_yaml::<Vec<Spanned<AgencySource>>>(&file, &mut diagnostics) {
             content
                 .agencies
                 .extend(list.into_iter().map(|a| (file.clone(), a)));
         }
     }
     for file in yaml_files(root, &root.join("indicators"), &mut diagnostics) {
-        if let Some(list) =
-            read_yaml::<Vec<Spanned<IndicatorSource>>>(root, &file, &mut diagnostics)
-        {
+        if let Some(list) = read_yaml::<Vec<Spanned<IndicatorSource>>>(&file, &mut diagnostics) {
             content
                 .indicators
                 .extend(list.into_iter().map(|i| (file.clone(), i)));
@@ -142,7 +139,7 @@ fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Docu
         .unwrap_or_default();
     let document_file = dir.join("document.yaml");
     let source = if document_file.exists() {
-        read_yaml::<DocumentSource>(root, &document_file, diagnostics)
+        read_yaml::<DocumentSource>(&document_file, diagnostics)
     } else {
         diagnostics.error(
             Place::file(dir),
@@ -168,16 +165,15 @@ fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Docu
         match name.as_str() {
             "document.yaml" => {}
             "targets.yaml" => {
-                folder.targets = read_yaml(root, &path, diagnostics).map(|t| (path.clone(), t));
+                folder.targets = read_yaml(&path, diagnostics).map(|t| (path.clone(), t));
             }
             "measurements.yaml" => {
-                folder.measurements =
-                    read_yaml(root, &path, diagnostics).map(|m| (path.clone(), m));
+                folder.measurements = read_yaml(&path, diagnostics).map(|m| (path.clone(), m));
             }
             "sections" if path.is_dir() => {
                 for file in sorted_entries(root, &path, diagnostics) {
                     if file.extension().is_some_and(|e| e == "md") {
-                        if let Some(section) = read_section(root, &file, diagnostics) {
+                        if let Some(section) = read_section(&file, diagnostics) {
                             folder.sections.push(section);
                         }
                     } else {
@@ -187,7 +183,7 @@ fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Docu
             }
             "appendices" if path.is_dir() => {
                 for file in yaml_files(root, &path, diagnostics) {
-                    if let Some(appendix) = read_yaml::<AppendixSource>(root, &file, diagnostics) {
+                    if let Some(appendix) = read_yaml::<AppendixSource>(&file, diagnostics) {
                         folder.appendices.push((file, appendix));
                     }
                 }
@@ -298,12 +294,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     Ok(text.nfc().collect())
 }
 
-fn read_yaml<T: DeserializeOwned>(
-    root: &Path,
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<T> {
-    let _ = root;
+fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<T> {
     if !path.exists() {
         diagnostics.error(
             Place::file(path),
@@ -337,8 +328,7 @@ fn read_yaml<T: DeserializeOwned>(
 }
 
 /// Reads a Markdown section: `---` front matter, then the body.
-fn read_section(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
-    let _ = root;
+fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
     let text = match read_text(path) {
         Ok(text) => text,
         Err(d) => {

@@ -53,9 +53,15 @@ fn hint(message: &str) -> Option<String> {
     if let Some(rest) = message.split("unknown field `").nth(1) {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest
-            .split("expected")
+            .split("expected one of")
             .nth(1)
-            .map(|list| list.split('`').skip(1).step_by(2).collect())
+            .or_else(|| rest.split("expected").nth(1))
+            .map(|list| {
+                list.split([',', '`', ' '])
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
         return Some(match did_you_mean(field, expected.iter().copied()) {
             Some(best) => format!("có phải bạn muốn viết `{best}`? (did you mean `{best}`?)"),

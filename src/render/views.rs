@@ -108,7 +108,7 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
         "sections": document.sections,
         "targets": targets_view(site, document),
         "measurements": document.measurements.iter().map(measurement_view).collect::<Vec<_>>(),
-        "appendices": document.appendices.iter().map(|a| appendix_summary(a)).collect::<Vec<_>>(),
+        "appendices": document.appendices.iter().map(appendix_summary).collect::<Vec<_>>(),
     })
 }
 
@@ -344,7 +344,7 @@ pub fn province_page(site: &Site, province: &crate::site::Province) -> Value {
 pub fn agency_page(site: &Site, agency: &crate::site::Agency) -> Value {
     let mine: Vec<Project> = projects(site)
         .into_iter()
-        .filter(|p| p.row.agencies.iter().any(|a| *a == agency.id))
+        .filter(|p| p.row.agencies.contains(&agency.id))
         .collect();
     let total: Decimal = mine.iter().filter_map(project_amount_millions).sum();
     let mut documents: Vec<Value> = site

@@ -123,7 +123,6 @@ fn walk(
 ) -> Sums {
     let mut sums = Sums::new();
     for node in nodes {
-        let place = place_of(context.file, node);
         match &node.value {
             RowNode::Row(row) => {
                 context.row_count += 1;
@@ -142,7 +141,7 @@ fn walk(
                         value,
                     });
                 }
-                let agencies = agencies(context, row, &place, diagnostics);
+                let agencies = agencies(context, row, diagnostics);
                 context.rows.push(TableRow {
                     kind: "row",
                     anchor: format!("r-{}", context.row_count),
@@ -367,7 +366,6 @@ fn check_totals(
 fn agencies(
     context: &Context,
     row: &crate::model::RowSource,
-    place: &Place,
     diagnostics: &mut Diagnostics,
 ) -> Vec<String> {
     if !row.agencies.is_empty() {
@@ -412,6 +410,5 @@ fn agencies(
             ),
         }
     }
-    let _ = place;
     ids
 }

@@ -117,17 +117,17 @@ fn document(
             diagnostics,
         );
     }
-    if let Some(period) = &source.period {
-        if period.value.from > period.value.to {
-            diagnostics.error(
-                place_of(file, period),
-                format!(
-                    "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
-                    period.value.from, period.value.to
-                ),
-                "đổi chỗ from và to",
-            );
-        }
+    if let Some(period) = &source.period
+        && period.value.from > period.value.to
+    {
+        diagnostics.error(
+            place_of(file, period),
+            format!(
+                "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
+                period.value.from, period.value.to
+            ),
+            "đổi chỗ from và to",
+        );
     }
     let relations = source
         .relations
@@ -232,16 +232,16 @@ fn check_section(
     section_ids: &[&str],
     diagnostics: &mut Diagnostics,
 ) {
-    if let Some(section) = section {
-        if !section_ids.contains(&section.value.as_str()) {
-            unknown_reference(
-                place_of(file, section),
-                "phần",
-                &section.value,
-                section_ids.iter().copied(),
-                diagnostics,
-            );
-        }
+    if let Some(section) = section
+        && !section_ids.contains(&section.value.as_str())
+    {
+        unknown_reference(
+            place_of(file, section),
+            "phần",
+            &section.value,
+            section_ids.iter().copied(),
+            diagnostics,
+        );
     }
 }
 
@@ -251,16 +251,16 @@ fn check_indicator(
     site: &Site,
     diagnostics: &mut Diagnostics,
 ) {
-    if let Some(indicator) = indicator {
-        if site.indicator(&indicator.value).is_none() {
-            unknown_reference(
-                place_of(file, indicator),
-                "chỉ số",
-                &indicator.value,
-                site.indicators.iter().map(|i| i.id.as_str()),
-                diagnostics,
-            );
-        }
+    if let Some(indicator) = indicator
+        && site.indicator(&indicator.value).is_none()
+    {
+        unknown_reference(
+            place_of(file, indicator),
+            "chỉ số",
+            &indicator.value,
+            site.indicators.iter().map(|i| i.id.as_str()),
+            diagnostics,
+        );
     }
 }
 

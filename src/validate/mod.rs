@@ -160,16 +160,16 @@ fn provinces(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Prov
     for (file, record) in &content.provinces {
         let p = &record.value;
         check_id(file, &p.id, "tỉnh", &mut seen, diagnostics);
-        if let Some(target) = &p.merged_into {
-            if !ids.contains(&target.value.as_str()) {
-                unknown_reference(
-                    place_of(file, target),
-                    "tỉnh",
-                    &target.value,
-                    ids.iter().copied(),
-                    diagnostics,
-                );
-            }
+        if let Some(target) = &p.merged_into
+            && !ids.contains(&target.value.as_str())
+        {
+            unknown_reference(
+                place_of(file, target),
+                "tỉnh",
+                &target.value,
+                ids.iter().copied(),
+                diagnostics,
+            );
         }
         let merged_on = p
             .merged_on
@@ -201,16 +201,16 @@ fn agencies(
     for (file, record) in &content.agencies {
         let a = &record.value;
         check_id(file, &a.id, "cơ quan", &mut seen, diagnostics);
-        if let Some(province) = &a.province {
-            if !province_ids.contains(&province.value.as_str()) {
-                unknown_reference(
-                    place_of(file, province),
-                    "tỉnh",
-                    &province.value,
-                    province_ids.iter().copied(),
-                    diagnostics,
-                );
-            }
+        if let Some(province) = &a.province
+            && !province_ids.contains(&province.value.as_str())
+        {
+            unknown_reference(
+                place_of(file, province),
+                "tỉnh",
+                &province.value,
+                province_ids.iter().copied(),
+                diagnostics,
+            );
         }
         agencies.push(Agency {
             id: a.id.value.clone(),

@@ -1,0 +1,147 @@
+//! `congkhai build` on a valid fixture site: the pages exist and say what the content says.
+
+mod common;
+use common::{Project, printed};
+
+#[test]
+fn a_valid_site_builds_every_kind_of_page() {
+    let project = Project::new();
+    let output = project.run(&["build"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("Đã tạo 13 trang"),
+        "summary line in Vietnamese: {text}"
+    );
+    for page in [
+        "index.html",
+        "tinh/khanh-hoa/index.html",
+        "van-ban/kh-1-2020/index.html",
+        "van-ban/kh-1-2020/phu-luc-i/index.html",
+        "van-ban/bc-1-2021/index.html",
+        "co-quan/so-tttt-khanh-hoa/index.html",
+        "chi-tieu/index.html",
+        "chi-tieu/ho-so-truc-tuyen/index.html",
+        "du-an/index.html",
+        "404.html",
+    ] {
+        let html = project.page(page);
+        assert!(
+            html.contains("<html lang=\"vi\">") || html.contains("<html lang=vi>"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn document_page_shows_legal_metadata_in_vietnamese() {
+    let project = Project::new();
+    assert!(project.run(&["build"]).status.success());
+    let html = project.page("van-ban/kh-1-2020/index.html");
+    assert!(html.contains("1/KH-UBND"));
+    assert!(html.contains("ngày 09 tháng 10 năm 2020"));
+    assert!(html.contains("Ủy ban nhân dân tỉnh Khánh Hòa"));
+    assert!(html.contains("Nguyễn Văn A"));
+    assert!(html.contains("2021 – 2025"));
+    assert!(
+        html.contains("id=muc-tieu-1-muc-tieu-cu-the"),
+        "heading anchor"
+    );
+    assert!(
+        html.contains("Được báo cáo bởi"),
+        "reverse relation from the report"
+    );
+    assert!(
+        html.contains("749/QĐ-TTg"),
+        "external relation named by number"
+    );
+}
+
+#[test]
+fn appendix_page_keeps_amounts_as_printed_and_flags_wrong_totals() {
+    let project = Project::new();
+    assert!(project.run(&["build"]).status.success());
+    let html = project.page("van-ban/kh-1-2020/phu-luc-i/index.html");
+    assert!(html.contains("1.747.201,5"));
+    assert!(html.contains("văn bản ghi 100 nhưng tổng các dòng là 90 (chênh lệch 10)"));
+    assert!(html.contains("TỔNG CỘNG"));
+}
+
+#[test]
+fn targets_get_a_status_from_linked_measurements() {
+    let project = Project::new();
+    assert!(project.run(&["build"]).status.success());
+    let html = project.page("chi-tieu/ho-so-truc-tuyen/index.html");
+    assert!(html.contains("status-dat"), "600/1000 = 60% meets ≥ 50%");
+    assert!(html.contains("≥ 50%"));
+}
+
+#[test]
+fn agencies_are_found_through_their_aliases() {
+    let project = Project::new();
+    assert!(project.run(&["build"]).status.success());
+    let html = project.page("co-quan/so-tttt-khanh-hoa/index.html");
+    assert!(html.contains("Trung tâm dữ liệu"), "alias “Sở TTTT”");
+    assert!(
+        html.contains("Phần mềm một cửa"),
+        "alias “Sở Thông tin và Truyền thông”"
+    );
+    assert!(
+        html.contains("1.747.090"),
+        "total in triệu đồng, Vietnamese format"
+    );
+}
+
+#[test]
+fn base_url_sub_path_prefixes_every_link() {
+    let project = Project::new();
+    assert!(project.run(&["build"]).status.success());
+    let html = project.page("index.html");
+    assert!(
+        html.contains("href=\"/cong-khai/assets/style.css\"")
+            || html.contains("href=/cong-khai/assets/style.css")
+    );
+    assert!(
+        !html.contains("href=/van-ban") && !html.contains("href=\"/van-ban"),
+        "no link leaves the sub-path"
+    );
+}
+
+#[test]
+fn failed_build_leaves_previous_output_byte_identical() {
+    let project = Project::new();
+    assert!(project.run(&["build"]).status.success());
+    let before = snapshot(&project.path().join("output"));
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/targets.yaml",
+        "value: \"50\"",
+        "value: \"năm mươi\"",
+    );
+    let output = project.run(&["build"]);
+    assert!(!output.status.success());
+    assert!(printed(&output).contains("giữ nguyên"));
+    assert_eq!(before, snapshot(&project.path().join("output")));
+    let leftovers: Vec<_> = std::fs::read_dir(project.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".output"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder left behind");
+}
+
+fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    files
+}

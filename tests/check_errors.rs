@@ -1,0 +1,214 @@
+//! `congkhai check` reports each class of error at the right file:line:column, all at once.
+
+mod common;
+use common::{Project, printed};
+
+const PLAN: &str = "documents/khanh-hoa/kh-1-2020/document.yaml";
+const TARGETS: &str = "documents/khanh-hoa/kh-1-2020/targets.yaml";
+const APPENDIX: &str = "documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml";
+const MEASUREMENTS: &str = "documents/khanh-hoa/bc-1-2021/measurements.yaml";
+
+fn expect(text: &str, place: &str, message: &str) {
+    let line = text
+        .lines()
+        .find(|l| l.contains(place))
+        .unwrap_or_else(|| panic!("no diagnostic at {place}:\n{text}"));
+    assert!(
+        line.contains(message),
+        "at {place} expected “{message}”, got: {line}\n{text}"
+    );
+}
+
+#[test]
+fn a_valid_site_passes_check() {
+    let project = Project::new();
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("0 lỗi, 1 cảnh báo"), "{text}");
+}
+
+#[test]
+fn deny_warnings_turns_the_totals_warning_into_failure() {
+    let project = Project::new();
+    let output = project.run(&["check", "--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn yaml_syntax_error_points_at_the_line() {
+    let project = Project::new();
+    project.edit(TARGETS, "  section: muc-tieu\n", "  section: [muc-tieu\n");
+    let text = project.check_fails();
+    expect(&text, "targets.yaml:2:", "YAML không hợp lệ");
+}
+
+#[test]
+fn wrong_type_is_reported_where_it_is() {
+    let project = Project::new();
+    project.edit(TARGETS, "year: 2025", "year: \"hai nghìn\"");
+    let text = project.check_fails();
+    expect(&text, "targets.yaml:9:9", "YAML không hợp lệ");
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    let project = Project::new();
+    project.edit(PLAN, "title:", "titel:");
+    let text = project.check_fails();
+    expect(&text, "document.yaml:7:1", "unknown field `titel`");
+    assert!(text.contains("`title`"), "did you mean: {text}");
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let project = Project::new();
+    project.edit(PLAN, "issuer: ubnd-khanh-hoa\n", "");
+    let text = project.check_fails();
+    expect(&text, "kh-1-2020/document.yaml", "missing field `issuer`");
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    let project = Project::new();
+    project.write(
+        "agencies/more.yaml",
+        "- id: so-tai-chinh-khanh-hoa\n  name: \"Sở Tài chính\"\n  province: khanh-hoa\n",
+    );
+    let text = project.check_fails();
+    expect(
+        &text,
+        "agencies/more.yaml:1:7",
+        "“so-tai-chinh-khanh-hoa” bị trùng ID",
+    );
+}
+
+#[test]
+fn dangling_references_are_errors_with_suggestions() {
+    let project = Project::new();
+    project.edit(PLAN, "issuer: ubnd-khanh-hoa", "issuer: ubnd-khanh-hao");
+    project.edit(PLAN, "province: khanh-hoa", "province: khanh-ha");
+    project.edit(
+        TARGETS,
+        "indicator: ho-so-truc-tuyen",
+        "indicator: ho-so-truc-tuyenn",
+    );
+    project.edit(
+        MEASUREMENTS,
+        "id: ho-so-truc-tuyen-2025 }",
+        "id: ho-so-2025 }",
+    );
+    project.edit(
+        "documents/khanh-hoa/bc-1-2021/document.yaml",
+        "document: kh-1-2020",
+        "document: kh-2-2020",
+    );
+    let text = project.check_fails();
+    expect(
+        &text,
+        "kh-1-2020/document.yaml:5:9",
+        "không có cơ quan “ubnd-khanh-hao”",
+    );
+    expect(
+        &text,
+        "kh-1-2020/document.yaml:6:11",
+        "không có tỉnh “khanh-ha”",
+    );
+    expect(
+        &text,
+        "targets.yaml:4:14",
+        "không có chỉ số “ho-so-truc-tuyenn”",
+    );
+    expect(
+        &text,
+        "measurements.yaml:3:38",
+        "không có chỉ tiêu “ho-so-2025”",
+    );
+    expect(
+        &text,
+        "bc-1-2021/document.yaml:9:",
+        "không có văn bản “kh-2-2020”",
+    );
+    assert!(
+        text.contains("“ubnd-khanh-hoa”"),
+        "suggests the near miss: {text}"
+    );
+}
+
+#[test]
+fn impossible_dates_are_errors() {
+    let project = Project::new();
+    project.edit(PLAN, "issued: 2020-10-09", "issued: 2020-02-30");
+    let text = project.check_fails();
+    expect(
+        &text,
+        "kh-1-2020/document.yaml:4:9",
+        "ngày không hợp lệ “2020-02-30”",
+    );
+}
+
+#[test]
+fn amounts_that_do_not_parse_are_errors() {
+    let project = Project::new();
+    project.edit(APPENDIX, "amount: \"201,5\"", "amount: \"20.15\"");
+    let text = project.check_fails();
+    expect(&text, "01-du-an.yaml:16:", "số tiền “20.15” không đọc được");
+}
+
+#[test]
+fn unknown_column_in_a_row_suggests_the_column() {
+    let project = Project::new();
+    project.edit(
+        APPENDIX,
+        "agency: \"Sở Tài chính\"",
+        "agncy: \"Sở Tài chính\"",
+    );
+    let text = project.check_fails();
+    expect(&text, "01-du-an.yaml:16:", "cột “agncy”");
+    assert!(text.contains("`agency`"), "{text}");
+}
+
+#[test]
+fn totals_mismatch_is_a_warning_with_both_figures() {
+    let project = Project::new();
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    expect(
+        &text,
+        "01-du-an.yaml:19:23",
+        "cảnh báo: nhóm II, cột “amount”: văn bản ghi 100 triệu đồng nhưng tổng các dòng là 90 triệu đồng (chênh lệch 10)",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once_sorted_by_file_and_line() {
+    let project = Project::new();
+    project.edit(PLAN, "issued: 2020-10-09", "issued: 2020-13-01");
+    project.edit(
+        TARGETS,
+        "indicator: ho-so-truc-tuyen",
+        "indicator: khong-co",
+    );
+    project.edit(APPENDIX, "amount: \"90\"", "amount: \"9.0\"");
+    let text = project.check_fails();
+    assert!(text.contains("3 lỗi"), "{text}");
+    let order: Vec<usize> = ["01-du-an.yaml", "kh-1-2020/document.yaml", "targets.yaml"]
+        .iter()
+        .map(|f| {
+            text.find(f)
+                .unwrap_or_else(|| panic!("{f} missing:\n{text}"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "sorted by file: {text}"
+    );
+}
+
+#[test]
+fn errors_say_how_to_fix_them() {
+    let project = Project::new();
+    project.edit(PLAN, "issued: 2020-10-09", "issued: 09/10/2020");
+    let text = project.check_fails();
+    assert!(text.contains("gợi ý: viết ngày dạng YYYY-MM-DD"), "{text}");
+}

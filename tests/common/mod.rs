@@ -1,0 +1,100 @@
+//! Helpers shared by the integration tests: fixture copies and running the binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `congkhai` with `args` in `dir`.
+pub fn congkhai(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the congkhai binary runs")
+}
+
+/// Everything the command printed, both streams.
+pub fn printed(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Copies a directory tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("fixture readable");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A temporary project: a copy of the `valid` fixture as `content/` and the default theme.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        copy_tree(
+            &repo().join("tests/fixtures/valid"),
+            &dir.path().join("content"),
+        );
+        copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+        Project { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A content file's path.
+    pub fn file(&self, relative: &str) -> PathBuf {
+        self.path().join("content").join(relative)
+    }
+
+    /// Replaces `from` with `to` in a content file; the text must be there.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let path = self.file(relative);
+        let text = std::fs::read_to_string(&path).expect("fixture file");
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    }
+
+    /// Writes a content file.
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.file(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        congkhai(self.path(), args)
+    }
+
+    /// Runs `check`, asserts it fails, and returns what it printed.
+    pub fn check_fails(&self) -> String {
+        let output = self.run(&["check"]);
+        let text = printed(&output);
+        assert_eq!(output.status.code(), Some(1), "check should fail:\n{text}");
+        text
+    }
+
+    /// Reads a built page.
+    pub fn page(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join("output").join(relative))
+            .unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+}
