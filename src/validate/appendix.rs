@@ -167,7 +167,11 @@ fn walk(
                 let mut child_path = path.to_vec();
                 child_path.push(group.label.clone());
                 let child_sums = walk(context, &group.rows, depth + 1, &child_path, diagnostics);
-                let what = format!("nhóm {}", group.label);
+                let what = if group.label.is_empty() {
+                    format!("nhóm “{}”", group.title)
+                } else {
+                    format!("nhóm {}", group.label)
+                };
                 let checks = check_totals(context, &group.totals, &child_sums, &what, diagnostics);
                 for (key, computed) in &child_sums {
                     let stated = checks

@@ -1,0 +1,222 @@
+//! The real content: the five seed documents pass `check`, every appendix has the groups
+//! and rows counted from the seed, and every stated total is the seed's own text.
+
+mod common;
+use common::{congkhai, printed, repo};
+use congkhai::site::{Appendix, Site, TableRow};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Deserialize)]
+struct CountedAppendix {
+    appendix: String,
+    seed_lines: [usize; 2],
+    groups: usize,
+    rows: usize,
+    totals: Vec<CountedTotal>,
+}
+
+#[derive(Deserialize)]
+struct CountedTotal {
+    group: Option<String>,
+    column: String,
+    text: String,
+    seed_line: usize,
+}
+
+/// Which seed file each document with appendices was transcribed from.
+const SEEDS: &[(&str, &str)] = &[
+    ("kh-10693-2020", "000_64506bf368e2e8c1.txt"),
+    ("bc-khanh-hoa-10-thang-2023", "001_6c0da05849029f75.txt"),
+    ("kh-tay-ninh-2021-2025", "002_0b1f64fc84b32932.txt"),
+    ("kh-2044-2025", "003_305567ceb7d8d4f3.txt"),
+    ("kh-dak-nong-2021-2025", "004_eb4138c7eb0b70bd.txt"),
+];
+
+fn seeds_dir() -> PathBuf {
+    let dir = repo().join("../shared/seeds");
+    assert!(
+        dir.is_dir(),
+        "the seed documents must be at {} (the shared/ folder beside the repository)",
+        dir.display()
+    );
+    dir
+}
+
+fn site() -> Site {
+    let (site, diagnostics) = congkhai::check(&repo().join("content"), None);
+    let errors: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+    site.unwrap_or_else(|| panic!("content/ has errors:\n{}", errors.join("\n")))
+}
+
+/// The path of a group row: its ancestors' labels and its own, joined by `/`; a group
+/// without a label is named by its title.
+fn group_path(row: &TableRow) -> String {
+    let own = match row.label.as_deref() {
+        Some("") | None => row.title.clone().unwrap_or_default(),
+        Some(label) => label.to_string(),
+    };
+    let mut parts = row.group_path.clone();
+    parts.push(own);
+    parts.join("/")
+}
+
+fn stated<'a>(appendix: &'a Appendix, group: Option<&str>, column: &str) -> Vec<&'a str> {
+    appendix
+        .rows
+        .iter()
+        .filter(|row| match group {
+            None => row.kind == "total",
+            Some(path) => row.kind == "group" && group_path(row) == path,
+        })
+        .flat_map(|row| row.checks.iter())
+        .filter(|check| check.column == column)
+        .map(|check| check.stated_text.as_str())
+        .collect()
+}
+
+#[test]
+fn the_real_content_passes_check_with_only_arithmetic_warnings() {
+    let output = congkhai(&repo(), &["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    for line in text.lines().filter(|l| l.contains("cảnh báo:")) {
+        assert!(
+            line.contains("tổng các dòng là"),
+            "only the documents' own arithmetic may warn: {line}"
+        );
+    }
+}
+
+#[test]
+fn all_five_seed_documents_and_their_related_documents_are_published() {
+    let site = site();
+    for id in [
+        "kh-10693-2020",
+        "bc-khanh-hoa-10-thang-2023",
+        "qd-125-2021",
+        "kh-tay-ninh-2021-2025",
+        "kh-2044-2025",
+        "qd-2008-2020",
+        "kh-dak-nong-2021-2025",
+    ] {
+        let document = site.document(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert!(!document.sections.is_empty(), "{id} has its prose");
+    }
+    let issued_plans = ["kh-tay-ninh-2021-2025", "kh-dak-nong-2021-2025"];
+    for plan in issued_plans {
+        assert!(
+            site.documents.iter().any(|d| d
+                .relations
+                .iter()
+                .any(|r| r.document.as_deref() == Some(plan))),
+            "a decision issues {plan}"
+        );
+    }
+    let appendices: usize = site.documents.iter().map(|d| d.appendices.len()).sum();
+    assert_eq!(
+        appendices, 14,
+        "4 + 3 + 3 + 1 + 3 appendix tables (001 PL II is two tables)"
+    );
+    let targets: usize = site.documents.iter().map(|d| d.targets.len()).sum();
+    assert!(targets > 100, "every quantified target: {targets}");
+}
+
+#[test]
+fn every_appendix_matches_the_counts_made_from_the_seed() {
+    let site = site();
+    let seeds = seeds_dir();
+    for (document_id, seed_file) in SEEDS {
+        let counts_file = repo().join(format!("tests/seed-counts/{document_id}.yaml"));
+        let counts: Vec<CountedAppendix> =
+            serde_saphyr::from_str(&std::fs::read_to_string(&counts_file).expect("seed counts"))
+                .expect("seed counts parse");
+        let seed = std::fs::read_to_string(seeds.join(seed_file)).expect("seed readable");
+        let seed_lines: Vec<&str> = seed.lines().collect();
+        let document = site.document(document_id).expect("document");
+        assert_eq!(
+            counts.len(),
+            document.appendices.len(),
+            "{document_id}: appendices"
+        );
+        for counted in &counts {
+            let appendix = document
+                .appendices
+                .iter()
+                .find(|a| a.id == counted.appendix)
+                .unwrap_or_else(|| panic!("{document_id}: appendix {}", counted.appendix));
+            let name = format!("{document_id} phụ lục {}", appendix.id);
+            assert_eq!(appendix.group_count, counted.groups, "{name}: groups");
+            assert_eq!(appendix.row_count, counted.rows, "{name}: rows");
+            assert!(counted.seed_lines[0] < counted.seed_lines[1], "{name}");
+            for total in &counted.totals {
+                let line = seed_lines
+                    .get(total.seed_line - 1)
+                    .unwrap_or_else(|| panic!("{name}: seed line {}", total.seed_line));
+                assert!(
+                    line.contains(&total.text),
+                    "{name}: seed line {} does not print {}",
+                    total.seed_line,
+                    total.text
+                );
+                let found = stated(appendix, total.group.as_deref(), &total.column);
+                assert_eq!(
+                    found,
+                    vec![total.text.as_str()],
+                    "{name}: stated total of {:?}, column {}",
+                    total.group,
+                    total.column
+                );
+            }
+            let stated_in_content: usize = appendix.rows.iter().map(|r| r.checks.len()).sum();
+            assert_eq!(
+                stated_in_content,
+                counted.totals.len(),
+                "{name}: number of stated totals"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_build_finds_every_total_the_documents_get_wrong() {
+    let site = site();
+    let wrong: Vec<String> = site
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.appendices.iter().flat_map(move |a| {
+                a.rows.iter().flat_map(move |r| {
+                    r.checks
+                        .iter()
+                        .filter(|c| c.difference.is_some())
+                        .map(move |c| {
+                            let path = if r.kind == "total" {
+                                "tổng".to_string()
+                            } else {
+                                group_path(r)
+                            };
+                            format!("{}/{}/{}/{}", d.id, a.id, path, c.column)
+                        })
+                })
+            })
+        })
+        .collect();
+    for expected in [
+        "kh-dak-nong-2021-2025/ii/tổng/amount",
+        "bc-khanh-hoa-10-thang-2023/ii-i/tổng/amount",
+        "bc-khanh-hoa-10-thang-2023/ii-i/tổng/amount_2023",
+        "kh-10693-2020/iv/II/2/amount",
+        "kh-tay-ninh-2021-2025/iii/tổng/total",
+    ] {
+        assert!(
+            wrong.iter().any(|w| w == expected),
+            "{expected} not flagged; flagged: {wrong:#?}"
+        );
+    }
+    assert_eq!(
+        site.warnings.len(),
+        wrong.len(),
+        "one warning per wrong total"
+    );
+}
