@@ -12,6 +12,18 @@ need cargo "install Rust with rustup (https://rustup.rs)"
 if ! cargo fmt --version >/dev/null 2>&1; then rustup component add rustfmt; fi
 if ! cargo clippy --version >/dev/null 2>&1; then rustup component add clippy; fi
 
+# Debian packages the integration tests drive: nginx (tests/nginx.rs), xmllint (sitemap schema).
+apt_packages=()
+[ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_packages+=(libnginx-mod-http-brotli-static)
+command -v xmllint >/dev/null 2>&1 || apt_packages+=(libxml2-utils)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  need apt-get "install these Debian packages by hand: ${apt_packages[*]}"
+  echo "== installing ${apt_packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"

@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod site;
 pub mod validate;
@@ -28,8 +29,8 @@ pub struct BuildOptions {
     pub theme: PathBuf,
     /// The output folder.
     pub output: PathBuf,
-    /// Overrides `base_url` of `site.yaml`.
-    pub base_url: Option<String>,
+    /// Settings that win over `site.yaml` (base URL, relative links).
+    pub overrides: validate::SiteOverrides,
 }
 
 /// What a build made.
@@ -59,9 +60,12 @@ pub enum BuildError {
 }
 
 /// Loads and validates `content`: every problem found, and the site when there are no errors.
-pub fn check(content: &Path, base_url: Option<&str>) -> (Option<site::Site>, Diagnostics) {
+pub fn check(
+    content: &Path,
+    overrides: &validate::SiteOverrides,
+) -> (Option<site::Site>, Diagnostics) {
     let (source, mut diagnostics) = load::load(content);
-    let (site, more) = validate::validate(&source, base_url);
+    let (site, more) = validate::validate(&source, overrides);
     diagnostics.extend(more);
     if diagnostics.has_errors() {
         (None, diagnostics)
@@ -73,7 +77,7 @@ pub fn check(content: &Path, base_url: Option<&str>) -> (Option<site::Site>, Dia
 /// Builds the site: check, render, write. The previous output stays as it was on failure.
 pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), BuildError> {
     let started = Instant::now();
-    let (site, diagnostics) = check(&options.content, options.base_url.as_deref());
+    let (site, diagnostics) = check(&options.content, &options.overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));
     };

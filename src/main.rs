@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use congkhai::diagnostics::Diagnostics;
+use congkhai::validate::SiteOverrides;
 use congkhai::vietnamese::format_number;
 use congkhai::{BuildError, BuildOptions};
 use rust_decimal::Decimal;
@@ -38,6 +39,9 @@ enum Command {
         /// Địa chỉ gốc khi công bố, có thể kèm đường dẫn con.
         #[arg(long)]
         base_url: Option<String>,
+        /// Viết mọi liên kết dạng tương đối kèm index.html (mở được từ ổ đĩa, USB).
+        #[arg(long)]
+        relative_links: bool,
     },
     /// Kiểm tra nội dung mà không dựng trang: báo mọi lỗi với tệp:dòng:cột.
     ///
@@ -76,12 +80,17 @@ fn main() -> ExitCode {
             theme,
             output,
             base_url,
+            relative_links,
         } => {
+            let overrides = SiteOverrides {
+                base_url,
+                relative_links,
+            };
             let options = BuildOptions {
                 content,
                 theme,
                 output,
-                base_url,
+                overrides,
             };
             match congkhai::build(&options) {
                 Ok((summary, diagnostics)) => {
@@ -117,7 +126,7 @@ fn main() -> ExitCode {
             content,
             deny_warnings,
         } => {
-            let (_, diagnostics) = congkhai::check(&content, None);
+            let (_, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
             print_diagnostics(&diagnostics);
             let failed =
                 diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);

@@ -117,8 +117,6 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("a", ["class"])
         .add_tag_attributes("div", ["class"])
         .add_tag_attributes("sup", ["class"])
-        .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .id_prefix(None)
         .link_rel(Some("noopener noreferrer"))

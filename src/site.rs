@@ -19,6 +19,8 @@ pub struct SiteInfo {
     pub base_path: String,
     /// Publisher.
     pub publisher: String,
+    /// Whether links are written relative to each page, with explicit `index.html`.
+    pub relative_links: bool,
 }
 
 /// A province.

@@ -2,6 +2,7 @@
 //! and swap the staging folder into place only when everything was written.
 //! A build that fails or is killed halfway leaves the previous `output/` as it was.
 
+use crate::publish::compress;
 use crate::render::Output;
 use anyhow::{Context, Result, anyhow};
 use std::fs;
@@ -15,6 +16,14 @@ fn minify(html: &[u8]) -> Vec<u8> {
         ..minify_html::Cfg::default()
     };
     minify_html::minify(html, &cfg)
+}
+
+/// `page.html` → `page.html.gz`.
+fn sibling(path: &Path, extension: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
 }
 
 /// Refuses paths that could leave the output folder.
@@ -68,6 +77,10 @@ fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {
         } else {
             output.bytes.clone()
         };
+        if compress::is_text(&output.path) {
+            fs::write(sibling(&target, "gz"), compress::gzip(&bytes)?)?;
+            fs::write(sibling(&target, "br"), compress::brotli(&bytes)?)?;
+        }
         fs::write(&target, bytes)
             .with_context(|| format!("không ghi được {}", target.display()))?;
     }

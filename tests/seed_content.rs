@@ -44,7 +44,7 @@ fn seeds_dir() -> PathBuf {
 }
 
 fn site() -> Site {
-    let (site, diagnostics) = congkhai::check(&repo().join("content"), None);
+    let (site, diagnostics) = congkhai::check(&repo().join("content"), &Default::default());
     let errors: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
     site.unwrap_or_else(|| panic!("content/ has errors:\n{}", errors.join("\n")))
 }

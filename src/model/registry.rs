@@ -21,6 +21,10 @@ pub struct SiteConfig {
     /// Language tag of the content (always `vi` for now).
     #[serde(default)]
     pub language: Option<String>,
+    /// Write every link relative to its page, with explicit `index.html`, so that the
+    /// portal also works opened from disk.
+    #[serde(default)]
+    pub relative_links: bool,
 }
 
 /// One record of `provinces.yaml`.

@@ -1,13 +1,16 @@
-//! Stage three: one list of everything that goes out (pages, assets), each with its URL.
+//! Stage three: one list of everything that goes out (pages, assets, feed, sitemap), each
+//! with its URL, checked for broken links before anything is written.
 
 mod status;
 pub mod views;
 
 pub use status::{TargetStatus, measurements_of, status};
 
+use crate::publish::{assets, feed, links, metadata, page_url, relative, sitemap};
 use crate::site::Site;
 use anyhow::{Context as _, Result, anyhow};
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera};
 
@@ -58,137 +61,195 @@ pub fn load_templates(theme: &Path) -> Result<Tera> {
     Ok(tera)
 }
 
-/// Renders one page.
-fn page(
-    tera: &Tera,
-    site: &Site,
-    template: &str,
-    path: String,
-    title: &str,
-    data: Value,
-) -> Result<Output> {
-    let mut context = Context::new();
-    context.insert("site", &site.info);
-    context.insert("root", &site.info.base_path);
-    context.insert("title", title);
-    context.insert("path", &path);
-    context.insert("page", &data);
-    let html = tera
-        .render(template, &context)
-        .map_err(|e| anyhow!("lỗi khi dựng trang {path} bằng mẫu {template}: {e}"))?;
-    Ok(Output {
-        path,
-        bytes: html.into_bytes(),
-    })
+/// What every page of one build shares.
+struct Pages<'a> {
+    tera: Tera,
+    site: &'a Site,
+    assets: BTreeMap<String, String>,
 }
 
-/// Every page and asset of the site.
-pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
-    let tera = load_templates(theme)?;
-    let mut outputs = Vec::new();
-    outputs.push(page(
-        &tera,
-        site,
+/// What differs from page to page.
+struct Page<'a> {
+    template: &'a str,
+    path: String,
+    title: String,
+    description: Option<String>,
+    json_ld: Option<String>,
+    data: Value,
+}
+
+impl Pages<'_> {
+    fn render(&self, page: Page) -> Result<Output> {
+        let info = &self.site.info;
+        let url = page_url(&page.path);
+        let mut context = Context::new();
+        context.insert("site", info);
+        context.insert("root", &info.base_path);
+        context.insert("assets", &self.assets);
+        context.insert("title", &page.title);
+        context.insert("path", &page.path);
+        context.insert("url", &url);
+        context.insert("canonical", &format!("{}{url}", info.base_url));
+        context.insert(
+            "description",
+            page.description.as_deref().unwrap_or(&info.description),
+        );
+        context.insert("json_ld", &page.json_ld);
+        context.insert("page", &page.data);
+        let html = self.tera.render(page.template, &context).map_err(|e| {
+            anyhow!(
+                "lỗi khi dựng trang {} bằng mẫu {}: {e}",
+                page.path,
+                page.template
+            )
+        })?;
+        Ok(Output {
+            path: page.path,
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+fn simple<'a>(template: &'a str, path: &str, title: &str, data: Value) -> Page<'a> {
+    Page {
+        template,
+        path: path.to_string(),
+        title: title.to_string(),
+        description: None,
+        json_ld: None,
+        data,
+    }
+}
+
+fn document_title(document: &crate::site::Document) -> String {
+    match &document.number {
+        Some(number) => format!("{} {}", document.kind.label(), number),
+        None => format!("{} {}", document.kind.label(), document.title),
+    }
+}
+
+/// Every page of the site, in a stable order.
+fn page_list(site: &Site) -> Vec<Page<'static>> {
+    let mut pages = vec![simple(
         "home.html",
-        "index.html".into(),
+        "index.html",
         &site.info.title,
         views::home_page(site),
-    )?);
+    )];
     for province in &site.provinces {
-        outputs.push(page(
-            &tera,
-            site,
+        pages.push(simple(
             "province.html",
-            format!("tinh/{}/index.html", province.id),
+            &format!("tinh/{}/index.html", province.id),
             &format!("Tỉnh {}", province.name),
             views::province_page(site, province),
-        )?);
+        ));
     }
     for document in &site.documents {
-        let title = match &document.number {
-            Some(number) => format!("{} {}", document.kind.label(), number),
-            None => format!("{} {}", document.kind.label(), document.title),
-        };
-        outputs.push(page(
-            &tera,
-            site,
-            "document.html",
-            format!("van-ban/{}/index.html", document.id),
-            &title,
-            views::document_page(site, document),
-        )?);
+        let title = document_title(document);
+        pages.push(Page {
+            template: "document.html",
+            path: format!("van-ban/{}/index.html", document.id),
+            title: title.clone(),
+            description: Some(document.title.clone()),
+            json_ld: Some(metadata::document_json_ld(site, document)),
+            data: views::document_page(site, document),
+        });
         for appendix in &document.appendices {
-            outputs.push(page(
-                &tera,
-                site,
-                "appendix.html",
-                format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
-                &format!(
-                    "Phụ lục {} – {}",
-                    appendix.number.as_deref().unwrap_or(&appendix.id),
-                    title
+            pages.push(Page {
+                template: "appendix.html",
+                path: format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
+                title: format!(
+                    "Phụ lục {} – {title}",
+                    appendix.number.as_deref().unwrap_or(&appendix.id)
                 ),
-                views::appendix_page(site, document, appendix),
-            )?);
+                description: Some(appendix.title.clone()),
+                json_ld: None,
+                data: views::appendix_page(site, document, appendix),
+            });
         }
     }
-    outputs.push(page(
-        &tera,
-        site,
+    pages.push(simple(
         "agencies.html",
-        "co-quan/index.html".into(),
+        "co-quan/index.html",
         "Cơ quan",
         views::agencies_index(site),
-    )?);
+    ));
     for agency in &site.agencies {
-        outputs.push(page(
-            &tera,
-            site,
+        pages.push(simple(
             "agency.html",
-            format!("co-quan/{}/index.html", agency.id),
+            &format!("co-quan/{}/index.html", agency.id),
             &agency.name,
             views::agency_page(site, agency),
-        )?);
+        ));
     }
-    outputs.push(page(
-        &tera,
-        site,
+    pages.push(simple(
         "targets.html",
-        "chi-tieu/index.html".into(),
+        "chi-tieu/index.html",
         "Chỉ tiêu",
         views::targets_page(site),
-    )?);
+    ));
     for indicator in &site.indicators {
-        outputs.push(page(
-            &tera,
-            site,
+        pages.push(simple(
             "indicator.html",
-            format!("chi-tieu/{}/index.html", indicator.id),
+            &format!("chi-tieu/{}/index.html", indicator.id),
             &indicator.name,
             views::indicator_page(site, indicator),
-        )?);
+        ));
     }
     let projects: Vec<Value> = views::projects(site)
         .iter()
         .map(|p| views::project_view(site, p))
         .collect();
-    outputs.push(page(
-        &tera,
-        site,
+    pages.push(simple(
         "projects.html",
-        "du-an/index.html".into(),
+        "du-an/index.html",
         "Dự án, nhiệm vụ",
-        serde_json::json!({"projects": projects}),
-    )?);
-    outputs.push(page(
-        &tera,
-        site,
+        json!({ "projects": projects }),
+    ));
+    pages.push(simple(
         "404.html",
-        "404.html".into(),
+        "404.html",
         "Không tìm thấy trang",
         Value::Null,
-    )?);
-    outputs.extend(static_assets(theme)?);
+    ));
+    pages
+}
+
+/// Every page and file of the site. Fails when a page cannot be rendered or a link of the
+/// site does not resolve.
+pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
+    let mut static_files = static_assets(theme)?;
+    let pages = Pages {
+        tera: load_templates(theme)?,
+        site,
+        assets: assets::fingerprint(&mut static_files),
+    };
+    let mut outputs = page_list(site)
+        .into_iter()
+        .map(|page| pages.render(page))
+        .collect::<Result<Vec<Output>>>()?;
+    outputs.extend(static_files);
+    let page_paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let sitemap = sitemap::sitemap(&page_paths, &site.info.base_url);
+    outputs.push(sitemap);
+    outputs.push(sitemap::robots(&site.info.base_url));
+    outputs.push(feed::feed(site));
+    let broken = links::check(&outputs, &site.info.base_path);
+    if !broken.is_empty() {
+        let list: Vec<String> = broken.iter().map(ToString::to_string).collect();
+        return Err(anyhow!(
+            "{} liên kết hỏng (broken links):\n{}",
+            broken.len(),
+            list.join("\n")
+        ));
+    }
+    if site.info.relative_links {
+        for output in outputs.iter_mut().filter(|o| o.path.ends_with(".html")) {
+            let html = String::from_utf8_lossy(&output.bytes);
+            output.bytes =
+                relative::relativize(&html, &output.path, &site.info.base_path).into_bytes();
+        }
+    }
     Ok(outputs)
 }
 

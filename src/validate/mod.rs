@@ -92,11 +92,20 @@ pub(crate) fn check_date(
     }
 }
 
+/// Settings given on the command line, which win over `site.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOverrides {
+    /// Replaces `base_url`.
+    pub base_url: Option<String>,
+    /// Turns on relative links.
+    pub relative_links: bool,
+}
+
 /// Checks the whole source model and builds the site. The site is returned even when there
 /// are errors, so that `check` can report everything; `build` refuses it then.
-pub fn validate(content: &SourceContent, base_url_override: Option<&str>) -> (Site, Diagnostics) {
+pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let info = site_info(content, base_url_override);
+    let info = site_info(content, overrides);
     let provinces = provinces(content, &mut diagnostics);
     let province_ids: Vec<&str> = provinces.iter().map(|p| p.id.as_str()).collect();
     let agencies = agencies(content, &province_ids, &mut diagnostics);
@@ -119,10 +128,11 @@ pub fn validate(content: &SourceContent, base_url_override: Option<&str>) -> (Si
     (site, diagnostics)
 }
 
-fn site_info(content: &SourceContent, base_url_override: Option<&str>) -> SiteInfo {
+fn site_info(content: &SourceContent, overrides: &SiteOverrides) -> SiteInfo {
     let config = content.site.as_ref().map(|(_, c)| c);
-    let base_url = base_url_override
-        .map(str::to_string)
+    let base_url = overrides
+        .base_url
+        .clone()
         .or_else(|| config.and_then(|c| c.base_url.clone()))
         .unwrap_or_else(|| "/".to_string());
     let base_url = if base_url.ends_with('/') {
@@ -146,6 +156,7 @@ fn site_info(content: &SourceContent, base_url_override: Option<&str>) -> SiteIn
         base_url,
         base_path,
         publisher: config.and_then(|c| c.publisher.clone()).unwrap_or_default(),
+        relative_links: overrides.relative_links || config.is_some_and(|c| c.relative_links),
     }
 }
 

@@ -1,0 +1,56 @@
+//! The Atom feed of published documents, newest first.
+
+use super::sitemap::escape_xml;
+use crate::render::Output;
+use crate::site::Site;
+
+/// `feed.xml`: one entry per document (plans, decisions and reports).
+pub fn feed(site: &Site) -> Output {
+    let base = &site.info.base_url;
+    let updated = site
+        .documents
+        .iter()
+        .map(|d| d.issued.as_str())
+        .max()
+        .unwrap_or("2000-01-01");
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<id>{}</id>\n<link rel=\"self\" href=\"{}feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}T00:00:00+07:00</updated>\n<author><name>{}</name></author>\n",
+        escape_xml(&site.info.title),
+        escape_xml(&site.info.description),
+        escape_xml(base),
+        escape_xml(base),
+        escape_xml(base),
+        escape_xml(if site.info.publisher.is_empty() {
+            &site.info.title
+        } else {
+            &site.info.publisher
+        }),
+    );
+    for document in &site.documents {
+        let url = format!("{base}van-ban/{}/", document.id);
+        let heading = match &document.number {
+            Some(number) => format!("{} số {}", document.kind.label(), number),
+            None => document.kind.label().to_string(),
+        };
+        let issuer = site
+            .agency(&document.issuer)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        xml.push_str(&format!(
+            "<entry>\n<title>{}: {}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{}T00:00:00+07:00</updated>\n<author><name>{}</name></author>\n<category term=\"{}\"/>\n<summary>{}</summary>\n</entry>\n",
+            escape_xml(&heading),
+            escape_xml(&document.title),
+            escape_xml(&url),
+            escape_xml(&url),
+            document.issued,
+            escape_xml(&issuer),
+            escape_xml(document.kind.label()),
+            escape_xml(&document.title),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Output {
+        path: "feed.xml".to_string(),
+        bytes: xml.into_bytes(),
+    }
+}
