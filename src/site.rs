@@ -19,6 +19,8 @@ pub struct SiteInfo {
     pub base_path: String,
     /// Publisher.
     pub publisher: String,
+    /// Language of the portal's interface (`vi`), naming the theme's strings file.
+    pub language: String,
     /// Whether links are written relative to each page, with explicit `index.html`.
     pub relative_links: bool,
 }

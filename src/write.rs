@@ -62,12 +62,33 @@ pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
     result
 }
 
+/// The most files a build writes before it shows a progress bar (on a terminal only).
+const PROGRESS_THRESHOLD: usize = 2_000;
+
+/// A progress bar on standard error when it is a terminal and the build is long; hidden
+/// otherwise.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("Đang ghi {pos}/{len} tệp {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {
     if staging.exists() {
         fs::remove_dir_all(staging)?;
     }
     fs::create_dir_all(staging)?;
+    let progress = progress_bar(outputs.len());
     for output in outputs {
+        progress.inc(1);
         let target = staging.join(safe_relative(&output.path)?);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir)?;
@@ -84,6 +105,7 @@ fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {
         fs::write(&target, bytes)
             .with_context(|| format!("không ghi được {}", target.display()))?;
     }
+    progress.finish_and_clear();
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Stage three: one list of everything that goes out (pages, assets, feed, sitemap), each
 //! with its URL, checked for broken links before anything is written.
 
+pub mod chart;
 mod status;
 pub mod views;
 
@@ -66,6 +67,8 @@ struct Pages<'a> {
     tera: Tera,
     site: &'a Site,
     assets: BTreeMap<String, String>,
+    strings: BTreeMap<String, String>,
+    js_strings: String,
 }
 
 /// What differs from page to page.
@@ -86,6 +89,8 @@ impl Pages<'_> {
         context.insert("site", info);
         context.insert("root", &info.base_path);
         context.insert("assets", &self.assets);
+        context.insert("t", &self.strings);
+        context.insert("js_strings", &self.js_strings);
         context.insert("title", &page.title);
         context.insert("path", &page.path);
         context.insert("url", &url);
@@ -121,10 +126,30 @@ fn simple<'a>(template: &'a str, path: &str, title: &str, data: Value) -> Page<'
     }
 }
 
-fn document_title(document: &crate::site::Document) -> String {
-    match &document.number {
-        Some(number) => format!("{} {}", document.kind.label(), number),
-        None => format!("{} {}", document.kind.label(), document.title),
+/// How pages name a document: kind and number; for a plan without a number of its own,
+/// the decision that issues it; otherwise kind and date.
+pub fn document_title(site: &Site, document: &crate::site::Document) -> String {
+    if let Some(number) = &document.number {
+        return format!("{} {}", document.kind.label(), number);
+    }
+    let issuing = site.documents.iter().find(|d| {
+        d.relations.iter().any(|r| {
+            r.kind == crate::model::RelationType::Issues
+                && r.document.as_deref() == Some(document.id.as_str())
+        })
+    });
+    match issuing.and_then(|d| d.number.as_ref().map(|n| (d, n))) {
+        Some((decision, number)) => format!(
+            "{} ban hành kèm theo {} {}",
+            document.kind.label(),
+            decision.kind.label(),
+            number
+        ),
+        None => format!(
+            "{} ngày {}",
+            document.kind.label(),
+            views::short_date(&document.issued)
+        ),
     }
 }
 
@@ -145,7 +170,7 @@ fn page_list(site: &Site) -> Vec<Page<'static>> {
         ));
     }
     for document in &site.documents {
-        let title = document_title(document);
+        let title = document_title(site, document);
         pages.push(Page {
             template: "document.html",
             path: format!("van-ban/{}/index.html", document.id),
@@ -219,10 +244,17 @@ fn page_list(site: &Site) -> Vec<Page<'static>> {
 /// site does not resolve.
 pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
     let mut static_files = static_assets(theme)?;
+    let strings = load_strings(theme, &site.info.language)?;
+    let js: BTreeMap<&String, &String> = strings
+        .iter()
+        .filter(|(k, _)| k.starts_with("js_"))
+        .collect();
     let pages = Pages {
         tera: load_templates(theme)?,
         site,
         assets: assets::fingerprint(&mut static_files),
+        js_strings: metadata::script_safe(&serde_json::to_string(&js)?),
+        strings,
     };
     let mut outputs = page_list(site)
         .into_iter()
@@ -251,6 +283,13 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         }
     }
     Ok(outputs)
+}
+
+/// The theme's words for `language`, from `strings/<language>.yaml`.
+pub fn load_strings(theme: &Path, language: &str) -> Result<BTreeMap<String, String>> {
+    let file = theme.join("strings").join(format!("{language}.yaml"));
+    let text = crate::load::read_text(&file).map_err(|d| anyhow!("{d}"))?;
+    crate::yaml::parse(&text, &file).map_err(|d| anyhow!("{d}"))
 }
 
 /// The theme's `static/` files, published under `assets/`.

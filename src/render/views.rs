@@ -1,6 +1,7 @@
 //! The data each page template receives: resolved names, links and formatted figures,
 //! so that templates only lay things out.
 
+use super::chart::{Bar, Line, bar_chart};
 use super::status::{measurements_of, status};
 use crate::model::{ColumnRole, RelationType};
 use crate::site::{Appendix, Document, Site, TableRow, Target};
@@ -42,6 +43,7 @@ pub fn document_summary(site: &Site, document: &Document) -> Value {
     json!({
         "id": document.id,
         "kind": document.kind.label(),
+        "label": super::document_title(site, document),
         "number": document.number,
         "issued": short_date(&document.issued),
         "title": document.title,
@@ -167,14 +169,29 @@ fn appendix_summary(appendix: &Appendix) -> Value {
     })
 }
 
+/// An amount in Vietnamese format followed by whatever the cell prints after its figure:
+/// "1,200 (năm 2020)" in a US-format table reads "1.200 (năm 2020)".
+pub fn amount_display(text: &str, value: Decimal) -> String {
+    let trimmed = text.trim();
+    let figure_end = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(trimmed.len());
+    format!("{}{}", format_number(value), &trimmed[figure_end..])
+}
+
 fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
     let cells: Vec<Value> = appendix
         .columns
         .iter()
         .zip(&row.cells)
         .map(|(column, cell)| {
+            let display = match (column.role, cell.value) {
+                (ColumnRole::Amount, Some(value)) => amount_display(&cell.text, value),
+                _ => cell.text.clone(),
+            };
             json!({
-                "text": cell.text,
+                "text": display,
+                "printed": (display != cell.text).then(|| cell.text.clone()),
                 "numeric": column.role == ColumnRole::Amount && cell.value.is_some(),
                 "sort": cell.value.map(|v| v.to_string()),
             })
@@ -208,6 +225,25 @@ fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
     })
 }
 
+/// The display rows, each with the anchors of the groups that contain it, so that the
+/// table's script can keep group headings with the rows it shows.
+fn rows_with_groups(appendix: &Appendix) -> Vec<Value> {
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    appendix
+        .rows
+        .iter()
+        .map(|row| {
+            open.retain(|(depth, _)| *depth < row.depth);
+            let mut view = row_view(appendix, row);
+            view["groups"] = json!(open.iter().map(|(_, a)| *a).collect::<Vec<_>>().join(" "));
+            if row.kind == "group" {
+                open.push((row.depth, &row.anchor));
+            }
+            view
+        })
+        .collect()
+}
+
 /// Everything the appendix page shows.
 pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> Value {
     json!({
@@ -215,7 +251,7 @@ pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> V
         "appendix": appendix_summary(appendix),
         "caption": appendix.caption,
         "columns": appendix.columns.iter().map(|c| json!({"title": c.title, "numeric": c.role == ColumnRole::Amount, "role": c.role})).collect::<Vec<_>>(),
-        "rows": appendix.rows.iter().map(|r| row_view(appendix, r)).collect::<Vec<_>>(),
+        "rows": rows_with_groups(appendix),
         "mismatches": appendix.rows.iter().filter(|r| r.checks.iter().any(|c| c.difference.is_some())).count(),
     })
 }
@@ -408,7 +444,67 @@ pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value 
             view
         })
         .collect();
-    json!({"indicator": indicator, "targets": targets, "measurements": measurements})
+    let bars: Vec<Bar> = site
+        .documents
+        .iter()
+        .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
+        .filter(|(_, m)| m.indicator.as_deref() == Some(indicator.id.as_str()))
+        .map(|(d, m)| Bar {
+            label: format!(
+                "{}, {}",
+                site.province(&d.province)
+                    .map(|p| p.name.as_str())
+                    .unwrap_or(""),
+                m.as_of.as_deref().map(short_date).unwrap_or_default()
+            ),
+            value: m
+                .percent
+                .filter(|_| m.unit.as_deref() != Some("%"))
+                .unwrap_or(m.value),
+        })
+        .collect();
+    let lines: Vec<Line> = site
+        .documents
+        .iter()
+        .flat_map(|d| d.targets.iter().map(move |t| (d, t)))
+        .filter(|(_, t)| t.indicator.as_deref() == Some(indicator.id.as_str()))
+        .filter_map(|(d, t)| {
+            t.value.map(|value| Line {
+                label: format!(
+                    "{} {}{}",
+                    site.province(&d.province)
+                        .map(|p| p.name.as_str())
+                        .unwrap_or(""),
+                    t.level
+                        .map(|l| l.label().to_lowercase())
+                        .unwrap_or_default(),
+                    t.year.map(|y| format!(" ({y})")).unwrap_or_default()
+                ),
+                value,
+            })
+        })
+        .collect();
+    let mut merged: Vec<Line> = Vec::new();
+    for line in lines {
+        match merged.iter_mut().find(|m| m.value == line.value) {
+            Some(existing) if !existing.label.contains(&line.label) => {
+                existing.label = format!("{}; {}", existing.label, line.label);
+            }
+            Some(_) => {}
+            None => merged.push(line),
+        }
+    }
+    let lines = merged;
+    let chart = (!bars.is_empty()).then(|| {
+        bar_chart(
+            &format!("Số liệu đo được: {}", indicator.name),
+            indicator.unit.as_deref().unwrap_or(""),
+            &bars,
+            &lines,
+            "bieu-do",
+        )
+    });
+    json!({"indicator": indicator, "targets": targets, "measurements": measurements, "chart": chart})
 }
 
 /// The home page: provinces, latest documents, targets by status.

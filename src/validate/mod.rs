@@ -156,6 +156,10 @@ fn site_info(content: &SourceContent, overrides: &SiteOverrides) -> SiteInfo {
         base_url,
         base_path,
         publisher: config.and_then(|c| c.publisher.clone()).unwrap_or_default(),
+        language: config
+            .and_then(|c| c.language.clone())
+            .filter(|l| is_valid_id(l))
+            .unwrap_or_else(|| "vi".to_string()),
         relative_links: overrides.relative_links || config.is_some_and(|c| c.relative_links),
     }
 }
