@@ -17,6 +17,10 @@ apt_packages=()
 [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_packages+=(libnginx-mod-http-brotli-static)
 command -v xmllint >/dev/null 2>&1 || apt_packages+=(libxml2-utils)
+# Browser tests (tests/browser): Debian's Chromium, Java for the Nu HTML Checker, Node for the runner.
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   need apt-get "install these Debian packages by hand: ${apt_packages[*]}"
   echo "== installing ${apt_packages[*]}"
@@ -30,3 +34,9 @@ echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --locked
+
+echo "== browser tests (axe-core, sorting and filtering, no JavaScript, Nu HTML Checker)"
+cargo build --locked
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
+(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent)
+(cd tests/browser && node --test)

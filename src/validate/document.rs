@@ -11,6 +11,18 @@ use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::path::Path;
 
+/// Anchors the document page itself uses; sections may not take them as IDs.
+pub const RESERVED_ANCHORS: [&str; 8] = [
+    "noi-dung",
+    "muc-luc",
+    "lien-quan",
+    "chi-tieu",
+    "so-lieu",
+    "phu-luc",
+    "van-ban-can-cu",
+    "noi-nhan",
+];
+
 /// Checks every document and adds the valid ones to `site`.
 pub(super) fn documents(
     content: &SourceContent,
@@ -134,7 +146,8 @@ fn document(
         .iter()
         .map(|spanned| relation(file, spanned, diagnostics))
         .collect();
-    let mut used_anchors = HashSet::new();
+    let mut used_anchors: HashSet<String> =
+        RESERVED_ANCHORS.iter().map(|a| a.to_string()).collect();
     let sections = sections(folder, &mut used_anchors, diagnostics);
     let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
     let targets = targets(folder, &section_ids, site, diagnostics);
@@ -213,6 +226,13 @@ fn sections(
         .map(|section| {
             let id = &section.front.id;
             check_id(&section.file, id, "phần", &mut seen, diagnostics);
+            if RESERVED_ANCHORS.contains(&id.value.as_str()) {
+                diagnostics.error(
+                    place_of(&section.file, id),
+                    format!("ID phần “{}” trùng với một mục cố định của trang văn bản", id.value),
+                    format!("chọn ID khác; các ID dành riêng: {}", RESERVED_ANCHORS.join(", ")),
+                );
+            }
             used_anchors.insert(id.value.clone());
             let rendered = markdown::render(&section.body, &id.value, used_anchors);
             Section {

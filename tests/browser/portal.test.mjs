@@ -1,0 +1,120 @@
+// The built portal in a real browser: WCAG 2.1 A/AA with axe-core on every kind of page,
+// sorting and filtering an appendix, the totals notice, and pages without JavaScript.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { buildPortal, launch, serve } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+
+// One page of every kind.
+const pages = {
+  home: "",
+  province: "tinh/khanh-hoa/",
+  document: "van-ban/kh-10693-2020/",
+  decision: "van-ban/qd-125-2021/",
+  report: "van-ban/bc-khanh-hoa-10-thang-2023/",
+  appendix: "van-ban/kh-10693-2020/phu-luc-iv/",
+  agencies: "co-quan/",
+  agency: "co-quan/so-tttt-khanh-hoa/",
+  targets: "chi-tieu/",
+  indicator: "chi-tieu/ho-so-truc-tuyen/",
+  projects: "du-an/",
+  notFound: "khong-co-trang-nay/",
+};
+
+let browser, server, base;
+
+before(async () => {
+  const output = buildPortal();
+  ({ server, base } = await serve(output));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
+  for (const [kind, path] of Object.entries(pages)) {
+    test(`${kind} page has no violations`, async () => {
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(base + path);
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(async () =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+      );
+      const summary = result.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`,
+      );
+      assert.deepEqual(summary, [], `${kind} page ${path}`);
+      await context.close();
+    });
+  }
+});
+
+describe("appendix table", () => {
+  test("sorting by amount puts the largest project first", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");
+    const header = page.locator("th", { hasText: "Tổng mức đầu tư" }).locator("button");
+    await header.click();
+    await header.click();
+    assert.equal(await page.locator("th", { hasText: "Tổng mức đầu tư" }).getAttribute("aria-sort"), "descending");
+    const first = await page.locator("tbody tr.row:visible").first().locator("td.num").first().textContent();
+    assert.equal(first.trim(), "82.518");
+    assert.equal(await page.locator("tbody tr.group:visible").count(), 0, "groups hidden while sorted");
+    await page.getByRole("button", { name: "Bỏ lọc và sắp xếp" }).click();
+    assert.equal(await page.locator("tbody tr.group:visible").count(), 4, "groups back after reset");
+    await page.close();
+  });
+
+  test("filtering by text without diacritics and by agency", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");
+    await page.getByLabel("Tìm trong bảng").fill("cong thong tin dien tu");
+    const shown = await page.locator("tbody tr.row:visible").count();
+    assert.ok(shown > 0 && shown < 77, `some rows match: ${shown}`);
+    for (const text of await page.locator("tbody tr.row:visible").allTextContents()) {
+      const folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").toLowerCase();
+      assert.ok(folded.includes("cong thong tin dien tu"), text);
+    }
+    assert.match(await page.locator(".table-status").textContent(), new RegExp(`${shown}/77`));
+    await page.getByLabel("Tìm trong bảng").fill("");
+    await page.getByLabel("Đơn vị chủ trì").selectOption("Sở Tư pháp");
+    const rows = await page.locator("tbody tr.row:visible").allTextContents();
+    assert.ok(rows.length > 0);
+    for (const row of rows) assert.ok(row.includes("Sở Tư pháp"), row);
+    await page.close();
+  });
+
+  test("the notice shows where the document's total differs from its rows", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-iv/");
+    await assert.doesNotReject(page.locator("#chenh-lech").waitFor());
+    const notice = page.locator("tr.mismatch");
+    assert.equal(await notice.count(), 1);
+    const text = await notice.textContent();
+    assert.match(text, /văn bản ghi 35\.388,5 nhưng tổng các dòng là 34\.288,5 \(chênh lệch 1\.100\)/);
+    await page.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  test("pages read completely and tables have every row", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");
+    assert.equal(await page.locator("tbody tr.row").count(), 77);
+    assert.equal(await page.locator("tbody tr.row:visible").count(), 77);
+    assert.equal(await page.locator(".table-filters").count(), 0, "no script, no filter form");
+    await page.goto(base + "van-ban/kh-10693-2020/");
+    await page.getByRole("link", { name: /Phụ lục II:/ }).click();
+    assert.match(page.url(), /phu-luc-ii\/$/);
+    await context.close();
+  });
+});
