@@ -220,3 +220,42 @@ fn the_build_finds_every_total_the_documents_get_wrong() {
         "one warning per wrong total"
     );
 }
+
+#[test]
+fn the_built_portal_shows_every_document_appendix_and_target() {
+    let site = site();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = dir.path().join("output");
+    let run = congkhai(
+        &repo(),
+        &["build", "--output", output.to_str().expect("utf-8 path")],
+    );
+    assert!(run.status.success(), "{}", printed(&run));
+    for document in &site.documents {
+        let page =
+            std::fs::read_to_string(output.join(format!("van-ban/{}/index.html", document.id)))
+                .unwrap_or_else(|e| panic!("{}: {e}", document.id));
+        for target in &document.targets {
+            assert!(
+                page.contains(&format!("id=ct-{}", target.id)),
+                "{} target {}",
+                document.id,
+                target.id
+            );
+        }
+        for appendix in &document.appendices {
+            let path = output.join(format!(
+                "van-ban/{}/phu-luc-{}/index.html",
+                document.id, appendix.id
+            ));
+            let html = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(
+                html.matches("class=row").count() + html.matches("class=\"row").count(),
+                appendix.row_count,
+                "{}",
+                path.display()
+            );
+        }
+    }
+}

@@ -229,8 +229,14 @@ fn sections(
             if RESERVED_ANCHORS.contains(&id.value.as_str()) {
                 diagnostics.error(
                     place_of(&section.file, id),
-                    format!("ID phần “{}” trùng với một mục cố định của trang văn bản", id.value),
-                    format!("chọn ID khác; các ID dành riêng: {}", RESERVED_ANCHORS.join(", ")),
+                    format!(
+                        "ID phần “{}” trùng với một mục cố định của trang văn bản",
+                        id.value
+                    ),
+                    format!(
+                        "chọn ID khác; các ID dành riêng: {}",
+                        RESERVED_ANCHORS.join(", ")
+                    ),
                 );
             }
             used_anchors.insert(id.value.clone());
