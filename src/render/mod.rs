@@ -180,6 +180,16 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         "Dự án, nhiệm vụ",
         serde_json::json!({"projects": projects}),
     )?);
+    let open_data = crate::open_data::open_data(site)?;
+    outputs.push(page(
+        &tera,
+        site,
+        "open-data.html",
+        format!("{}/index.html", crate::open_data::FOLDER),
+        "Dữ liệu mở",
+        open_data.page,
+    )?);
+    outputs.extend(open_data.outputs);
     outputs.push(page(
         &tera,
         site,
