@@ -1,10 +1,10 @@
 //! An appendix (phụ lục) as written: columns, nested groups, rows and stated totals.
 
 use crate::yaml::Spanned;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use std::borrow::Cow;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 

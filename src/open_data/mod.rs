@@ -60,7 +60,11 @@ fn json_dataset(records: &Records, name: &str) -> Result<Option<Vec<u8>>> {
         "phu-luc" => json_bytes(&documents().flat_map(|b| &b.appendices).collect::<Vec<_>>())?,
         "du-an" => json_bytes(&records.projects)?,
         "chi-tieu" => json_bytes(&documents().flat_map(|b| &b.targets).collect::<Vec<_>>())?,
-        "so-lieu" => json_bytes(&documents().flat_map(|b| &b.measurements).collect::<Vec<_>>())?,
+        "so-lieu" => json_bytes(
+            &documents()
+                .flat_map(|b| &b.measurements)
+                .collect::<Vec<_>>(),
+        )?,
         "chi-so" => json_bytes(&records.indicators)?,
         "co-quan" => json_bytes(&records.agencies)?,
         "tinh" => json_bytes(&records.provinces)?,
@@ -83,7 +87,10 @@ pub fn open_data(site: &Site) -> Result<OpenData> {
         files.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv.len()), "bytes": csv.len()}));
         downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
         let csv_len = csv.len();
-        outputs.push(Output { path: csv_path, bytes: csv });
+        outputs.push(Output {
+            path: csv_path,
+            bytes: csv,
+        });
         if let Some(bytes) = json_dataset(&records, table.name)? {
             let path = format!("{FOLDER}/{}.json", table.name);
             files.push(json!({

@@ -6,10 +6,10 @@
 //! ISO 8601, and every ID is the one in the page URL.
 
 use super::number::Number;
+use crate::model::ColumnRole;
 use crate::render::views::{Project, project_amount_millions};
 use crate::site::{Appendix, Document, Site, TableRow};
 use crate::vietnamese::format_number;
-use crate::model::ColumnRole;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -689,7 +689,11 @@ fn projects(site: &Site) -> Vec<ProjectRecord> {
                 };
                 list.push(ProjectRecord {
                     id: format!("{}/{}/{}", document.id, appendix.id, row.anchor),
-                    url: format!("{}#{}", appendix_url(&document.id, &appendix.id), row.anchor),
+                    url: format!(
+                        "{}#{}",
+                        appendix_url(&document.id, &appendix.id),
+                        row.anchor
+                    ),
                     document: document.id.clone(),
                     document_number: document.number.clone(),
                     province: document.province.clone(),
@@ -707,7 +711,9 @@ fn projects(site: &Site) -> Vec<ProjectRecord> {
                     funding: by_role(ColumnRole::Funding),
                     status: by_role(ColumnRole::Status),
                     note: by_role(ColumnRole::Note),
-                    amount_column: main.and_then(|i| appendix.columns.get(i)).map(|c| c.key.clone()),
+                    amount_column: main
+                        .and_then(|i| appendix.columns.get(i))
+                        .map(|c| c.key.clone()),
                     amount: amount_cell.and_then(|c| c.value).map(Number),
                     amount_text: amount_cell.and_then(|c| non_empty(&c.text)),
                     unit: appendix.unit.clone(),

@@ -35,12 +35,28 @@ fn named<T: JsonSchema>(file: &'static str, describes: &'static str, title: &str
 pub fn dataset_schemas() -> Vec<NamedSchema> {
     vec![
         named::<Vec<DocumentRecord>>("van-ban.schema.json", "du-lieu/van-ban.json", "Văn bản"),
-        named::<Vec<SectionRecord>>("muc.schema.json", "du-lieu/muc.json", "Các phần của văn bản"),
-        named::<Vec<AppendixRecord>>("phu-luc.schema.json", "du-lieu/phu-luc.json", "Phụ lục và các dòng"),
+        named::<Vec<SectionRecord>>(
+            "muc.schema.json",
+            "du-lieu/muc.json",
+            "Các phần của văn bản",
+        ),
+        named::<Vec<AppendixRecord>>(
+            "phu-luc.schema.json",
+            "du-lieu/phu-luc.json",
+            "Phụ lục và các dòng",
+        ),
         named::<Vec<ProjectRecord>>("du-an.schema.json", "du-lieu/du-an.json", "Dự án, nhiệm vụ"),
         named::<Vec<TargetRecord>>("chi-tieu.schema.json", "du-lieu/chi-tieu.json", "Chỉ tiêu"),
-        named::<Vec<MeasurementRecord>>("so-lieu.schema.json", "du-lieu/so-lieu.json", "Số liệu đo được"),
-        named::<Vec<IndicatorRecord>>("chi-so.schema.json", "du-lieu/chi-so.json", "Chỉ số dùng chung"),
+        named::<Vec<MeasurementRecord>>(
+            "so-lieu.schema.json",
+            "du-lieu/so-lieu.json",
+            "Số liệu đo được",
+        ),
+        named::<Vec<IndicatorRecord>>(
+            "chi-so.schema.json",
+            "du-lieu/chi-so.json",
+            "Chỉ số dùng chung",
+        ),
         named::<Vec<AgencyRecord>>("co-quan.schema.json", "du-lieu/co-quan.json", "Cơ quan"),
         named::<Vec<ProvinceRecord>>("tinh.schema.json", "du-lieu/tinh.json", "Tỉnh"),
         named::<DocumentBundle>(
@@ -55,17 +71,41 @@ pub fn dataset_schemas() -> Vec<NamedSchema> {
 pub fn content_schemas() -> Vec<NamedSchema> {
     vec![
         named::<SiteConfig>("site.schema.json", "content/site.yaml", "site.yaml"),
-        named::<Vec<ProvinceSource>>("provinces.schema.json", "content/provinces.yaml", "provinces.yaml"),
-        named::<Vec<AgencySource>>("agencies.schema.json", "content/agencies/*.yaml", "agencies/*.yaml"),
-        named::<Vec<IndicatorSource>>("indicators.schema.json", "content/indicators/*.yaml", "indicators/*.yaml"),
-        named::<DocumentSource>("document.schema.json", "content/documents/*/*/document.yaml", "document.yaml"),
-        named::<Vec<TargetSource>>("targets.schema.json", "content/documents/*/*/targets.yaml", "targets.yaml"),
+        named::<Vec<ProvinceSource>>(
+            "provinces.schema.json",
+            "content/provinces.yaml",
+            "provinces.yaml",
+        ),
+        named::<Vec<AgencySource>>(
+            "agencies.schema.json",
+            "content/agencies/*.yaml",
+            "agencies/*.yaml",
+        ),
+        named::<Vec<IndicatorSource>>(
+            "indicators.schema.json",
+            "content/indicators/*.yaml",
+            "indicators/*.yaml",
+        ),
+        named::<DocumentSource>(
+            "document.schema.json",
+            "content/documents/*/*/document.yaml",
+            "document.yaml",
+        ),
+        named::<Vec<TargetSource>>(
+            "targets.schema.json",
+            "content/documents/*/*/targets.yaml",
+            "targets.yaml",
+        ),
         named::<Vec<MeasurementSource>>(
             "measurements.schema.json",
             "content/documents/*/*/measurements.yaml",
             "measurements.yaml",
         ),
-        named::<AppendixSource>("appendix.schema.json", "content/documents/*/*/appendices/*.yaml", "appendices/*.yaml"),
+        named::<AppendixSource>(
+            "appendix.schema.json",
+            "content/documents/*/*/appendices/*.yaml",
+            "appendices/*.yaml",
+        ),
         named::<SectionFrontMatter>(
             "section.schema.json",
             "content/documents/*/*/sections/*.md (front matter)",

@@ -144,7 +144,11 @@ pub fn tables(records: &Records) -> Vec<Table> {
             fields: vec![
                 id("id", "Mã văn bản, như trong địa chỉ trang /van-ban/<id>/"),
                 required("url", Str, "Địa chỉ trang, tính từ gốc cổng"),
-                required("kind", Str, "Loại: plan (kế hoạch), report (báo cáo), decision (quyết định)"),
+                required(
+                    "kind",
+                    Str,
+                    "Loại: plan (kế hoạch), report (báo cáo), decision (quyết định)",
+                ),
                 field("number", Str, "Số ký hiệu"),
                 required("issued", Date, "Ngày ban hành (YYYY-MM-DD)"),
                 field("place", Str, "Địa danh"),
@@ -189,8 +193,16 @@ pub fn tables(records: &Records) -> Vec<Table> {
             fields: vec![
                 id("document", "Mã văn bản có quan hệ"),
                 required("position", Integer, "Thứ tự trong văn bản, từ 1"),
-                required("kind", Str, "issues, implements, reports_on, supersedes hoặc based_on"),
-                field("related_document", Str, "Mã văn bản liên quan khi nó có trên cổng"),
+                required(
+                    "kind",
+                    Str,
+                    "issues, implements, reports_on, supersedes hoặc based_on",
+                ),
+                field(
+                    "related_document",
+                    Str,
+                    "Mã văn bản liên quan khi nó có trên cổng",
+                ),
                 field("number", Str, "Số ký hiệu văn bản liên quan"),
                 field("issued", Date, "Ngày ban hành văn bản liên quan"),
                 field("title", Str, "Trích yếu văn bản liên quan"),
@@ -316,7 +328,11 @@ pub fn tables(records: &Records) -> Vec<Table> {
             foreign_keys: vec![
                 fk(&["document"], "van-ban", &["id"]),
                 fk(&["indicator"], "chi-so", &["id"]),
-                fk(&["target_document", "target"], "chi-tieu", &["document", "id"]),
+                fk(
+                    &["target_document", "target"],
+                    "chi-tieu",
+                    &["document", "id"],
+                ),
             ],
             rows: documents()
                 .flat_map(|b| b.measurements.iter())
@@ -347,7 +363,11 @@ pub fn tables(records: &Records) -> Vec<Table> {
             description: "Mỗi dòng là một bảng phụ lục của một văn bản.",
             fields: vec![
                 id("document", "Mã văn bản"),
-                required("id", Str, "Mã phụ lục, như trong địa chỉ /van-ban/<văn bản>/phu-luc-<id>/"),
+                required(
+                    "id",
+                    Str,
+                    "Mã phụ lục, như trong địa chỉ /van-ban/<văn bản>/phu-luc-<id>/",
+                ),
                 required("url", Str, "Địa chỉ trang phụ lục"),
                 field("number", Str, "Số phụ lục, như in"),
                 required("title", Str, "Tiêu đề, như in"),
@@ -387,10 +407,18 @@ pub fn tables(records: &Records) -> Vec<Table> {
                 required("key", Str, "Khóa cột"),
                 required("position", Integer, "Thứ tự cột, từ 1"),
                 required("title", Str, "Tiêu đề cột, như in"),
-                required("role", Str, "Vai trò: label, name, agency, goal, scale, period, amount, funding, status, note, text, date, document"),
+                required(
+                    "role",
+                    Str,
+                    "Vai trò: label, name, agency, goal, scale, period, amount, funding, status, note, text, date, document",
+                ),
             ],
             primary_key: &["document", "appendix", "key"],
-            foreign_keys: vec![fk(&["document", "appendix"], "phu-luc", &["document", "id"])],
+            foreign_keys: vec![fk(
+                &["document", "appendix"],
+                "phu-luc",
+                &["document", "id"],
+            )],
             rows: documents()
                 .flat_map(|b| b.appendices.iter())
                 .flat_map(|a| {
@@ -418,14 +446,30 @@ pub fn tables(records: &Records) -> Vec<Table> {
                 required("position", Integer, "Thứ tự dòng, từ 1"),
                 required("kind", Str, "group, row hoặc total"),
                 required("url", Str, "Địa chỉ dòng"),
-                required("depth", Integer, "Độ sâu trong cây nhóm (0 = cấp ngoài cùng)"),
-                field("group_path", Str, "Ký hiệu các nhóm chứa dòng, cách nhau bởi “; ”"),
+                required(
+                    "depth",
+                    Integer,
+                    "Độ sâu trong cây nhóm (0 = cấp ngoài cùng)",
+                ),
+                field(
+                    "group_path",
+                    Str,
+                    "Ký hiệu các nhóm chứa dòng, cách nhau bởi “; ”",
+                ),
                 field("label", Str, "Ký hiệu nhóm"),
                 field("title", Str, "Tiêu đề nhóm hoặc dòng tổng"),
-                field("agencies", Str, "Mã các cơ quan chủ trì, cách nhau bởi “; ”"),
+                field(
+                    "agencies",
+                    Str,
+                    "Mã các cơ quan chủ trì, cách nhau bởi “; ”",
+                ),
             ],
             primary_key: &["document", "appendix", "anchor"],
-            foreign_keys: vec![fk(&["document", "appendix"], "phu-luc", &["document", "id"])],
+            foreign_keys: vec![fk(
+                &["document", "appendix"],
+                "phu-luc",
+                &["document", "id"],
+            )],
             rows: documents()
                 .flat_map(|b| b.appendices.iter())
                 .flat_map(|a| {
@@ -457,12 +501,24 @@ pub fn tables(records: &Records) -> Vec<Table> {
                 required("anchor", Str, "Neo của dòng"),
                 required("column", Str, "Khóa cột"),
                 required("text", Str, "Nội dung ô, như in"),
-                field("value", Num, "Số tiền đọc được, theo đơn vị của phụ lục (dấu chấm thập phân)"),
+                field(
+                    "value",
+                    Num,
+                    "Số tiền đọc được, theo đơn vị của phụ lục (dấu chấm thập phân)",
+                ),
             ],
             primary_key: &["document", "appendix", "anchor", "column"],
             foreign_keys: vec![
-                fk(&["document", "appendix", "anchor"], "phu-luc-dong", &["document", "appendix", "anchor"]),
-                fk(&["document", "appendix", "column"], "phu-luc-cot", &["document", "appendix", "key"]),
+                fk(
+                    &["document", "appendix", "anchor"],
+                    "phu-luc-dong",
+                    &["document", "appendix", "anchor"],
+                ),
+                fk(
+                    &["document", "appendix", "column"],
+                    "phu-luc-cot",
+                    &["document", "appendix", "key"],
+                ),
             ],
             rows: documents()
                 .flat_map(|b| b.appendices.iter())
@@ -495,26 +551,46 @@ pub fn tables(records: &Records) -> Vec<Table> {
                 required("appendix", Str, "Mã phụ lục"),
                 field("appendix_number", Str, "Số phụ lục, như in"),
                 required("anchor", Str, "Neo của dòng"),
-                field("group_path", Str, "Ký hiệu các nhóm chứa dòng, cách nhau bởi “; ”"),
+                field(
+                    "group_path",
+                    Str,
+                    "Ký hiệu các nhóm chứa dòng, cách nhau bởi “; ”",
+                ),
                 field("label", Str, "Số thứ tự, như in"),
                 field("name", Str, "Tên dự án, nhiệm vụ"),
                 field("agency", Str, "Đơn vị chủ trì, như in"),
-                field("agencies", Str, "Mã các cơ quan chủ trì, cách nhau bởi “; ”"),
+                field(
+                    "agencies",
+                    Str,
+                    "Mã các cơ quan chủ trì, cách nhau bởi “; ”",
+                ),
                 field("goal", Str, "Mục tiêu"),
                 field("scale", Str, "Quy mô"),
                 field("period", Str, "Thời gian thực hiện, như in"),
                 field("funding", Str, "Nguồn vốn"),
                 field("status", Str, "Hiện trạng, kết quả"),
                 field("note", Str, "Ghi chú"),
-                field("amount_column", Str, "Khóa cột số tiền chính (cột đầu tiên có chữ “tổng”, nếu không thì cột số tiền đầu tiên)"),
+                field(
+                    "amount_column",
+                    Str,
+                    "Khóa cột số tiền chính (cột đầu tiên có chữ “tổng”, nếu không thì cột số tiền đầu tiên)",
+                ),
                 field("amount", Num, "Số tiền chính, theo đơn vị của phụ lục"),
                 field("amount_text", Str, "Số tiền chính, như in"),
                 field("unit", Str, "Đơn vị tiền của phụ lục"),
-                field("amount_million_dong", Num, "Số tiền chính quy ra triệu đồng"),
+                field(
+                    "amount_million_dong",
+                    Num,
+                    "Số tiền chính quy ra triệu đồng",
+                ),
             ],
             primary_key: &["id"],
             foreign_keys: vec![
-                fk(&["document", "appendix", "anchor"], "phu-luc-dong", &["document", "appendix", "anchor"]),
+                fk(
+                    &["document", "appendix", "anchor"],
+                    "phu-luc-dong",
+                    &["document", "appendix", "anchor"],
+                ),
                 fk(&["province"], "tinh", &["id"]),
             ],
             rows: records
