@@ -250,7 +250,10 @@ fn csv_files_open_in_excel_and_agree_with_json() {
         let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert!(reader.headers().expect("header").iter().next().is_some());
-        let rows = reader.records().map(|r| r.expect("row")).count();
+        let rows = reader
+            .records()
+            .inspect(|r| assert!(r.is_ok(), "{r:?}"))
+            .count();
         assert_eq!(Some(rows), json_rows, "{name}");
     }
     let text = std::fs::read_to_string(out("du-lieu/du-an.csv")).expect("csv");
