@@ -28,6 +28,19 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
+# frictionless (PyPI) validates the open-data package in tests/open_data.rs.
+FRICTIONLESS_VENV=target/venv-frictionless
+if [ ! -x "$FRICTIONLESS_VENV/bin/frictionless" ]; then
+  echo "== installing frictionless into $FRICTIONLESS_VENV"
+  if ! command -v python3 >/dev/null 2>&1 || ! python3 -m venv --help >/dev/null 2>&1 \
+    || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+    need apt-get "install Python 3 with venv (python3, python3-venv)"
+    apt-get update && apt-get install -y python3 python3-venv
+  fi
+  python3 -m venv "$FRICTIONLESS_VENV"
+  "$FRICTIONLESS_VENV/bin/pip" install --quiet "frictionless==5.21.0"
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"

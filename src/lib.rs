@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod open_data;
 pub mod publish;
 pub mod render;
 pub mod site;

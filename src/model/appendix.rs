@@ -1,13 +1,15 @@
 //! An appendix (phụ lục) as written: columns, nested groups, rows and stated totals.
 
 use crate::yaml::Spanned;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The money unit of an appendix's amount columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     /// đồng.
@@ -43,7 +45,7 @@ impl Unit {
 }
 
 /// How amount cells are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum NumberFormat {
     /// 1.234,5 (Vietnamese).
@@ -54,7 +56,7 @@ pub enum NumberFormat {
 }
 
 /// What a column holds; drives alignment, parsing, filters and open data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ColumnRole {
     /// Số thứ tự.
@@ -86,10 +88,11 @@ pub enum ColumnRole {
 }
 
 /// One column of an appendix.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSource {
     /// Key used by the rows.
+    #[schemars(with = "String")]
     pub key: Spanned<String>,
     /// The header as printed.
     pub title: String,
@@ -98,10 +101,11 @@ pub struct ColumnSource {
 }
 
 /// `appendices/NN-*.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppendixSource {
     /// Unique within the document, used in the URL.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The number as printed ("II").
     #[serde(default)]
@@ -121,9 +125,11 @@ pub struct AppendixSource {
     pub columns: Vec<ColumnSource>,
     /// Groups and rows, in order.
     #[serde(default)]
+    #[schemars(with = "Vec<RowNode>")]
     pub rows: Vec<Spanned<RowNode>>,
     /// The stated grand total per amount column, as printed.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Cell>")]
     pub totals: BTreeMap<String, Spanned<Cell>>,
     /// How the document labels the grand total row.
     #[serde(default)]
@@ -170,6 +176,66 @@ pub struct RowSource {
     pub cells: BTreeMap<String, Spanned<Cell>>,
     /// Explicit agency IDs when the agency cell names several.
     pub agencies: Vec<Spanned<String>>,
+}
+
+impl JsonSchema for Cell {
+    fn schema_name() -> Cow<'static, str> {
+        "Cell".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A cell as printed: text, or { text, value } with the value as a plain decimal (dot as decimal point).",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "integer" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "type": "string", "description": "The text as printed." },
+                        "value": {
+                            "type": "string",
+                            "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
+                            "description": "The figure as a plain decimal, e.g. \"80000\" or \"99.5\"."
+                        }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RowNode {
+    fn schema_name() -> Cow<'static, str> {
+        "RowNode".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let cell = generator.subschema_for::<Cell>();
+        let node = generator.subschema_for::<RowNode>();
+        json_schema!({
+            "description": "A row (column key: cell, optional `agencies`) or a group (`group`, `title`, `totals`, `rows`).",
+            "type": "object",
+            "properties": {
+                "group": cell.clone(),
+                "title": { "type": "string", "description": "A group's title as printed." },
+                "totals": {
+                    "type": "object",
+                    "description": "Stated subtotals per amount column, as printed.",
+                    "additionalProperties": cell
+                },
+                "rows": { "type": "array", "description": "The group's groups and rows.", "items": node },
+                "agencies": {
+                    "type": "array",
+                    "description": "Agency IDs when the agency cell names several.",
+                    "items": { "type": "string" }
+                }
+            },
+            "additionalProperties": cell
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for Cell {

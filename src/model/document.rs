@@ -1,10 +1,13 @@
 //! A document's metadata, sections, targets and measurements, as written.
 
 use crate::yaml::Spanned;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// Kế hoạch.
@@ -27,7 +30,7 @@ impl DocumentKind {
 }
 
 /// A span of years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First year.
@@ -37,7 +40,7 @@ pub struct Period {
 }
 
 /// Who signed a document.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// The signer's name.
@@ -48,7 +51,7 @@ pub struct Signer {
 }
 
 /// How one document relates to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationType {
     /// A decision issues a plan.
@@ -64,7 +67,7 @@ pub enum RelationType {
 }
 
 /// One relation in `document.yaml`: to a document in the content, or to one named only.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RelationSource {
     /// The kind of relation.
@@ -72,12 +75,14 @@ pub struct RelationSource {
     pub kind: RelationType,
     /// ID of a document in the content.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub document: Option<Spanned<String>>,
     /// Number and symbol of a document outside the content.
     #[serde(default)]
     pub number: Option<String>,
     /// Issue date of a document outside the content, `YYYY-MM-DD`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub issued: Option<Spanned<String>>,
     /// Title of a document outside the content.
     #[serde(default)]
@@ -88,10 +93,11 @@ pub struct RelationSource {
 }
 
 /// `document.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentSource {
     /// Stable ID, used in URLs.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Plan, report or decision.
     pub kind: DocumentKind,
@@ -99,13 +105,16 @@ pub struct DocumentSource {
     #[serde(default)]
     pub number: Option<String>,
     /// Ngày ban hành, `YYYY-MM-DD`.
+    #[schemars(with = "String")]
     pub issued: Spanned<String>,
     /// Place name of the date line.
     #[serde(default)]
     pub place: Option<String>,
     /// Agency ID of the issuer.
+    #[schemars(with = "String")]
     pub issuer: Spanned<String>,
     /// Province ID.
+    #[schemars(with = "String")]
     pub province: Spanned<String>,
     /// Trích yếu.
     pub title: String,
@@ -114,6 +123,7 @@ pub struct DocumentSource {
     pub summary: Option<String>,
     /// The years the document covers.
     #[serde(default)]
+    #[schemars(with = "Option<Period>")]
     pub period: Option<Spanned<Period>>,
     /// Who signed it.
     #[serde(default)]
@@ -123,21 +133,23 @@ pub struct DocumentSource {
     pub recipients: Vec<String>,
     /// Links to other documents.
     #[serde(default)]
+    #[schemars(with = "Vec<RelationSource>")]
     pub relations: Vec<Spanned<RelationSource>>,
 }
 
 /// The front matter of a section's Markdown file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFrontMatter {
     /// Stable ID, used as the section's anchor.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The section's heading as printed.
     pub title: String,
 }
 
 /// The administrative level a target applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Cấp tỉnh.
@@ -163,7 +175,7 @@ impl Level {
 }
 
 /// How a measured value is compared with the target value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Comparison {
     /// At least the target value.
     #[serde(rename = ">=")]
@@ -188,13 +200,15 @@ impl Comparison {
 }
 
 /// One record of `targets.yaml`: a chỉ tiêu.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetSource {
     /// Unique within the document.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// ID of the section that states it.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub section: Option<Spanned<String>>,
     /// The item label as printed ("a", "đ").
     #[serde(default)]
@@ -206,6 +220,7 @@ pub struct TargetSource {
     pub text: String,
     /// Shared indicator ID.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub indicator: Option<Spanned<String>>,
     /// Administrative level.
     #[serde(default)]
@@ -215,6 +230,7 @@ pub struct TargetSource {
     pub comparison: Option<Comparison>,
     /// The target figure, a decimal with a dot.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub value: Option<Spanned<String>>,
     /// Unit of the figure.
     #[serde(default)]
@@ -225,42 +241,50 @@ pub struct TargetSource {
 }
 
 /// A reference to a target of a document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetRef {
     /// Document ID.
+    #[schemars(with = "String")]
     pub document: Spanned<String>,
     /// Target ID within that document.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
 }
 
 /// One record of `measurements.yaml`: a measured figure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeasurementSource {
     /// Unique within the document.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The source sentence, as printed.
     pub text: String,
     /// ID of the section the sentence is in.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub section: Option<Spanned<String>>,
     /// The target it measures.
     #[serde(default)]
     pub target: Option<TargetRef>,
     /// The shared indicator it measures.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub indicator: Option<Spanned<String>>,
     /// The figure, a decimal with a dot.
+    #[schemars(with = "String")]
     pub value: Spanned<String>,
     /// "Out of", when the figure is a count of a total.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub denominator: Option<Spanned<String>>,
     /// Unit of the figure.
     #[serde(default)]
     pub unit: Option<String>,
     /// The date the figure describes, `YYYY-MM-DD`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub as_of: Option<Spanned<String>>,
     /// Administrative level.
     #[serde(default)]

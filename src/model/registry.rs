@@ -1,10 +1,11 @@
 //! Site settings and the shared registries: provinces, agencies, indicators.
 
 use crate::yaml::Spanned;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `site.yaml`: the portal's own settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// The portal's name, shown in every page title.
@@ -28,10 +29,11 @@ pub struct SiteConfig {
 }
 
 /// One record of `provinces.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProvinceSource {
     /// Stable ID, used in URLs.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The official name.
     pub name: String,
@@ -43,9 +45,11 @@ pub struct ProvinceSource {
     pub region: Option<String>,
     /// The province it was merged into (since 2025).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub merged_into: Option<Spanned<String>>,
     /// When it was merged, `YYYY-MM-DD`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub merged_on: Option<Spanned<String>>,
     /// A note shown on the province page.
     #[serde(default)]
@@ -53,10 +57,11 @@ pub struct ProvinceSource {
 }
 
 /// One record of an `agencies/*.yaml` file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgencySource {
     /// Stable ID, used in URLs.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The canonical full name.
     pub name: String,
@@ -65,6 +70,7 @@ pub struct AgencySource {
     pub short_name: Option<String>,
     /// The province it belongs to; none for national bodies.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub province: Option<Spanned<String>>,
     /// Every other spelling used in the documents.
     #[serde(default)]
@@ -72,10 +78,11 @@ pub struct AgencySource {
 }
 
 /// One record of an `indicators/*.yaml` file: a measure shared by several provinces.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorSource {
     /// Stable ID, used in URLs.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The indicator's name.
     pub name: String,

@@ -260,6 +260,14 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         .into_iter()
         .map(|page| pages.render(page))
         .collect::<Result<Vec<Output>>>()?;
+    let open_data = crate::open_data::open_data(site)?;
+    outputs.push(pages.render(simple(
+        "open-data.html",
+        &format!("{}/index.html", crate::open_data::FOLDER),
+        "Dữ liệu mở",
+        open_data.page,
+    ))?);
+    outputs.extend(open_data.outputs);
     outputs.extend(static_files);
     let page_paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
     let sitemap = sitemap::sitemap(&page_paths, &site.info.base_url);

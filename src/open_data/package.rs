@@ -1,0 +1,131 @@
+//! `datapackage.json`: a Frictionless Data Package (v2) describing every CSV table with its
+//! Table Schema (types, constraints, primary and foreign keys), the licence and the sources.
+
+use super::records::{Records, document_url};
+use super::tables::{FieldType, Table};
+use crate::site::SiteInfo;
+use serde_json::{Map, Value, json};
+
+/// The licence of the published data.
+pub struct Licence {
+    /// SPDX identifier.
+    pub name: &'static str,
+    /// Full name.
+    pub title: &'static str,
+    /// Where its text is.
+    pub path: &'static str,
+}
+
+/// The data are published under CC BY 4.0: reuse freely, name the source.
+pub const LICENCE: Licence = Licence {
+    name: "CC-BY-4.0",
+    title: "Creative Commons Attribution 4.0 International",
+    path: "https://creativecommons.org/licenses/by/4.0/",
+};
+
+const ID_PATTERN: &str = "[a-z0-9]+(-[a-z0-9]+)*";
+
+fn table_schema(table: &Table) -> Value {
+    let fields: Vec<Value> = table
+        .fields
+        .iter()
+        .map(|f| {
+            let mut constraints = Map::new();
+            if f.required {
+                constraints.insert("required".into(), Value::Bool(true));
+            }
+            if f.id_pattern {
+                constraints.insert("pattern".into(), ID_PATTERN.into());
+            }
+            let mut field = json!({
+                "name": f.name,
+                "type": f.kind.name(),
+                "description": f.description,
+            });
+            if f.kind == FieldType::Number {
+                field["decimalChar"] = ".".into();
+                field["groupChar"] = "".into();
+            }
+            if !constraints.is_empty() {
+                field["constraints"] = Value::Object(constraints);
+            }
+            field
+        })
+        .collect();
+    let foreign_keys: Vec<Value> = table
+        .foreign_keys
+        .iter()
+        .map(|k| {
+            let mut reference = json!({ "fields": k.reference });
+            if k.resource != table.name {
+                reference["resource"] = k.resource.into();
+            }
+            json!({ "fields": k.fields, "reference": reference })
+        })
+        .collect();
+    let mut schema = json!({
+        "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+        "fields": fields,
+        "primaryKey": table.primary_key,
+    });
+    if !foreign_keys.is_empty() {
+        schema["foreignKeys"] = Value::Array(foreign_keys);
+    }
+    schema
+}
+
+/// The package descriptor. `sizes` gives each table's CSV size in bytes, in table order.
+pub fn datapackage(info: &SiteInfo, records: &Records, tables: &[(Table, usize)]) -> Value {
+    let sources: Vec<Value> = records
+        .documents
+        .iter()
+        .map(|b| {
+            let d = &b.document;
+            let name = match &d.number {
+                Some(number) => format!("{} {number}", d.kind_label),
+                None => format!("{} {}", d.kind_label, d.title),
+            };
+            json!({
+                "title": format!("{name} ngày {}", crate::render::views::short_date(&d.issued)),
+                "path": format!("{}{}", info.base_url, document_url(&d.id)),
+            })
+        })
+        .collect();
+    let resources: Vec<Value> = tables
+        .iter()
+        .map(|(table, bytes)| {
+            json!({
+                "name": table.name,
+                "type": "table",
+                "path": format!("{}.csv", table.name),
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": bytes,
+                "title": table.title,
+                "description": table.description,
+                "dialect": {
+                    "$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
+                    "header": true,
+                    "delimiter": ",",
+                    "quoteChar": "\""
+                },
+                "schema": table_schema(table),
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "congkhai",
+        "title": info.title,
+        "description": info.description,
+        "homepage": info.base_url,
+        "language": "vi",
+        "licenses": [{ "name": LICENCE.name, "title": LICENCE.title, "path": LICENCE.path }],
+        "contributors": [{ "title": info.publisher, "roles": ["publisher"] }],
+        "keywords": ["chuyển đổi số", "kế hoạch", "phụ lục", "chỉ tiêu", "dự án"],
+        "sources": sources,
+        "resources": resources,
+    })
+}

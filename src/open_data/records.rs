@@ -1,0 +1,726 @@
+//! The published records: one type per dataset, built from the validated [`Site`].
+//!
+//! These types are the open-data contract. They are kept apart from the internal model so
+//! that the published fields stay stable, and their JSON Schemas are derived from them.
+//! Every figure is an exact JSON number with its printed text beside it, every date is
+//! ISO 8601, and every ID is the one in the page URL.
+
+use super::number::Number;
+use crate::model::ColumnRole;
+use crate::render::views::{Project, project_amount_millions};
+use crate::site::{Appendix, Document, Site, TableRow};
+use crate::vietnamese::format_number;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A province (`/tinh/<id>/`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ProvinceRecord {
+    /// Stable ID, as in the page URL.
+    pub id: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// Official name.
+    pub name: String,
+    /// Other spellings found in documents.
+    pub aliases: Vec<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// ID of the province it was merged into.
+    pub merged_into: Option<String>,
+    /// Date of the merger, ISO 8601.
+    pub merged_on: Option<String>,
+}
+
+/// An agency (`/co-quan/<id>/`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AgencyRecord {
+    /// Stable ID, as in the page URL.
+    pub id: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// Canonical name.
+    pub name: String,
+    /// Name used inside its province.
+    pub short_name: Option<String>,
+    /// Province ID; none for national bodies.
+    pub province: Option<String>,
+    /// Other spellings used in the documents.
+    pub aliases: Vec<String>,
+}
+
+/// A shared indicator (`/chi-tieu/<id>/`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct IndicatorRecord {
+    /// Stable ID, as in the page URL.
+    pub id: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// Name.
+    pub name: String,
+    /// Unit of its values.
+    pub unit: Option<String>,
+    /// What is measured.
+    pub description: Option<String>,
+    /// Where the provinces' definitions differ.
+    pub notes: Option<String>,
+}
+
+/// A relation from a document to another.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RelationRecord {
+    /// `issues`, `implements`, `reports_on`, `supersedes` or `based_on`.
+    pub kind: String,
+    /// ID of the related document when it is published here.
+    pub document: Option<String>,
+    /// Number of the related document.
+    pub number: Option<String>,
+    /// Issue date, ISO 8601.
+    pub issued: Option<String>,
+    /// Title of the related document.
+    pub title: Option<String>,
+    /// Issuer, as printed.
+    pub issuer: Option<String>,
+}
+
+/// A document (`/van-ban/<id>/`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DocumentRecord {
+    /// Stable ID, as in the page URL.
+    pub id: String,
+    /// Page URL, relative to the site root.
+    pub url: String,
+    /// URL of the document's own JSON file.
+    pub data_url: String,
+    /// `plan`, `report` or `decision`.
+    pub kind: String,
+    /// The kind in Vietnamese.
+    pub kind_label: String,
+    /// Số ký hiệu.
+    pub number: Option<String>,
+    /// Ngày ban hành, ISO 8601.
+    pub issued: String,
+    /// Place name of the date line.
+    pub place: Option<String>,
+    /// Issuer agency ID.
+    pub issuer: String,
+    /// Province ID.
+    pub province: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// First year covered.
+    pub period_from: Option<i32>,
+    /// Last year covered.
+    pub period_to: Option<i32>,
+    /// Signer's name.
+    pub signer_name: Option<String>,
+    /// Signer's position as printed.
+    pub signer_position: Option<String>,
+    /// Nơi nhận.
+    pub recipients: Vec<String>,
+    /// Relations as written.
+    pub relations: Vec<RelationRecord>,
+}
+
+/// A heading inside a section.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HeadingRecord {
+    /// Heading level within the page.
+    pub level: u8,
+    /// Anchor.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// URL of the heading.
+    pub url: String,
+}
+
+/// A section of prose: metadata and links.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SectionRecord {
+    /// Document ID.
+    pub document: String,
+    /// Section ID, the anchor on the document page.
+    pub id: String,
+    /// Position in the document, from 1.
+    pub position: usize,
+    /// Heading as printed.
+    pub title: String,
+    /// URL of the section.
+    pub url: String,
+    /// Headings inside the section.
+    pub headings: Vec<HeadingRecord>,
+}
+
+/// A target (chỉ tiêu).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TargetRecord {
+    /// Document ID.
+    pub document: String,
+    /// Target ID, unique within the document.
+    pub id: String,
+    /// URL of the target on the document page.
+    pub url: String,
+    /// Section ID.
+    pub section: Option<String>,
+    /// Item label as printed.
+    pub label: Option<String>,
+    /// Grouping heading.
+    pub area: Option<String>,
+    /// The sentence as printed.
+    pub text: String,
+    /// Shared indicator ID.
+    pub indicator: Option<String>,
+    /// `tinh`, `huyen`, `xa` or `all`.
+    pub level: Option<String>,
+    /// Comparison sign: ≥, ≤ or =.
+    pub comparison: Option<String>,
+    /// The target figure.
+    pub value: Option<Number>,
+    /// The target figure written the Vietnamese way.
+    pub value_text: Option<String>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Year by which it is due.
+    pub year: Option<i32>,
+}
+
+/// A measured figure.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MeasurementRecord {
+    /// Document ID.
+    pub document: String,
+    /// Measurement ID, unique within the document.
+    pub id: String,
+    /// URL of the figure on the document page.
+    pub url: String,
+    /// Source sentence as printed.
+    pub text: String,
+    /// Section ID.
+    pub section: Option<String>,
+    /// Document of the measured target.
+    pub target_document: Option<String>,
+    /// ID of the measured target.
+    pub target: Option<String>,
+    /// Shared indicator ID.
+    pub indicator: Option<String>,
+    /// The figure.
+    pub value: Number,
+    /// The figure written the Vietnamese way.
+    pub value_text: String,
+    /// "Out of".
+    pub denominator: Option<Number>,
+    /// "Out of" written the Vietnamese way.
+    pub denominator_text: Option<String>,
+    /// value / denominator in percent.
+    pub percent: Option<Number>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Date described, ISO 8601.
+    pub as_of: Option<String>,
+    /// `tinh`, `huyen`, `xa` or `all`.
+    pub level: Option<String>,
+}
+
+/// A column of an appendix.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ColumnRecord {
+    /// Key used in the rows' cells.
+    pub key: String,
+    /// Header as printed.
+    pub title: String,
+    /// What the column holds (`name`, `agency`, `amount` …).
+    pub role: String,
+}
+
+/// A cell: text as printed, and the figure for amount columns.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CellRecord {
+    /// Text as printed.
+    pub text: String,
+    /// The amount read from the text, in the appendix's unit.
+    pub value: Option<Number>,
+}
+
+/// A stated total compared with the sum of its rows.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CheckRecord {
+    /// Column key.
+    pub column: String,
+    /// The stated figure as printed.
+    pub stated_text: String,
+    /// The stated figure.
+    pub stated: Option<Number>,
+    /// The sum of the rows.
+    pub computed: Number,
+    /// stated − computed, when they differ.
+    pub difference: Option<Number>,
+}
+
+/// A row of an appendix: a group heading, a data row or the grand total.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RowRecord {
+    /// `group`, `row` or `total`.
+    pub kind: String,
+    /// Anchor on the appendix page, unique within the appendix.
+    pub anchor: String,
+    /// URL of the row.
+    pub url: String,
+    /// Depth in the group tree (0 = top).
+    pub depth: usize,
+    /// Labels of the enclosing groups, outermost first.
+    pub group_path: Vec<String>,
+    /// Group label.
+    pub label: Option<String>,
+    /// Group or total title.
+    pub title: Option<String>,
+    /// Non-empty cells by column key.
+    pub cells: BTreeMap<String, CellRecord>,
+    /// Resolved agency IDs.
+    pub agencies: Vec<String>,
+    /// Stated totals checked against their rows.
+    pub checks: Vec<CheckRecord>,
+}
+
+/// An appendix (phụ lục) with its rows.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AppendixRecord {
+    /// Document ID.
+    pub document: String,
+    /// Appendix ID, unique within the document, as in the page URL.
+    pub id: String,
+    /// Page URL.
+    pub url: String,
+    /// Number as printed.
+    pub number: Option<String>,
+    /// Title as printed.
+    pub title: String,
+    /// Caption line.
+    pub caption: Option<String>,
+    /// Money unit of the amount columns ("triệu đồng").
+    pub unit: Option<String>,
+    /// How many đồng one unit is worth.
+    pub unit_in_dong: Option<Number>,
+    /// Columns in order.
+    pub columns: Vec<ColumnRecord>,
+    /// Number of data rows.
+    pub row_count: usize,
+    /// Number of groups.
+    pub group_count: usize,
+    /// Rows in display order.
+    pub rows: Vec<RowRecord>,
+}
+
+/// A project or task: a data row of an appendix, flattened with its context.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ProjectRecord {
+    /// `<document>/<appendix>/<anchor>`.
+    pub id: String,
+    /// URL of the row on the appendix page.
+    pub url: String,
+    /// Document ID.
+    pub document: String,
+    /// Document number.
+    pub document_number: Option<String>,
+    /// Province ID.
+    pub province: String,
+    /// Appendix ID.
+    pub appendix: String,
+    /// Appendix number as printed.
+    pub appendix_number: Option<String>,
+    /// Row anchor.
+    pub anchor: String,
+    /// Labels of the enclosing groups.
+    pub group_path: Vec<String>,
+    /// Số thứ tự as printed.
+    pub label: Option<String>,
+    /// Name of the project or task.
+    pub name: Option<String>,
+    /// Lead agency as printed.
+    pub agency: Option<String>,
+    /// Resolved agency IDs.
+    pub agencies: Vec<String>,
+    /// Goal.
+    pub goal: Option<String>,
+    /// Scale.
+    pub scale: Option<String>,
+    /// Period of execution as printed.
+    pub period: Option<String>,
+    /// Funding source.
+    pub funding: Option<String>,
+    /// Status or result.
+    pub status: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+    /// Key of the main amount column (the first whose title says "tổng", else the first).
+    pub amount_column: Option<String>,
+    /// Main amount in the appendix's unit.
+    pub amount: Option<Number>,
+    /// Main amount as printed.
+    pub amount_text: Option<String>,
+    /// The appendix's money unit.
+    pub unit: Option<String>,
+    /// Main amount in triệu đồng.
+    pub amount_million_dong: Option<Number>,
+}
+
+/// Everything published about one document, in its own JSON file.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DocumentBundle {
+    /// The document.
+    pub document: DocumentRecord,
+    /// Its sections.
+    pub sections: Vec<SectionRecord>,
+    /// Its targets.
+    pub targets: Vec<TargetRecord>,
+    /// Its measurements.
+    pub measurements: Vec<MeasurementRecord>,
+    /// Its appendices with their rows.
+    pub appendices: Vec<AppendixRecord>,
+}
+
+/// Every record of the site.
+#[derive(Debug, Clone)]
+pub struct Records {
+    /// Provinces.
+    pub provinces: Vec<ProvinceRecord>,
+    /// Agencies.
+    pub agencies: Vec<AgencyRecord>,
+    /// Indicators.
+    pub indicators: Vec<IndicatorRecord>,
+    /// One bundle per document, newest first.
+    pub documents: Vec<DocumentBundle>,
+    /// Every data row of every appendix.
+    pub projects: Vec<ProjectRecord>,
+}
+
+fn iso_from_short(date: &str) -> String {
+    chrono::NaiveDate::parse_from_str(date, "%d/%m/%Y")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|_| date.to_string())
+}
+
+fn snake(value: impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        _ => String::new(),
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The document page's URL.
+pub fn document_url(id: &str) -> String {
+    format!("van-ban/{id}/")
+}
+
+/// The appendix page's URL.
+pub fn appendix_url(document: &str, appendix: &str) -> String {
+    format!("van-ban/{document}/phu-luc-{appendix}/")
+}
+
+impl Records {
+    /// Builds every record from the validated site.
+    pub fn from_site(site: &Site) -> Records {
+        Records {
+            provinces: site
+                .provinces
+                .iter()
+                .map(|p| ProvinceRecord {
+                    id: p.id.clone(),
+                    url: format!("tinh/{}/", p.id),
+                    name: p.name.clone(),
+                    aliases: p.aliases.clone(),
+                    region: p.region.clone(),
+                    merged_into: p.merged_into.clone(),
+                    merged_on: p.merged_on.as_deref().map(iso_from_short),
+                })
+                .collect(),
+            agencies: site
+                .agencies
+                .iter()
+                .map(|a| AgencyRecord {
+                    id: a.id.clone(),
+                    url: format!("co-quan/{}/", a.id),
+                    name: a.name.clone(),
+                    short_name: a.short_name.clone(),
+                    province: a.province.clone(),
+                    aliases: a.aliases.clone(),
+                })
+                .collect(),
+            indicators: site
+                .indicators
+                .iter()
+                .map(|i| IndicatorRecord {
+                    id: i.id.clone(),
+                    url: format!("chi-tieu/{}/", i.id),
+                    name: i.name.clone(),
+                    unit: i.unit.clone(),
+                    description: i.description.clone(),
+                    notes: i.notes.clone(),
+                })
+                .collect(),
+            documents: site.documents.iter().map(bundle).collect(),
+            projects: projects(site),
+        }
+    }
+}
+
+fn bundle(document: &Document) -> DocumentBundle {
+    let url = document_url(&document.id);
+    DocumentBundle {
+        document: DocumentRecord {
+            id: document.id.clone(),
+            url: url.clone(),
+            data_url: format!("{url}van-ban.json"),
+            kind: snake(document.kind),
+            kind_label: document.kind.label().to_string(),
+            number: document.number.clone(),
+            issued: document.issued.clone(),
+            place: document.place.clone(),
+            issuer: document.issuer.clone(),
+            province: document.province.clone(),
+            title: document.title.clone(),
+            summary: document.summary.clone(),
+            period_from: document.period.map(|p| p.from),
+            period_to: document.period.map(|p| p.to),
+            signer_name: document.signer.as_ref().map(|s| s.name.clone()),
+            signer_position: document.signer.as_ref().and_then(|s| s.position.clone()),
+            recipients: document.recipients.clone(),
+            relations: document
+                .relations
+                .iter()
+                .map(|r| RelationRecord {
+                    kind: snake(r.kind),
+                    document: r.document.clone(),
+                    number: r.number.clone(),
+                    issued: r.issued.clone(),
+                    title: r.title.clone(),
+                    issuer: r.issuer.clone(),
+                })
+                .collect(),
+        },
+        sections: document
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SectionRecord {
+                document: document.id.clone(),
+                id: s.id.clone(),
+                position: i + 1,
+                title: s.title.clone(),
+                url: format!("{url}#{}", s.id),
+                headings: s
+                    .toc
+                    .iter()
+                    .map(|h| HeadingRecord {
+                        level: h.level,
+                        id: h.id.clone(),
+                        text: h.text.clone(),
+                        url: format!("{url}#{}", h.id),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        targets: document
+            .targets
+            .iter()
+            .map(|t| TargetRecord {
+                document: document.id.clone(),
+                id: t.id.clone(),
+                url: format!("{url}#ct-{}", t.id),
+                section: t.section.clone(),
+                label: t.label.clone(),
+                area: t.area.clone(),
+                text: t.text.clone(),
+                indicator: t.indicator.clone(),
+                level: t.level.map(snake),
+                comparison: t.comparison.clone(),
+                value: t.value.map(Number),
+                value_text: t.value.map(format_number),
+                unit: t.unit.clone(),
+                year: t.year,
+            })
+            .collect(),
+        measurements: document
+            .measurements
+            .iter()
+            .map(|m| MeasurementRecord {
+                document: document.id.clone(),
+                id: m.id.clone(),
+                url: format!("{url}#sl-{}", m.id),
+                text: m.text.clone(),
+                section: m.section.clone(),
+                target_document: m.target.as_ref().map(|(d, _)| d.clone()),
+                target: m.target.as_ref().map(|(_, t)| t.clone()),
+                indicator: m.indicator.clone(),
+                value: Number(m.value),
+                value_text: format_number(m.value),
+                denominator: m.denominator.map(Number),
+                denominator_text: m.denominator.map(format_number),
+                percent: m.percent.map(Number),
+                unit: m.unit.clone(),
+                as_of: m.as_of.clone(),
+                level: m.level.map(snake),
+            })
+            .collect(),
+        appendices: document
+            .appendices
+            .iter()
+            .map(|a| appendix(document, a))
+            .collect(),
+    }
+}
+
+/// How many đồng one unit of `label` is worth.
+fn unit_in_dong(label: &str) -> Option<Decimal> {
+    match label {
+        "đồng" => Some(Decimal::ONE),
+        "nghìn đồng" => Some(Decimal::from(1_000)),
+        "triệu đồng" => Some(Decimal::from(1_000_000)),
+        "tỷ đồng" => Some(Decimal::from(1_000_000_000)),
+        _ => None,
+    }
+}
+
+fn appendix(document: &Document, appendix: &Appendix) -> AppendixRecord {
+    let url = appendix_url(&document.id, &appendix.id);
+    AppendixRecord {
+        document: document.id.clone(),
+        id: appendix.id.clone(),
+        url: url.clone(),
+        number: appendix.number.clone(),
+        title: appendix.title.clone(),
+        caption: appendix.caption.clone(),
+        unit: appendix.unit.clone(),
+        unit_in_dong: appendix.unit.as_deref().and_then(unit_in_dong).map(Number),
+        columns: appendix
+            .columns
+            .iter()
+            .map(|c| ColumnRecord {
+                key: c.key.clone(),
+                title: c.title.clone(),
+                role: snake(c.role),
+            })
+            .collect(),
+        row_count: appendix.row_count,
+        group_count: appendix.group_count,
+        rows: appendix
+            .rows
+            .iter()
+            .map(|r| row(appendix, r, &url))
+            .collect(),
+    }
+}
+
+fn row(appendix: &Appendix, row: &TableRow, url: &str) -> RowRecord {
+    RowRecord {
+        kind: row.kind.to_string(),
+        anchor: row.anchor.clone(),
+        url: format!("{url}#{}", row.anchor),
+        depth: row.depth,
+        group_path: row.group_path.clone(),
+        label: row.label.clone(),
+        title: row.title.clone(),
+        cells: appendix
+            .columns
+            .iter()
+            .zip(&row.cells)
+            .filter(|(_, cell)| !cell.text.is_empty())
+            .map(|(column, cell)| {
+                (
+                    column.key.clone(),
+                    CellRecord {
+                        text: cell.text.clone(),
+                        value: cell.value.map(Number),
+                    },
+                )
+            })
+            .collect(),
+        agencies: row.agencies.clone(),
+        checks: row
+            .checks
+            .iter()
+            .map(|c| CheckRecord {
+                column: c.column.clone(),
+                stated_text: c.stated_text.clone(),
+                stated: c.stated.map(Number),
+                computed: Number(c.computed),
+                difference: c.difference.map(Number),
+            })
+            .collect(),
+    }
+}
+
+/// The main amount column: the first amount column whose title says "tổng", else the first.
+fn main_amount_column(appendix: &Appendix) -> Option<usize> {
+    let columns = &appendix.columns;
+    columns
+        .iter()
+        .position(|c| c.role == ColumnRole::Amount && c.title.to_lowercase().contains("tổng"))
+        .or_else(|| columns.iter().position(|c| c.role == ColumnRole::Amount))
+}
+
+fn projects(site: &Site) -> Vec<ProjectRecord> {
+    let mut list = Vec::new();
+    for document in &site.documents {
+        for appendix in &document.appendices {
+            let main = main_amount_column(appendix);
+            for row in appendix.rows.iter().filter(|r| r.kind == "row") {
+                let by_role = |role: ColumnRole| {
+                    appendix
+                        .columns
+                        .iter()
+                        .zip(&row.cells)
+                        .find(|(c, cell)| c.role == role && !cell.text.is_empty())
+                        .map(|(_, cell)| cell.text.clone())
+                };
+                let amount_cell = main.and_then(|i| row.cells.get(i));
+                let project = Project {
+                    document,
+                    appendix,
+                    row,
+                };
+                list.push(ProjectRecord {
+                    id: format!("{}/{}/{}", document.id, appendix.id, row.anchor),
+                    url: format!(
+                        "{}#{}",
+                        appendix_url(&document.id, &appendix.id),
+                        row.anchor
+                    ),
+                    document: document.id.clone(),
+                    document_number: document.number.clone(),
+                    province: document.province.clone(),
+                    appendix: appendix.id.clone(),
+                    appendix_number: appendix.number.clone(),
+                    anchor: row.anchor.clone(),
+                    group_path: row.group_path.clone(),
+                    label: by_role(ColumnRole::Label),
+                    name: by_role(ColumnRole::Name),
+                    agency: by_role(ColumnRole::Agency),
+                    agencies: row.agencies.clone(),
+                    goal: by_role(ColumnRole::Goal),
+                    scale: by_role(ColumnRole::Scale),
+                    period: by_role(ColumnRole::Period),
+                    funding: by_role(ColumnRole::Funding),
+                    status: by_role(ColumnRole::Status),
+                    note: by_role(ColumnRole::Note),
+                    amount_column: main
+                        .and_then(|i| appendix.columns.get(i))
+                        .map(|c| c.key.clone()),
+                    amount: amount_cell.and_then(|c| c.value).map(Number),
+                    amount_text: amount_cell.and_then(|c| non_empty(&c.text)),
+                    unit: appendix.unit.clone(),
+                    amount_million_dong: project_amount_millions(&project).map(Number),
+                });
+            }
+        }
+    }
+    list
+}

@@ -1,0 +1,469 @@
+//! Open data: the JSON, CSV, Data Package and JSON Schemas of a build of the real content,
+//! read back and compared with the content, validated by `frictionless` and by the schemas.
+
+mod common;
+
+use common::{Project, copy_tree, printed, repo};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// One build of the real content, shared by the tests of this file.
+fn real_build() -> &'static Path {
+    static BUILT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            copy_tree(&repo().join("content"), &dir.path().join("content"));
+            copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+            let output = common::congkhai(dir.path(), &["build"]);
+            assert!(
+                output.status.success(),
+                "build failed:\n{}",
+                printed(&output)
+            );
+            dir
+        })
+        .path()
+}
+
+fn out(relative: &str) -> PathBuf {
+    real_build().join("output").join(relative)
+}
+
+fn read_json(relative: &str) -> Value {
+    let text = std::fs::read_to_string(out(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+fn site() -> congkhai::site::Site {
+    let (site, diagnostics) = congkhai::check(&repo().join("content"), &Default::default());
+    site.unwrap_or_else(|| panic!("content has errors: {:?}", diagnostics.sorted()))
+}
+
+/// The JSON number's text, as a reader sees it (`168686.5`).
+fn number(value: &Value) -> Option<String> {
+    value.as_number().map(|n| n.to_string())
+}
+
+fn plain(decimal: rust_decimal::Decimal) -> String {
+    decimal.normalize().to_string()
+}
+
+#[test]
+fn documents_json_matches_the_content() {
+    let site = site();
+    let documents = read_json("du-lieu/van-ban.json");
+    let documents = documents.as_array().expect("an array");
+    assert_eq!(documents.len(), site.documents.len());
+    assert_eq!(documents.len(), 7, "the seed has 7 document records");
+    for (json, document) in documents.iter().zip(&site.documents) {
+        assert_eq!(json["id"], document.id.as_str());
+        assert_eq!(json["url"], format!("van-ban/{}/", document.id));
+        assert_eq!(json["issued"], document.issued.as_str());
+        assert!(
+            chrono::NaiveDate::parse_from_str(&document.issued, "%Y-%m-%d").is_ok(),
+            "ISO date"
+        );
+        assert_eq!(json["title"], document.title.as_str());
+        assert_eq!(json["province"], document.province.as_str());
+        // The page the ID names exists, and so does the document's own JSON next to it.
+        assert!(out(&format!("van-ban/{}/index.html", document.id)).is_file());
+        let bundle = read_json(&format!("van-ban/{}/van-ban.json", document.id));
+        assert_eq!(&bundle["document"], json);
+        assert_eq!(
+            bundle["appendices"].as_array().map(Vec::len),
+            Some(document.appendices.len())
+        );
+        assert_eq!(
+            bundle["targets"].as_array().map(Vec::len),
+            Some(document.targets.len())
+        );
+    }
+    let kh = documents
+        .iter()
+        .find(|d| d["id"] == "kh-10693-2020")
+        .expect("kh-10693-2020");
+    assert_eq!(kh["number"], "10693/KH-UBND");
+    assert_eq!(kh["issued"], "2020-10-09");
+}
+
+#[test]
+fn appendix_rows_keep_every_figure_exactly() {
+    let site = site();
+    let appendices = read_json("du-lieu/phu-luc.json");
+    let appendices = appendices.as_array().expect("an array");
+    assert_eq!(appendices.len(), 14, "the seed has 14 appendices");
+    let mut figures = 0;
+    for json in appendices {
+        let document = site
+            .document(json["document"].as_str().expect("id"))
+            .expect("document");
+        let appendix = document
+            .appendices
+            .iter()
+            .find(|a| json["id"] == a.id.as_str())
+            .expect("appendix");
+        let rows = json["rows"].as_array().expect("rows");
+        assert_eq!(rows.len(), appendix.rows.len());
+        for (row_json, row) in rows.iter().zip(&appendix.rows) {
+            assert_eq!(row_json["anchor"], row.anchor.as_str());
+            for (column, cell) in appendix.columns.iter().zip(&row.cells) {
+                let json_cell = &row_json["cells"][&column.key];
+                if cell.text.is_empty() {
+                    assert!(json_cell.is_null());
+                    continue;
+                }
+                assert_eq!(json_cell["text"], cell.text.as_str());
+                assert_eq!(number(&json_cell["value"]), cell.value.map(plain));
+                figures += usize::from(cell.value.is_some());
+            }
+        }
+    }
+    assert!(figures > 500, "only {figures} figures");
+    // A figure read straight from the YAML: group I of 10693 PL II states "168.686,5".
+    let pl2 = appendices
+        .iter()
+        .find(|a| a["document"] == "kh-10693-2020" && a["number"] == "II")
+        .expect("10693 PL II");
+    assert_eq!(pl2["unit"], "triệu đồng");
+    assert_eq!(number(&pl2["unit_in_dong"]).as_deref(), Some("1000000"));
+    let group = pl2["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["kind"] == "group" && r["label"] == "I")
+        .expect("group I");
+    let check = &group["checks"][0];
+    assert_eq!(check["stated_text"], "168.686,5");
+    assert_eq!(number(&check["stated"]).as_deref(), Some("168686.5"));
+}
+
+#[test]
+fn raw_json_numbers_are_exact_decimal_literals() {
+    let text = std::fs::read_to_string(out("du-lieu/phu-luc.json")).expect("phu-luc.json");
+    assert!(
+        text.contains("\"stated\": 168686.5"),
+        "exact literal expected"
+    );
+    assert!(!text.contains("e+"), "no exponents");
+}
+
+#[test]
+fn projects_flatten_every_data_row_with_context() {
+    let site = site();
+    let projects = read_json("du-lieu/du-an.json");
+    let projects = projects.as_array().expect("an array");
+    let rows: usize = site
+        .documents
+        .iter()
+        .flat_map(|d| &d.appendices)
+        .map(|a| a.row_count)
+        .sum();
+    assert_eq!(projects.len(), rows);
+    for p in projects {
+        let document = site
+            .document(p["document"].as_str().expect("document"))
+            .expect("known");
+        assert_eq!(p["province"], document.province.as_str());
+        let id = format!(
+            "{}/{}/{}",
+            document.id,
+            p["appendix"].as_str().expect("appendix"),
+            p["anchor"].as_str().expect("anchor")
+        );
+        assert_eq!(p["id"], id);
+        for agency in p["agencies"].as_array().expect("agencies") {
+            assert!(site.agency(agency.as_str().expect("id")).is_some());
+        }
+        if let Some(amount) = p["amount"].as_f64() {
+            assert!(p["amount_text"].is_string(), "printed text beside {amount}");
+        }
+    }
+}
+
+#[test]
+fn targets_measurements_and_registries_match_the_content() {
+    let site = site();
+    let targets = read_json("du-lieu/chi-tieu.json");
+    let all: Vec<_> = site
+        .documents
+        .iter()
+        .flat_map(|d| d.targets.iter().map(move |t| (d, t)))
+        .collect();
+    assert_eq!(targets.as_array().map(Vec::len), Some(all.len()));
+    for (json, (document, target)) in targets.as_array().expect("array").iter().zip(&all) {
+        assert_eq!(json["document"], document.id.as_str());
+        assert_eq!(json["id"], target.id.as_str());
+        assert_eq!(number(&json["value"]), target.value.map(plain));
+        assert_eq!(
+            json["value_text"].as_str().map(str::to_string),
+            target.value.map(congkhai::vietnamese::format_number)
+        );
+    }
+    let measurements = read_json("du-lieu/so-lieu.json");
+    let all: Vec<_> = site
+        .documents
+        .iter()
+        .flat_map(|d| &d.measurements)
+        .collect();
+    assert_eq!(measurements.as_array().map(Vec::len), Some(all.len()));
+    for (json, m) in measurements.as_array().expect("array").iter().zip(&all) {
+        assert_eq!(number(&json["value"]), Some(plain(m.value)));
+        assert_eq!(json["as_of"].as_str(), m.as_of.as_deref());
+    }
+    for (file, count) in [
+        ("du-lieu/tinh.json", site.provinces.len()),
+        ("du-lieu/co-quan.json", site.agencies.len()),
+        ("du-lieu/chi-so.json", site.indicators.len()),
+    ] {
+        assert_eq!(
+            read_json(file).as_array().map(Vec::len),
+            Some(count),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn csv_files_open_in_excel_and_agree_with_json() {
+    for (name, json_rows) in [
+        (
+            "van-ban",
+            read_json("du-lieu/van-ban.json").as_array().map(Vec::len),
+        ),
+        (
+            "du-an",
+            read_json("du-lieu/du-an.json").as_array().map(Vec::len),
+        ),
+        (
+            "chi-tieu",
+            read_json("du-lieu/chi-tieu.json").as_array().map(Vec::len),
+        ),
+    ] {
+        let bytes = std::fs::read(out(&format!("du-lieu/{name}.csv"))).expect("csv");
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "{name}.csv starts with a UTF-8 BOM"
+        );
+        let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert!(reader.headers().expect("header").iter().next().is_some());
+        let rows = reader
+            .records()
+            .inspect(|r| assert!(r.is_ok(), "{r:?}"))
+            .count();
+        assert_eq!(Some(rows), json_rows, "{name}");
+    }
+    let text = std::fs::read_to_string(out("du-lieu/du-an.csv")).expect("csv");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    let amount = headers
+        .iter()
+        .position(|h| h == "amount")
+        .expect("amount column");
+    let mut seen = 0;
+    for record in reader.records() {
+        let record = record.expect("row");
+        let value = &record[amount];
+        if !value.is_empty() {
+            assert!(
+                value
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-'),
+                "machine number expected, got {value:?}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 100);
+    assert!(
+        text.contains("Sở Thông tin và Truyền thông"),
+        "Vietnamese text kept as is"
+    );
+}
+
+#[test]
+fn data_package_passes_frictionless_validate() {
+    let frictionless = repo().join("target/venv-frictionless/bin/frictionless");
+    assert!(
+        frictionless.is_file(),
+        "frictionless is missing at {}: run `bash scripts/test.sh` (it installs it with \
+         `python3 -m venv target/venv-frictionless && target/venv-frictionless/bin/pip install frictionless`)",
+        frictionless.display()
+    );
+    let package = out("du-lieu/datapackage.json");
+    let output = std::process::Command::new(&frictionless)
+        .args(["validate", "--json"])
+        .arg(&package)
+        .output()
+        .expect("frictionless runs");
+    let report: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("frictionless report: {e}\n{}", printed(&output)));
+    let errors: Vec<&Value> = report["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .flat_map(|t| t["errors"].as_array().into_iter().flatten())
+        .collect();
+    assert_eq!(report["valid"], true, "frictionless errors: {errors:#?}");
+    assert_eq!(report["tasks"].as_array().map(Vec::len), Some(13));
+    let descriptor = read_json("du-lieu/datapackage.json");
+    assert_eq!(descriptor["licenses"][0]["name"], "CC-BY-4.0");
+    assert_eq!(descriptor["sources"].as_array().map(Vec::len), Some(7));
+}
+
+fn validator(schema_file: &str) -> jsonschema::Validator {
+    let schema = read_json(schema_file);
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{schema_file}: {e}"))
+}
+
+fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+#[test]
+fn every_json_file_is_valid_against_its_schema() {
+    let datasets = [
+        "van-ban", "muc", "phu-luc", "du-an", "chi-tieu", "so-lieu", "chi-so", "co-quan", "tinh",
+    ];
+    for name in datasets {
+        let validator = validator(&format!("du-lieu/schema/{name}.schema.json"));
+        assert_valid(
+            &validator,
+            &read_json(&format!("du-lieu/{name}.json")),
+            name,
+        );
+    }
+    let bundle = validator("du-lieu/schema/van-ban-day-du.schema.json");
+    for document in site().documents {
+        let file = format!("van-ban/{}/van-ban.json", document.id);
+        assert_valid(&bundle, &read_json(&file), &file);
+    }
+    // The schemas reject what they should: a figure written as text.
+    let mut broken = read_json("du-lieu/chi-tieu.json");
+    broken[0]["value"] = Value::String("90%".into());
+    assert!(!validator("du-lieu/schema/chi-tieu.schema.json").is_valid(&broken));
+}
+
+/// The schema for a content file, by its path under `content/`.
+fn content_schema_for(relative: &str) -> Option<&'static str> {
+    let name = relative.rsplit('/').next()?;
+    Some(match relative {
+        "site.yaml" => "site",
+        "provinces.yaml" => "provinces",
+        _ if relative.starts_with("agencies/") => "agencies",
+        _ if relative.starts_with("indicators/") => "indicators",
+        _ if relative.contains("/appendices/") => "appendix",
+        _ if relative.contains("/sections/") => "section",
+        _ if name == "document.yaml" => "document",
+        _ if name == "targets.yaml" => "targets",
+        _ if name == "measurements.yaml" => "measurements",
+        _ => return None,
+    })
+}
+
+fn front_matter(text: &str) -> &str {
+    text.strip_prefix("---\n")
+        .and_then(|rest| rest.split("\n---").next())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_content_file_is_valid_against_its_published_schema() {
+    let mut validators = BTreeMap::new();
+    let content = repo().join("content");
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.expect("readable");
+        let relative = entry
+            .path()
+            .strip_prefix(&content)
+            .expect("inside")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(kind) = content_schema_for(&relative) else {
+            continue;
+        };
+        let validator = validators
+            .entry(kind)
+            .or_insert_with(|| validator(&format!("du-lieu/schema/noi-dung/{kind}.schema.json")));
+        let text = std::fs::read_to_string(entry.path()).expect("UTF-8");
+        let yaml = if kind == "section" {
+            front_matter(&text)
+        } else {
+            text.as_str()
+        };
+        let value: Value =
+            serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{relative}: {e}"));
+        assert_valid(validator, &value, &relative);
+        checked += 1;
+    }
+    assert!(checked > 40, "only {checked} content files checked");
+    // An editor's typo is caught as they type: an unknown key in document.yaml.
+    let document = validator("du-lieu/schema/noi-dung/document.schema.json");
+    let typo: Value = serde_json::json!({"id": "x", "kind": "plan", "issued": "2020-01-01",
+        "issuer": "a", "province": "b", "title": "t", "isued": "2020-01-01"});
+    assert!(!document.is_valid(&typo));
+    let appendix = validator("du-lieu/schema/noi-dung/appendix.schema.json");
+    let bad_cell: Value = serde_json::json!({"id": "i", "title": "t", "columns": [],
+        "rows": [{"group": "I", "rows": [{"amount": {"text": "1", "vlue": "1"}}]}]});
+    assert!(!appendix.is_valid(&bad_cell));
+}
+
+#[test]
+fn open_data_page_lists_datasets_with_dataset_markup() {
+    let page = std::fs::read_to_string(out("du-lieu/index.html")).expect("page");
+    assert!(page.contains("application/ld+json"));
+    let start = page.find("application/ld+json").expect("json-ld");
+    let json_start = start + page[start..].find('>').expect(">") + 1;
+    let json_end = json_start + page[json_start..].find("</script>").expect("end");
+    let markup: Value = serde_json::from_str(&page[json_start..json_end]).expect("JSON-LD");
+    assert_eq!(markup["@type"], "Dataset");
+    assert_eq!(
+        markup["license"],
+        "https://creativecommons.org/licenses/by/4.0/"
+    );
+    assert!(markup["distribution"].as_array().map(Vec::len) > Some(20));
+    for text in [
+        "du-an.csv",
+        "du-an.json",
+        "datapackage.json",
+        "Dự án, nhiệm vụ",
+        "CC-BY-4.0",
+        "amount_million_dong",
+    ] {
+        assert!(page.contains(text), "page lacks {text}");
+    }
+    let home = std::fs::read_to_string(out("index.html")).expect("home");
+    assert!(home.contains("du-lieu/>Dữ liệu mở</a>"), "nav link");
+}
+
+#[test]
+fn hostile_site_text_cannot_break_out_of_the_dataset_markup() {
+    let project = Project::new();
+    project.edit(
+        "site.yaml",
+        "title: \"Cổng thử nghiệm\"",
+        "title: \"Cổng</script><script>alert(1)</script> & co\"",
+    );
+    let output = project.run(&["build"]);
+    assert!(output.status.success(), "{}", printed(&output));
+    let page = project.page("du-lieu/index.html");
+    let start = page.find("application/ld+json").expect("json-ld");
+    let json_start = start + page[start..].find('>').expect(">") + 1;
+    let json_end = json_start + page[json_start..].find("</script>").expect("end");
+    let markup: Value = serde_json::from_str(&page[json_start..json_end]).expect("JSON-LD intact");
+    assert_eq!(
+        markup["name"],
+        "Dữ liệu mở – Cổng</script><script>alert(1)</script> & co"
+    );
+    let bundle = project.page("van-ban/kh-1-2020/van-ban.json");
+    let value: Value = serde_json::from_str(&bundle).expect("JSON");
+    assert_eq!(value["document"]["id"], "kh-1-2020");
+}
