@@ -119,11 +119,30 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("sup", ["class"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
+        .attribute_filter(|_, attribute, value| {
+            if attribute == "style" {
+                table_alignment(value)
+            } else {
+                Some(value.into())
+            }
+        })
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .id_prefix(None)
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
         .to_string()
+}
+
+/// Keeps a `style` attribute only when it is a table cell alignment written by Markdown;
+/// any other CSS from raw HTML (overlays, hidden text, remote images) is dropped.
+fn table_alignment(style: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    match compact.trim_end_matches(';') {
+        "text-align:left" => Some("text-align: left".into()),
+        "text-align:center" => Some("text-align: center".into()),
+        "text-align:right" => Some("text-align: right".into()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +179,18 @@ mod tests {
         assert!(!out.html.contains("<script"));
         assert!(!out.html.contains("javascript:"));
         assert!(!out.html.contains("onerror"));
+    }
+
+    #[test]
+    fn only_table_alignment_styles_survive() {
+        let mut used = HashSet::new();
+        let out = render(
+            "<td style=\"position:fixed;top:0\">x</td>\n\n| a |\n|--:|\n| 1 |\n",
+            "s",
+            &mut used,
+        );
+        assert!(!out.html.contains("position"), "{}", out.html);
+        assert!(out.html.contains("style=\"text-align: right\""), "{}", out.html);
     }
 
     #[test]
