@@ -50,7 +50,10 @@ mod tests {
 
     #[test]
     fn overrides_are_removed_and_placed() {
-        let (clean, warnings) = neutralise("a: b\ntitle: \"x\u{202E}cba\u{202C}\"\n", Path::new("f.yaml"));
+        let (clean, warnings) = neutralise(
+            "a: b\ntitle: \"x\u{202E}cba\u{202C}\"\n",
+            Path::new("f.yaml"),
+        );
         assert_eq!(clean, "a: b\ntitle: \"xcba\"\n");
         assert_eq!(warnings.len(), 2);
         assert_eq!(warnings[0].place.to_string(), "f.yaml:2:11");

@@ -75,7 +75,9 @@ fn recover(output_dir: &Path, parent: &Path, name: &str) -> Result<()> {
     let staging_prefix = format!(".{name}.staging-");
     let old_prefix = format!(".{name}.old-");
     let mut leftovers = Vec::new();
-    for entry in fs::read_dir(parent).with_context(|| format!("không đọc được {}", parent.display()))? {
+    for entry in
+        fs::read_dir(parent).with_context(|| format!("không đọc được {}", parent.display()))?
+    {
         let entry = entry?;
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if file_name.starts_with(&staging_prefix) || file_name.starts_with(&old_prefix) {

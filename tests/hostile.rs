@@ -91,7 +91,11 @@ fn cases() -> Vec<(String, Case)> {
             let text = std::fs::read_to_string(&path).expect("case file is UTF-8");
             let case: Case = congkhai::yaml::parse(&text, &path)
                 .unwrap_or_else(|d| panic!("bad case file: {d}"));
-            let name = path.file_stem().expect("name").to_string_lossy().into_owned();
+            let name = path
+                .file_stem()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
             cases.push((name, case));
         }
     }
@@ -186,7 +190,11 @@ fn run(case: &Case) -> Vec<String> {
     let output = project.run(&[case.command.as_str()]);
     let text = printed(&output);
     if output.status.code() != Some(case.exit) {
-        wrong.push(format!("exit {:?}, expected {}", output.status.code(), case.exit));
+        wrong.push(format!(
+            "exit {:?}, expected {}",
+            output.status.code(),
+            case.exit
+        ));
     }
     if text.contains("panicked") {
         wrong.push("panicked".into());
@@ -244,7 +252,11 @@ fn run(case: &Case) -> Vec<String> {
         }
     }
     for entry in std::fs::read_dir(root).expect("project") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if !["content", "themes", "output", "outside", ".output.lock"].contains(&name.as_str()) {
             wrong.push(format!("left {name} in the project folder"));
         }

@@ -13,14 +13,23 @@ fn tokens(html: &str) -> impl Iterator<Item = Token> + '_ {
 
 /// Tags that content must never be able to create.
 const FORBIDDEN_TAGS: &[&str] = &[
-    "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input",
-    "button", "textarea", "select", "svg", "math", "style", "template", "noscript",
+    "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input", "button",
+    "textarea", "select", "svg", "math", "style", "template", "noscript",
 ];
 
 /// Attributes that hold a URL.
 const URL_ATTRIBUTES: &[&str] = &[
-    "href", "src", "action", "formaction", "poster", "data", "cite", "background", "srcset",
-    "xlink:href", "ping",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "cite",
+    "background",
+    "srcset",
+    "xlink:href",
+    "ping",
 ];
 
 /// Every way `html` could run script or frame content, described; empty when it is safe.
