@@ -56,8 +56,8 @@ mod tests {
         );
         assert_eq!(clean, "a: b\ntitle: \"xcba\"\n");
         assert_eq!(warnings.len(), 2);
-        assert_eq!(warnings[0].place.to_string(), "f.yaml:2:11");
-        assert_eq!(warnings[1].place.to_string(), "f.yaml:2:15");
+        assert_eq!(warnings[0].place.to_string(), "f.yaml:2:10");
+        assert_eq!(warnings[1].place.to_string(), "f.yaml:2:14");
     }
 
     #[test]

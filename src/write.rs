@@ -2,7 +2,7 @@
 //! and swap the staging folder into place only when everything was written.
 //! A build that fails or is killed halfway leaves the previous `output/` as it was.
 //!
-//! Builds on the same output take turns: each holds an exclusive lock on `.<output>.lock`
+//! Builds on the same output take turns: each holds an exclusive lock on `.congkhai-<output>.lock`
 //! beside the output folder while it writes and swaps, so two builds started at once
 //! cannot mix their files. The lock also lets a build tidy what a killed build left behind:
 //! stale staging folders are removed, and an output folder moved aside but never replaced
@@ -49,7 +49,7 @@ pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".to_string());
-    let lock_path = parent.join(format!(".{name}.lock"));
+    let lock_path = parent.join(format!(".congkhai-{name}.lock"));
     let lock = fs::File::options()
         .create(true)
         .truncate(false)

@@ -257,7 +257,15 @@ fn run(case: &Case) -> Vec<String> {
             .file_name()
             .to_string_lossy()
             .into_owned();
-        if !["content", "themes", "output", "outside", ".output.lock"].contains(&name.as_str()) {
+        if ![
+            "content",
+            "themes",
+            "output",
+            "outside",
+            ".congkhai-output.lock",
+        ]
+        .contains(&name.as_str())
+        {
             wrong.push(format!("left {name} in the project folder"));
         }
     }
