@@ -64,8 +64,16 @@ pub fn parse_amount(text: &str, format: NumberFormat) -> Result<Option<Decimal>,
         plain.push_str(fraction);
     }
     Decimal::from_str(&plain)
+        .ok()
+        .filter(within_limit)
         .map(|d| Some(d.normalize()))
-        .map_err(|_| fail("số quá lớn"))
+        .ok_or_else(|| fail("số quá lớn (tối đa 18 chữ số phần nguyên)"))
+}
+
+/// True for amounts below 10^18 in size: far above any public budget in any unit, and low
+/// enough that sums of millions of them and unit conversions cannot overflow a `Decimal`.
+fn within_limit(value: &Decimal) -> bool {
+    value.abs() < Decimal::from(1_000_000_000_000_000_000_i64)
 }
 
 /// Reads a plain decimal written with a dot ("90", "99.5", "1514"), as in targets and
@@ -79,7 +87,10 @@ pub fn parse_plain(text: &str) -> Option<Decimal> {
     {
         return None;
     }
-    Decimal::from_str(text).ok().map(|d| d.normalize())
+    Decimal::from_str(text)
+        .ok()
+        .filter(within_limit)
+        .map(|d| d.normalize())
 }
 
 #[cfg(test)]
@@ -88,6 +99,14 @@ mod tests {
 
     fn vi(text: &str) -> Result<Option<Decimal>, AmountError> {
         parse_amount(text, NumberFormat::Vi)
+    }
+
+    #[test]
+    fn amounts_too_large_to_sum_are_refused() {
+        assert!(vi("70.000.000.000.000.000.000.000.000.000").is_err());
+        assert!(vi("999.999.999.999.999.999").is_ok());
+        assert!(vi("1.000.000.000.000.000.000").is_err());
+        assert_eq!(parse_plain("1000000000000000000"), None);
     }
 
     #[test]

@@ -78,11 +78,15 @@ pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
         return (content, diagnostics);
     }
     let site_file = root.join("site.yaml");
-    if let Some(site) = read_yaml::<SiteConfig>(&site_file, &mut diagnostics) {
+    let site_inside = inside_root(root, &site_file, &mut diagnostics);
+    if site_inside && let Some(site) = read_yaml::<SiteConfig>(&site_file, &mut diagnostics) {
         content.site = Some((site_file, site));
     }
     let provinces_file = root.join("provinces.yaml");
-    if let Some(list) = read_yaml::<Vec<Spanned<ProvinceSource>>>(&provinces_file, &mut diagnostics)
+    let provinces_inside = inside_root(root, &provinces_file, &mut diagnostics);
+    if provinces_inside
+        && let Some(list) =
+            read_yaml::<Vec<Spanned<ProvinceSource>>>(&provinces_file, &mut diagnostics)
     {
         content.provinces = list
             .into_iter()
@@ -138,7 +142,9 @@ fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Docu
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let document_file = dir.join("document.yaml");
-    let source = if document_file.exists() {
+    let source = if !inside_root(root, &document_file, diagnostics) {
+        None
+    } else if document_file.exists() {
         read_yaml::<DocumentSource>(&document_file, diagnostics)
     } else {
         diagnostics.error(
@@ -217,7 +223,7 @@ fn yaml_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Pat
 
 /// Entries of `dir` in name order, refusing links that lead out of the content folder.
 fn sorted_entries(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
-    if !dir.is_dir() {
+    if !dir.is_dir() || !inside_root(root, dir, diagnostics) {
         return Vec::new();
     }
     let mut entries = Vec::new();
@@ -294,6 +300,15 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     Ok(text.nfc().collect())
 }
 
+/// Removes bidi controls from `text`, warning at each (see [`crate::bidi`]).
+fn neutralise_bidi(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> String {
+    let (clean, warnings) = crate::bidi::neutralise(text, path);
+    for warning in warnings {
+        diagnostics.push(warning);
+    }
+    clean
+}
+
 fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<T> {
     if !path.exists() {
         diagnostics.error(
@@ -304,7 +319,7 @@ fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) ->
         return None;
     }
     let text = match read_text(path) {
-        Ok(text) => text,
+        Ok(text) => neutralise_bidi(&text, path, diagnostics),
         Err(d) => {
             diagnostics.push(d);
             return None;
@@ -330,7 +345,7 @@ fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) ->
 /// Reads a Markdown section: `---` front matter, then the body.
 fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
     let text = match read_text(path) {
-        Ok(text) => text,
+        Ok(text) => neutralise_bidi(&text, path, diagnostics),
         Err(d) => {
             diagnostics.push(d);
             return None;

@@ -4,6 +4,7 @@ use crate::site::TocEntry;
 use crate::vietnamese::slugify;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
 
 /// The rendered body of a section.
 #[derive(Debug, Clone)]
@@ -110,7 +111,8 @@ pub fn unique(base: &str, used: &mut HashSet<String>) -> String {
 }
 
 /// Keeps a safe list of tags and attributes; links only to http, https, mailto or within
-/// the site; no scripts, styles, frames or event handlers.
+/// the site; no scripts, styles, frames or event handlers. The result is NFC again, since
+/// dropping a tag can join a letter to a combining mark that followed the tag.
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id"])
@@ -122,6 +124,8 @@ pub fn sanitize(html: &str) -> String {
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
         .to_string()
+        .nfc()
+        .collect()
 }
 
 #[cfg(test)]
@@ -158,6 +162,17 @@ mod tests {
         assert!(!out.html.contains("<script"));
         assert!(!out.html.contains("javascript:"));
         assert!(!out.html.contains("onerror"));
+    }
+
+    #[test]
+    fn no_inline_styles_survive() {
+        let mut used = HashSet::new();
+        let out = render(
+            "<td style=\"position:fixed;top:0\">x</td>\n\n| a |\n|--:|\n| 1 |\n",
+            "s",
+            &mut used,
+        );
+        assert!(!out.html.contains("style"), "{}", out.html);
     }
 
     #[test]

@@ -1,6 +1,12 @@
 //! Stage four: write every output into a staging folder beside `output/`, minify HTML,
 //! and swap the staging folder into place only when everything was written.
 //! A build that fails or is killed halfway leaves the previous `output/` as it was.
+//!
+//! Builds on the same output take turns: each holds an exclusive lock on `.congkhai-<output>.lock`
+//! beside the output folder while it writes and swaps, so two builds started at once
+//! cannot mix their files. The lock also lets a build tidy what a killed build left behind:
+//! stale staging folders are removed, and an output folder moved aside but never replaced
+//! is put back.
 
 use crate::publish::compress;
 use crate::render::Output;
@@ -52,6 +58,16 @@ pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".to_string());
+    let lock_path = parent.join(format!(".congkhai-{name}.lock"));
+    let lock = fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("không tạo được tệp khóa {}", lock_path.display()))?;
+    lock.lock()
+        .with_context(|| format!("không khóa được {}", lock_path.display()))?;
+    recover(output_dir, &parent, &name)?;
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
     let result =
@@ -79,6 +95,37 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// Under the lock: puts back an output folder that a killed build moved aside and never
+/// replaced, and removes the staging and old folders that killed builds left.
+fn recover(output_dir: &Path, parent: &Path, name: &str) -> Result<()> {
+    let staging_prefix = format!(".{name}.staging-");
+    let old_prefix = format!(".{name}.old-");
+    let mut leftovers = Vec::new();
+    for entry in
+        fs::read_dir(parent).with_context(|| format!("không đọc được {}", parent.display()))?
+    {
+        let entry = entry?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with(&staging_prefix) || file_name.starts_with(&old_prefix) {
+            leftovers.push(entry.path());
+        }
+    }
+    leftovers.sort();
+    for path in leftovers {
+        let is_old = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(&old_prefix));
+        if is_old && !output_dir.exists() {
+            fs::rename(&path, output_dir)
+                .with_context(|| format!("không khôi phục được {}", output_dir.display()))?;
+        } else {
+            fs::remove_dir_all(&path)
+                .with_context(|| format!("không xóa được {}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {

@@ -82,5 +82,12 @@ fn hint(message: &str) -> Option<String> {
     if message.contains("unknown variant") {
         return Some("dùng một trong các giá trị được liệt kê".to_string());
     }
-    None
+    if message.contains("expected") || message.contains("invalid") {
+        return Some(
+            "kiểm tra kiểu giá trị ở vị trí này so với docs/content-model.md (văn bản, số, danh sách `- …` hay bảng `khóa: giá trị`)".to_string(),
+        );
+    }
+    Some(
+        "kiểm tra cú pháp YAML ở vị trí này: thụt lề bằng dấu cách (không dùng tab), đóng đủ ngoặc và dấu nháy, đặt văn bản trong dấu ngoặc kép \"…\"".to_string(),
+    )
 }

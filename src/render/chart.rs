@@ -44,21 +44,23 @@ pub fn bar_chart(title: &str, unit: &str, bars: &[Bar], lines: &[Line], id: &str
     } else {
         max
     };
+    let raw_unit = unit;
+    let unit = escape_xml(unit);
     let scale = |value: Decimal| -> f64 {
         let ratio = (value / max).to_f64().unwrap_or(0.0);
         HEIGHT - BOTTOM - ratio * (HEIGHT - BOTTOM - TOP)
     };
     let description: Vec<String> = bars
         .iter()
-        .map(|b| format!("{}: {}{unit}", b.label, format_number(b.value)))
+        .map(|b| format!("{}: {}{raw_unit}", b.label, format_number(b.value)))
         .chain(
             lines
                 .iter()
-                .map(|l| format!("{}: {}{unit}", l.label, format_number(l.value))),
+                .map(|l| format!("{}: {}{raw_unit}", l.label, format_number(l.value))),
         )
         .collect();
     let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{id}-d\" xmlns=\"http://www.w3.org/2000/svg\"><desc id=\"{id}-d\">{}: {}</desc>",
         escape_xml(title),
         escape_xml(&description.join("; ")),
     );
@@ -94,7 +96,7 @@ pub fn bar_chart(title: &str, unit: &str, bars: &[Bar], lines: &[Line], id: &str
         svg.push_str(&format!(
             "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{WIDTH}\" y2=\"{y:.1}\" class=\"target\"/><text x=\"{WIDTH}\" y=\"{:.1}\" class=\"target-label\" text-anchor=\"end\">{}</text>",
             y - 4.0,
-            escape_xml(&format!("{}: {}{unit}", line.label, format_number(line.value))),
+            escape_xml(&format!("{}: {}{raw_unit}", line.label, format_number(line.value))),
         ));
     }
     svg.push_str("</svg>");
@@ -121,7 +123,11 @@ mod tests {
             "c1",
         );
         assert!(svg.contains("role=\"img\""));
-        assert!(svg.contains("<title id=\"c1-t\">Tỷ lệ &lt;hồ sơ&gt;</title>"));
+        assert!(svg.contains("<desc id=\"c1-d\">Tỷ lệ &lt;hồ sơ&gt;: "));
+        assert!(
+            !svg.contains("<title"),
+            "no RCDATA element a minifier could unescape"
+        );
         assert!(svg.contains("Khánh Hòa: 47,09%"));
         assert!(svg.contains("Mục tiêu: 50%"));
     }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: fixture copies and running the binary.
 #![allow(dead_code)]
 
+pub mod safe_html;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
