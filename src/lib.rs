@@ -5,10 +5,12 @@
 
 pub mod amount;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod validate;
 pub mod vietnamese;
