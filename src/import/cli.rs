@@ -24,6 +24,9 @@ pub struct ImportArgs {
     /// Cách viết số: vi (1.234,5) hoặc us (1,234.5). Mặc định: tự nhận ra.
     #[arg(long, value_parser = parse_format)]
     pub number_format: Option<NumberFormat>,
+    /// Bảng không có hàng tiêu đề (dòng đầu đã là dữ liệu).
+    #[arg(long)]
+    pub no_header: bool,
     /// Chỉ đọc các dòng này của tệp, ví dụ 556-613.
     #[arg(long)]
     pub lines: Option<LineRange>,
@@ -82,6 +85,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     let options = TableOptions {
         columns,
         number_format: args.number_format,
+        no_header: args.no_header,
     };
     let head = AppendixHead {
         id: args.id.clone(),

@@ -35,6 +35,31 @@ pub fn kind(label: &str) -> Option<LabelKind> {
     None
 }
 
+/// The value of a label for counting order: roman and arabic numbers, letters by position.
+pub fn value(label: &str) -> Option<u32> {
+    let label = label.trim().trim_end_matches(['.', ')']);
+    match kind(label)? {
+        LabelKind::Roman => {
+            let digit = |c| match c {
+                'I' => 1,
+                'V' => 5,
+                'X' => 10,
+                _ => 50,
+            };
+            let digits: Vec<u32> = label.chars().map(digit).collect();
+            Some(digits.iter().enumerate().fold(0i64, |sum, (i, &d)| {
+                if digits.get(i + 1).is_some_and(|&next| next > d) {
+                    sum - i64::from(d)
+                } else {
+                    sum + i64::from(d)
+                }
+            }) as u32)
+        }
+        LabelKind::Letter => label.chars().next().map(|c| c as u32),
+        LabelKind::Arabic(_) => label.split(['.', ',']).last()?.parse().ok(),
+    }
+}
+
 /// Whether `child` numbers an item under `parent` ("2" → "2.1", "1" → "1,10").
 pub fn is_child(parent: &str, child: &str) -> bool {
     let parent = parent.trim().trim_end_matches('.');
@@ -79,5 +104,8 @@ mod tests {
         assert!(!is_child("1", "10"));
         assert_eq!(split_glued("II   Thuê dịch vụ CNTT"), Some(("II", "Thuê dịch vụ CNTT")));
         assert_eq!(split_glued("Kế hoạch số 1"), None);
+        assert_eq!(value("IV"), Some(4));
+        assert_eq!(value("XIV"), Some(14));
+        assert_eq!(value("2.10"), Some(10));
     }
 }

@@ -41,6 +41,8 @@ pub struct RawLine {
     pub cells: Vec<RawCell>,
     /// Every non-empty cell was wrapped in `<b>`: Word's mark of a group or total row.
     pub bold: bool,
+    /// Which cells were wholly bold or italic (`<b>…</b>`, `<i>…</i>`).
+    pub emphasis: Vec<bool>,
 }
 
 /// Which lines of the input to read.
@@ -169,6 +171,7 @@ fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Vec<RawLine>> {
             let cells: Vec<RawCell> = row.iter().map(spreadsheet_cell).collect();
             RawLine {
                 number: first_row + index + 1,
+                emphasis: vec![false; cells.len()],
                 cells,
                 bold: false,
             }
@@ -194,10 +197,18 @@ fn text_line<'a>(number: usize, raw: impl Iterator<Item = &'a str>) -> RawLine {
             .iter()
             .filter(|c| !c.trim().is_empty())
             .all(|c| c.trim().starts_with("<b>"));
+    let emphasis = raw
+        .iter()
+        .map(|c| {
+            let c = c.trim();
+            (c.starts_with("<b>") || c.starts_with("<i>")) && (c.ends_with("</b>") || c.ends_with("</i>"))
+        })
+        .collect();
     RawLine {
         number,
         cells: raw.iter().map(|c| RawCell::Text(clean(c))).collect(),
         bold,
+        emphasis,
     }
 }
 

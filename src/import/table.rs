@@ -66,6 +66,8 @@ pub struct TableOptions {
     pub columns: Option<Vec<ColumnSpec>>,
     /// How amounts are written (otherwise detected).
     pub number_format: Option<NumberFormat>,
+    /// The table has no header row (a list pasted from a document).
+    pub no_header: bool,
 }
 
 /// The table as placed.
@@ -90,6 +92,7 @@ struct Line {
     number: usize,
     cells: Vec<RawCell>,
     bold: bool,
+    emphasis: Vec<bool>,
 }
 
 impl Line {
@@ -179,13 +182,14 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
                 number: l.number,
                 cells,
                 bold: l.bold,
+                emphasis: l.emphasis.clone(),
             }
         })
         .filter(|l| !l.cells.is_empty())
         .collect();
     let header: Option<Vec<String>> = lines
         .first()
-        .filter(|l| looks_like_header(l))
+        .filter(|l| !options.no_header && looks_like_header(l))
         .map(|l| l.cells.iter().map(RawCell::plain).collect());
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     let header_width = header.as_ref().map(Vec::len);
@@ -286,14 +290,44 @@ impl Placer<'_> {
         kinds
     }
 
-    /// Closes open groups of the same kind as `kind` (and everything under them).
-    fn close_to(&mut self, kind: Option<LabelKind>) {
+    fn open_labels(&self) -> Vec<String> {
+        let mut labels = Vec::new();
+        let mut nodes = &self.root;
+        for &i in &self.path {
+            if let Node::Group { rows, label, .. } = &nodes[i] {
+                labels.push(label.clone());
+                nodes = rows;
+            }
+        }
+        labels
+    }
+
+    /// Closes open groups of the same kind as `label` (and everything under them), unless the
+    /// numbering goes back ("I" under "II"): then the new group is placed inside, and reported.
+    ///
+    /// Returns true when it placed the group inside: such a group numbers the level below, so it
+    /// counts as "1" for the groups that follow it ("I" then "2" under "II").
+    fn close_to(&mut self, line: usize, label: &str, kind: Option<LabelKind>, group: bool) -> bool {
         if kind.is_none() {
-            return;
+            return false;
         }
         if let Some(at) = self.open_kinds().iter().position(|k| *k == kind) {
+            let open = self.open_labels()[at].clone();
+            let goes_back = matches!(
+                (labels::value(label), labels::value(&open)),
+                (Some(new), Some(old)) if new <= old
+            );
+            if group && goes_back && at + 1 == self.path.len() {
+                self.problem(
+                    line,
+                    Severity::Check,
+                    format!("nhóm \"{label}\" đứng sau nhóm \"{open}\" nhưng số không tăng: đã xếp vào trong nhóm \"{open}\" — kiểm tra số thứ tự"),
+                );
+                return true;
+            }
             self.path.truncate(at);
         }
+        false
     }
 
     fn cell(&mut self, line: usize, index: usize, raw: &RawCell) -> OutCell {
@@ -352,10 +386,23 @@ impl Placer<'_> {
                 }
             }
         }
+        // A one-column list pasted from a document: the bullet is the list's, not the text's.
+        if width == 1 {
+            if let Some(RawCell::Text(text)) = cells.first_mut() {
+                if let Some(rest) = text.strip_prefix("- ").or_else(|| text.strip_prefix("+ ")) {
+                    *text = rest.to_string();
+                }
+            }
+        }
+        let mut emphasis = line.emphasis.clone();
+        if cells.len() > line.cells.len() {
+            emphasis.insert(1.min(emphasis.len()), emphasis.first().copied().unwrap_or(false));
+        }
         let line = Line {
             number: line.number,
             cells,
             bold: line.bold,
+            emphasis,
         };
         if line.cells.len() > width {
             self.problem(
@@ -393,7 +440,9 @@ impl Placer<'_> {
         let is_group = match kind {
             Some(LabelKind::Roman | LabelKind::Letter) => true,
             Some(LabelKind::Arabic(_)) => {
-                line.bold || next_label.is_some_and(|next| labels::is_child(&label, next))
+                line.bold
+                    || next_label.is_some_and(|next| labels::is_child(&label, next))
+                    || self.heading_only(&line)
             }
             None => line.bold && !label.is_empty(),
         };
@@ -409,7 +458,8 @@ impl Placer<'_> {
             );
         }
         if is_group {
-            self.close_to(kind);
+            let nested = self.close_to(line.number, &label, kind, true);
+            let kind = if nested { Some(LabelKind::Arabic(1)) } else { kind };
             let title = self.name_index.map(|i| line.text(i)).unwrap_or_default();
             let totals = self.amounts(&line);
             let mut other = Vec::new();
@@ -438,7 +488,7 @@ impl Placer<'_> {
             self.path.push(at);
             self.last_row_line = None;
         } else {
-            self.close_to(kind);
+            self.close_to(line.number, &label, kind, false);
             let mut row = Vec::new();
             for (index, raw) in line.cells.iter().enumerate() {
                 if raw.is_empty() {
@@ -450,6 +500,20 @@ impl Placer<'_> {
             self.children().push(Node::Row(row));
             self.last_row_line = Some(line.number);
         }
+    }
+
+    /// A line with only a label, an emphasised name and amounts: a (possibly empty) group.
+    fn heading_only(&self, line: &Line) -> bool {
+        let Some(name) = self.name_index else {
+            return false;
+        };
+        line.emphasis.get(name).copied().unwrap_or(false)
+            && line.cells.iter().enumerate().all(|(i, c)| {
+                c.is_empty()
+                    || Some(i) == self.label_index
+                    || i == name
+                    || self.columns[i].role == ColumnRole::Amount
+            })
     }
 
     fn amounts(&mut self, line: &Line) -> Vec<(String, OutCell)> {
