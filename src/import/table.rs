@@ -223,6 +223,10 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         total_label: None,
         problems: Vec::new(),
         last_row_line: None,
+        bulleted: columns.len() == 1
+            && body
+                .first()
+                .is_some_and(|l| l.first_text().starts_with("- ")),
     };
     for (index, line) in body.iter().enumerate() {
         if header.as_ref().is_some_and(|h| same_header(line, h)) {
@@ -256,6 +260,9 @@ struct Placer<'a> {
     total_label: Option<String>,
     problems: Vec<Problem>,
     last_row_line: Option<usize>,
+    /// A one-column list whose items start with "- ": a line without the dash continues the
+    /// item above.
+    bulleted: bool,
 }
 
 impl Placer<'_> {
@@ -384,6 +391,33 @@ impl Placer<'_> {
                         cells.insert(1, RawCell::Text(rest.to_string()));
                     }
                 }
+            }
+        }
+        // A unit line inside the table ("Đơn vị tính: triệu đồng") is not a row.
+        let first_folded = fold(&line.first_text());
+        if line.filled() == 1
+            && (first_folded.starts_with("don vi tinh") || first_folded.starts_with("dvt"))
+        {
+            self.problem(
+                line.number,
+                Severity::Check,
+                format!(
+                    "dòng đơn vị tính giữa bảng (\"{}\") được bỏ qua — kiểm tra `unit` của phụ lục",
+                    line.first_text()
+                ),
+            );
+            return;
+        }
+        // A list item broken over two lines.
+        if self.bulleted && !line.first_text().starts_with("- ") {
+            if let Some(row_line) = self.last_row_line {
+                self.continue_row(line);
+                self.problem(
+                    line.number,
+                    Severity::Check,
+                    format!("dòng không có gạch đầu dòng: đã nối vào mục ở dòng {row_line}"),
+                );
+                return;
             }
         }
         // A one-column list pasted from a document: the bullet is the list's, not the text's.
