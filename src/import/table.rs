@@ -93,6 +93,8 @@ struct Line {
     cells: Vec<RawCell>,
     bold: bool,
     emphasis: Vec<bool>,
+    /// Number of cells as pasted, empty trailing cells included.
+    width: usize,
 }
 
 impl Line {
@@ -175,6 +177,7 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         .iter()
         .map(|l| {
             let mut cells = l.cells.clone();
+            let width = cells.len();
             while cells.last().is_some_and(RawCell::is_empty) {
                 cells.pop();
             }
@@ -183,6 +186,7 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
                 cells,
                 bold: l.bold,
                 emphasis: l.emphasis.clone(),
+                width,
             }
         })
         .filter(|l| !l.cells.is_empty())
@@ -208,7 +212,12 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
     let number_format = options.number_format.unwrap_or_else(|| {
         let texts: Vec<String> = body
             .iter()
-            .flat_map(|l| amount_index.iter().map(|&i| l.text(i)))
+            .flat_map(|l| {
+                amount_index.iter().filter_map(|&i| match l.cells.get(i) {
+                    Some(RawCell::Text(text)) => Some(text.clone()),
+                    _ => None,
+                })
+            })
             .collect();
         detect_format(&texts)
     });
@@ -432,11 +441,13 @@ impl Placer<'_> {
         if cells.len() > line.cells.len() {
             emphasis.insert(1.min(emphasis.len()), emphasis.first().copied().unwrap_or(false));
         }
+        let glued = cells.len() > line.cells.len();
         let line = Line {
             number: line.number,
             cells,
             bold: line.bold,
             emphasis,
+            width: line.width + usize::from(glued),
         };
         if line.cells.len() > width {
             self.problem(
@@ -480,7 +491,7 @@ impl Placer<'_> {
             }
             None => line.bold && !label.is_empty(),
         };
-        if line.cells.len() < width && !is_group {
+        if line.width.max(line.cells.len()) < width && !is_group {
             self.problem(
                 line.number,
                 Severity::Check,
