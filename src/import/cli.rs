@@ -118,6 +118,12 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         .count();
     match &args.output {
         Some(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                if let Err(error) = std::fs::create_dir_all(parent) {
+                    eprintln!("lỗi: {}: không tạo được thư mục ({error})", parent.display());
+                    return ExitCode::FAILURE;
+                }
+            }
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
