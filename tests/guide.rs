@@ -34,7 +34,10 @@ fn blocks(text: &str) -> Vec<Block> {
                 language: language.trim().to_string(),
                 body,
             });
-        } else if let Some(comment) = line.strip_prefix("<!--").and_then(|l| l.strip_suffix("-->")) {
+        } else if let Some(comment) = line
+            .strip_prefix("<!--")
+            .and_then(|l| l.strip_suffix("-->"))
+        {
             last_comment = Some(comment.trim().to_string());
         } else if !line.trim().is_empty() {
             last_comment = None;
@@ -89,8 +92,13 @@ fn every_example_of_the_guide_works() {
                 files += 1;
             }
             (Some(tag), _) if tag.starts_with("mẫu:") => {
-                let parsed: Result<AppendixSource, _> = congkhai::yaml::parse(&block.body, Path::new("mẫu.yaml"));
-                assert!(parsed.is_ok(), "the sample appendix does not parse: {:?}", parsed.err());
+                let parsed: Result<AppendixSource, _> =
+                    congkhai::yaml::parse(&block.body, Path::new("mẫu.yaml"));
+                assert!(
+                    parsed.is_ok(),
+                    "the sample appendix does not parse: {:?}",
+                    parsed.err()
+                );
             }
             (Some(tag), "text") if tag.starts_with("tệp-lỗi:") => {
                 let rest = tag["tệp-lỗi:".len()..].trim();
@@ -117,7 +125,11 @@ fn every_example_of_the_guide_works() {
                     let args = words(line);
                     let args: Vec<&str> = args.iter().skip(1).map(String::as_str).collect();
                     let output = project.run(&args);
-                    assert!(output.status.success(), "`{line}` failed:\n{}", printed(&output));
+                    assert!(
+                        output.status.success(),
+                        "`{line}` failed:\n{}",
+                        printed(&output)
+                    );
                     commands += 1;
                 }
             }
@@ -125,14 +137,28 @@ fn every_example_of_the_guide_works() {
         }
     }
     assert!(expected_error.is_some(), "the guide shows an error message");
-    assert!(commands >= 6 && files >= 6, "{commands} commands, {files} files");
+    assert!(
+        commands >= 6 && files >= 6,
+        "{commands} commands, {files} files"
+    );
     let output = project.run(&["check"]);
     let text = printed(&output);
     assert!(output.status.success(), "{text}");
     for id in ["kh-5-2025", "bc-9-2025", "qd-4-2025", "them-co-quan"] {
-        assert!(!text.contains(id), "the guide's files must raise no warning:\n{text}");
+        assert!(
+            !text.contains(id),
+            "the guide's files must raise no warning:\n{text}"
+        );
     }
     let page = project.page("van-ban/kh-5-2025/index.html");
-    assert!(page.contains("Chuyển đổi số tỉnh Khánh Hòa năm 2025"), "{page}");
-    assert!(project.path().join("output/van-ban/kh-5-2025/phu-luc-ii/index.html").is_file());
+    assert!(
+        page.contains("Chuyển đổi số tỉnh Khánh Hòa năm 2025"),
+        "{page}"
+    );
+    assert!(
+        project
+            .path()
+            .join("output/van-ban/kh-5-2025/phu-luc-ii/index.html")
+            .is_file()
+    );
 }

@@ -50,21 +50,46 @@ fn pasted_table_becomes_an_appendix_that_passes_check() {
     let project = Project::new();
     let (yaml, report, ok) = import_stdin(
         &project,
-        &["--unit", "trieu-dong", "--number", "II", "--title", "DANH MỤC DỰ ÁN MỚI"],
+        &[
+            "--unit",
+            "trieu-dong",
+            "--number",
+            "II",
+            "--title",
+            "DANH MỤC DỰ ÁN MỚI",
+        ],
         TSV,
     );
     assert!(ok, "{report}");
-    assert!(yaml.starts_with("# yaml-language-server: $schema="), "{yaml}");
+    assert!(
+        yaml.starts_with("# yaml-language-server: $schema="),
+        "{yaml}"
+    );
     assert!(yaml.contains("id: ii\n"), "{yaml}");
-    assert!(yaml.contains("totals: { amount: \"1.747.201,5\" }"), "{yaml}");
-    assert!(yaml.contains("amount: \"201,5 (năm 2020 giải ngân 100)\""), "{yaml}");
-    assert!(yaml.contains("name: \"Phần mềm một cửa (giai đoạn 2)\""), "{yaml}");
+    assert!(
+        yaml.contains("totals: { amount: \"1.747.201,5\" }"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("amount: \"201,5 (năm 2020 giải ngân 100)\""),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("name: \"Phần mềm một cửa (giai đoạn 2)\""),
+        "{yaml}"
+    );
     assert!(yaml.contains("total_label: \"Tổng cộng\""), "{yaml}");
     // The over-long line is reported with its number, not guessed.
-    assert!(report.contains("-:10: chưa xếp được: có 7 ô nhưng bảng có 5 cột"), "{report}");
+    assert!(
+        report.contains("-:10: chưa xếp được: có 7 ô nhưng bảng có 5 cột"),
+        "{report}"
+    );
     assert!(report.contains("-:9: cần kiểm tra"), "{report}");
     assert!(!yaml.contains("sáu"), "{yaml}");
-    project.write("documents/khanh-hoa/kh-1-2020/appendices/02-moi.yaml", &yaml);
+    project.write(
+        "documents/khanh-hoa/kh-1-2020/appendices/02-moi.yaml",
+        &yaml,
+    );
     let output = project.run(&["check"]);
     let text = printed(&output);
     assert!(output.status.success(), "{text}");
@@ -114,7 +139,14 @@ fn csv_and_xlsx_files_are_read() {
     sheet.write_number(1, 2, 2025).expect("cell");
     sheet.write_number(1, 3, 1747201.5).expect("cell");
     workbook.save(&xlsx).expect("save xlsx");
-    let output = project.run(&["import-table", "bang.xlsx", "--sheet", "Phụ lục", "--unit", "dong"]);
+    let output = project.run(&[
+        "import-table",
+        "bang.xlsx",
+        "--sheet",
+        "Phụ lục",
+        "--unit",
+        "dong",
+    ]);
     let yaml = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{}", printed(&output));
     assert!(yaml.contains("stt: \"1\""), "{yaml}");
@@ -123,7 +155,11 @@ fn csv_and_xlsx_files_are_read() {
 
     let output = project.run(&["import-table", "bang.xlsx", "--sheet", "Khác"]);
     assert!(!output.status.success());
-    assert!(printed(&output).contains("các trang tính: Phụ lục"), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("các trang tính: Phụ lục"),
+        "{}",
+        printed(&output)
+    );
 }
 
 #[test]
@@ -131,14 +167,26 @@ fn bad_input_is_explained_and_files_are_not_overwritten() {
     let project = Project::new();
     let output = project.run(&["import-table", "khong-co.txt"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(printed(&output).contains("khong-co.txt: không đọc được tệp"), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("khong-co.txt: không đọc được tệp"),
+        "{}",
+        printed(&output)
+    );
 
     std::fs::write(project.path().join("latin1.txt"), b"STT\tT\xe9n\n").expect("write");
     let output = project.run(&["import-table", "latin1.txt"]);
-    assert!(printed(&output).contains("không phải UTF-8"), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("không phải UTF-8"),
+        "{}",
+        printed(&output)
+    );
 
     let output = project.run(&["import-table", "-", "--columns", "stt"]);
-    assert!(printed(&output).contains("khóa=vai-trò"), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("khóa=vai-trò"),
+        "{}",
+        printed(&output)
+    );
 
     std::fs::write(project.path().join("bang.txt"), TSV).expect("write");
     std::fs::write(project.path().join("co-san.yaml"), "giữ nguyên").expect("write");

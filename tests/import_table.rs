@@ -39,12 +39,7 @@ fn cell_text(cell: &Cell) -> String {
     }
 }
 
-fn cells(
-    out: &mut Vec<String>,
-    at: &str,
-    what: &str,
-    cells: &BTreeMap<String, Spanned<Cell>>,
-) {
+fn cells(out: &mut Vec<String>, at: &str, what: &str, cells: &BTreeMap<String, Spanned<Cell>>) {
     for (key, cell) in cells {
         out.push(format!("{at} {what}{key}: {}", cell_text(&cell.value)));
     }
@@ -65,7 +60,10 @@ fn flatten(out: &mut Vec<String>, path: &str, nodes: &[Spanned<RowNode>]) {
             RowNode::Row(row) => {
                 let label = row.cells.get("stt").or_else(|| row.cells.values().next());
                 let at = match row.cells.iter().find(|(k, _)| k.as_str() == "stt") {
-                    Some(_) => format!("{path} #{}", label.map(|c| c.value.text.clone()).unwrap_or_default()),
+                    Some(_) => format!(
+                        "{path} #{}",
+                        label.map(|c| c.value.text.clone()).unwrap_or_default()
+                    ),
                     None => {
                         unlabeled += 1;
                         format!("{path} row{unlabeled}")
@@ -124,11 +122,17 @@ fn import_seed(expectations: &Path) -> (Vec<String>, Vec<String>, String) {
             .to_string()
     };
     let seed = repo().join("../shared/seeds").join(field("seed"));
-    assert!(seed.is_file(), "the seed documents must be at {} (the shared/ folder beside the repository)", seed.display());
+    assert!(
+        seed.is_file(),
+        "the seed documents must be at {} (the shared/ folder beside the repository)",
+        seed.display()
+    );
     let transcription_path = repo().join("content/documents").join(field("appendix"));
-    let transcription_text = std::fs::read_to_string(&transcription_path).expect("transcription readable");
+    let transcription_text =
+        std::fs::read_to_string(&transcription_path).expect("transcription readable");
     let transcription: AppendixSource =
-        congkhai::yaml::parse(&transcription_text, &transcription_path).expect("transcription parses");
+        congkhai::yaml::parse(&transcription_text, &transcription_path)
+            .expect("transcription parses");
     let columns: Vec<String> = transcription
         .columns
         .iter()
@@ -162,11 +166,24 @@ fn import_seed(expectations: &Path) -> (Vec<String>, Vec<String>, String) {
     args.extend(field("args").split_whitespace().map(String::from));
     let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = congkhai(&repo(), &arg_refs);
-    assert!(output.status.success(), "import-table failed:\n{}", printed(&output));
+    assert!(
+        output.status.success(),
+        "import-table failed:\n{}",
+        printed(&output)
+    );
     let yaml = String::from_utf8(output.stdout.clone()).expect("UTF-8 output");
     let imported: AppendixSource = congkhai::yaml::parse(&yaml, Path::new("import.yaml"))
-        .unwrap_or_else(|e| panic!("{}: the import does not load: {e}\n{yaml}", expectations.display()));
-    (lines_of(&transcription), lines_of(&imported), String::from_utf8_lossy(&output.stderr).to_string())
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: the import does not load: {e}\n{yaml}",
+                expectations.display()
+            )
+        });
+    (
+        lines_of(&transcription),
+        lines_of(&imported),
+        String::from_utf8_lossy(&output.stderr).to_string(),
+    )
 }
 
 #[test]
@@ -184,7 +201,10 @@ fn seed_tables_import_as_transcribed_except_the_listed_differences() {
         assert!(!imported.is_empty(), "{}: nothing imported", file.display());
         let actual = difference(&transcribed, &imported);
         let text = std::fs::read_to_string(&file).expect("readable");
-        let expected: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        let expected: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
         if std::env::var_os("BLESS").is_some() {
             let comments: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
             let mut out = comments.join("\n");

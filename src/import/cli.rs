@@ -46,7 +46,10 @@ pub struct ImportArgs {
     #[arg(long)]
     pub caption: Option<String>,
     /// Đường dẫn JSON Schema ghi vào dòng đầu cho trình soạn thảo YAML.
-    #[arg(long, default_value = "../../../../../docs/schema/appendix.schema.json")]
+    #[arg(
+        long,
+        default_value = "../../../../../docs/schema/appendix.schema.json"
+    )]
     pub schema: String,
     /// Ghi ra tệp này (không ghi đè tệp có sẵn) thay vì in ra màn hình.
     #[arg(short, long)]
@@ -95,7 +98,13 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         unit: args.unit,
         schema: Some(args.schema.clone()).filter(|s| !s.is_empty()),
     };
-    let imported = match import_file(&args.file, args.sheet.as_deref(), args.lines, &options, &head) {
+    let imported = match import_file(
+        &args.file,
+        args.sheet.as_deref(),
+        args.lines,
+        &options,
+        &head,
+    ) {
         Ok(imported) => imported,
         Err(error) => {
             eprintln!("lỗi: {error:#}");
@@ -118,17 +127,21 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         .count();
     match &args.output {
         Some(path) => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                if let Err(error) = std::fs::create_dir_all(parent) {
-                    eprintln!("lỗi: {}: không tạo được thư mục ({error})", parent.display());
-                    return ExitCode::FAILURE;
-                }
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(error) = std::fs::create_dir_all(parent)
+            {
+                eprintln!(
+                    "lỗi: {}: không tạo được thư mục ({error})",
+                    parent.display()
+                );
+                return ExitCode::FAILURE;
             }
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 .open(path);
-            let written = file.and_then(|mut f| std::io::Write::write_all(&mut f, imported.yaml.as_bytes()));
+            let written =
+                file.and_then(|mut f| std::io::Write::write_all(&mut f, imported.yaml.as_bytes()));
             if let Err(error) = written {
                 eprintln!(
                     "lỗi: {}: không ghi được ({error}); tệp đã có thì chọn tên khác hoặc xóa tệp cũ",

@@ -96,7 +96,14 @@ pub fn guess_role(title: &str) -> ColumnRole {
     } else if has(&["nguon von", "nguon kinh phi"]) {
         ColumnRole::Funding
     } else if is_year
-        || has(&["kinh phi", "muc dau tu", "von", "du toan", "dong", "tong so"])
+        || has(&[
+            "kinh phi",
+            "muc dau tu",
+            "von",
+            "du toan",
+            "dong",
+            "tong so",
+        ])
     {
         ColumnRole::Amount
     } else if has(&["ten ", "trich yeu", "noi dung", "nhiem vu"]) || folded.starts_with("ten") {
@@ -208,7 +215,10 @@ mod tests {
         let keys: Vec<&str> = columns.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["stt", "name", "agency", "goal", "scale", "period", "amount", "funding", "status", "y2023"]
+            [
+                "stt", "name", "agency", "goal", "scale", "period", "amount", "funding", "status",
+                "y2023"
+            ]
         );
         assert_eq!(columns[9].role, ColumnRole::Amount);
     }

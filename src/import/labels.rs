@@ -56,7 +56,7 @@ pub fn value(label: &str) -> Option<u32> {
             }) as u32)
         }
         LabelKind::Letter => label.chars().next().map(|c| c as u32),
-        LabelKind::Arabic(_) => label.split(['.', ',']).last()?.parse().ok(),
+        LabelKind::Arabic(_) => label.split(['.', ',']).next_back()?.parse().ok(),
     }
 }
 
@@ -102,7 +102,10 @@ mod tests {
         assert!(is_child("2", "2.1"));
         assert!(is_child("1", "1,10"));
         assert!(!is_child("1", "10"));
-        assert_eq!(split_glued("II   Thuê dịch vụ CNTT"), Some(("II", "Thuê dịch vụ CNTT")));
+        assert_eq!(
+            split_glued("II   Thuê dịch vụ CNTT"),
+            Some(("II", "Thuê dịch vụ CNTT"))
+        );
         assert_eq!(split_glued("Kế hoạch số 1"), None);
         assert_eq!(value("IV"), Some(4));
         assert_eq!(value("XIV"), Some(14));

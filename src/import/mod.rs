@@ -34,7 +34,10 @@ pub fn import_file(
     head: &AppendixHead,
 ) -> Result<Imported> {
     let raw = read::read_table(path, sheet, lines)?;
-    if raw.iter().all(|l| l.cells.iter().all(read::RawCell::is_empty)) {
+    if raw
+        .iter()
+        .all(|l| l.cells.iter().all(read::RawCell::is_empty))
+    {
         anyhow::bail!(
             "{}: không có dòng nào có nội dung; dán bảng (sao chép từ Word hoặc Excel) vào tệp rồi thử lại",
             path.display()
@@ -44,7 +47,11 @@ pub fn import_file(
 }
 
 /// Imports lines already read.
-pub fn import_lines(lines: &[read::RawLine], options: &TableOptions, head: &AppendixHead) -> Imported {
+pub fn import_lines(
+    lines: &[read::RawLine],
+    options: &TableOptions,
+    head: &AppendixHead,
+) -> Imported {
     let table = table::place(lines, options);
     let yaml = emit::to_yaml(&table, head);
     Imported { yaml, table }

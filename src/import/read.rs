@@ -70,7 +70,9 @@ impl FromStr for LineRange {
             to: parse(to)?,
         };
         if range.from == 0 || range.to < range.from {
-            return Err(format!("`{text}`: dòng đầu phải ≥ 1 và không lớn hơn dòng cuối"));
+            return Err(format!(
+                "`{text}`: dòng đầu phải ≥ 1 và không lớn hơn dòng cuối"
+            ));
         }
         Ok(range)
     }
@@ -78,7 +80,11 @@ impl FromStr for LineRange {
 
 /// Reads `path` ("-" for standard input) by its extension: `.xlsx`/`.xls`/`.ods` through
 /// calamine (the first sheet, or `sheet`), `.csv` as CSV, anything else as tab-separated text.
-pub fn read_table(path: &Path, sheet: Option<&str>, lines: Option<LineRange>) -> Result<Vec<RawLine>> {
+pub fn read_table(
+    path: &Path,
+    sheet: Option<&str>,
+    lines: Option<LineRange>,
+) -> Result<Vec<RawLine>> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -201,7 +207,8 @@ fn text_line<'a>(number: usize, raw: impl Iterator<Item = &'a str>) -> RawLine {
         .iter()
         .map(|c| {
             let c = c.trim();
-            (c.starts_with("<b>") || c.starts_with("<i>")) && (c.ends_with("</b>") || c.ends_with("</i>"))
+            (c.starts_with("<b>") || c.starts_with("<i>"))
+                && (c.ends_with("</b>") || c.ends_with("</i>"))
         })
         .collect();
     RawLine {
@@ -270,7 +277,9 @@ mod tests {
     fn cleans_word_html() {
         assert_eq!(clean("<b>168.686,5</b>"), "168.686,5");
         assert_eq!(
-            clean("<ul style=\"list-style-type: none\"> <li>- NSĐP: 4.000;</li><li>- Khác</li></ul>"),
+            clean(
+                "<ul style=\"list-style-type: none\"> <li>- NSĐP: 4.000;</li><li>- Khác</li></ul>"
+            ),
             "- NSĐP: 4.000; - Khác"
         );
         assert_eq!(clean("<p>a</p><p>b</p>"), "a b");

@@ -99,7 +99,10 @@ struct Line {
 
 impl Line {
     fn text(&self, index: usize) -> String {
-        self.cells.get(index).map(RawCell::plain).unwrap_or_default()
+        self.cells
+            .get(index)
+            .map(RawCell::plain)
+            .unwrap_or_default()
     }
     fn filled(&self) -> usize {
         self.cells.iter().filter(|c| !c.is_empty()).count()
@@ -133,7 +136,9 @@ fn looks_like_header(line: &Line) -> bool {
 fn same_header(line: &Line, header: &[String]) -> bool {
     let cells: Vec<String> = line.cells.iter().map(|c| fold(&c.plain())).collect();
     let header: Vec<String> = header.iter().map(|h| fold(h)).collect();
-    !cells.is_empty() && cells == header[..cells.len().min(header.len())] && cells.len() == header.len()
+    !cells.is_empty()
+        && cells == header[..cells.len().min(header.len())]
+        && cells.len() == header.len()
 }
 
 /// Decides whether amounts are written 1.234,5 (vi) or 1,234.5 (us) by the cells that can only
@@ -150,7 +155,11 @@ pub fn detect_format(texts: &[String]) -> NumberFormat {
             _ => {}
         }
     }
-    if us > vi { NumberFormat::Us } else { NumberFormat::Vi }
+    if us > vi {
+        NumberFormat::Us
+    } else {
+        NumberFormat::Vi
+    }
 }
 
 fn number_text(value: rust_decimal::Decimal, role: ColumnRole, format: NumberFormat) -> String {
@@ -202,7 +211,11 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         options.columns.as_deref(),
         header_width.unwrap_or(width),
     );
-    let body = if header.is_some() { &lines[1..] } else { &lines[..] };
+    let body = if header.is_some() {
+        &lines[1..]
+    } else {
+        &lines[..]
+    };
     let amount_index: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -353,36 +366,36 @@ impl Placer<'_> {
             RawCell::Number(value) => number_text(*value, role, self.number_format),
         };
         let mut value = None;
-        if role == ColumnRole::Amount {
-            if let Err(error) = parse_amount(&text, self.number_format) {
-                let other = match self.number_format {
-                    NumberFormat::Vi => NumberFormat::Us,
-                    NumberFormat::Us => NumberFormat::Vi,
-                };
-                match parse_amount(&text, other) {
-                    Ok(Some(read)) => {
-                        value = Some(read.normalize().to_string());
-                        self.problem(
-                            line,
-                            Severity::Check,
-                            format!(
-                                "cột `{}`: \"{text}\" viết theo cách khác với bảng; đã ghi kèm \
-                                 giá trị {value} — kiểm tra con số",
-                                self.columns[index].key,
-                                value = read.normalize()
-                            ),
-                        );
-                    }
-                    _ => self.problem(
+        if role == ColumnRole::Amount
+            && let Err(error) = parse_amount(&text, self.number_format)
+        {
+            let other = match self.number_format {
+                NumberFormat::Vi => NumberFormat::Us,
+                NumberFormat::Us => NumberFormat::Vi,
+            };
+            match parse_amount(&text, other) {
+                Ok(Some(read)) => {
+                    value = Some(read.normalize().to_string());
+                    self.problem(
                         line,
                         Severity::Check,
                         format!(
-                            "cột `{}`: không đọc được số \"{}\" ({}); ô được giữ nguyên văn — \
-                             ghi `{{ text: \"…\", value: \"…\" }}` nếu cần",
-                            self.columns[index].key, error.token, error.reason
+                            "cột `{}`: \"{text}\" viết theo cách khác với bảng; đã ghi kèm \
+                                 giá trị {value} — kiểm tra con số",
+                            self.columns[index].key,
+                            value = read.normalize()
                         ),
-                    ),
+                    );
                 }
+                _ => self.problem(
+                    line,
+                    Severity::Check,
+                    format!(
+                        "cột `{}`: không đọc được số \"{}\" ({}); ô được giữ nguyên văn — \
+                             ghi `{{ text: \"…\", value: \"…\" }}` nếu cần",
+                        self.columns[index].key, error.token, error.reason
+                    ),
+                ),
             }
         }
         OutCell { text, value }
@@ -392,15 +405,14 @@ impl Placer<'_> {
         let width = self.columns.len();
         let mut cells = line.cells.clone();
         // A label glued to the next cell ("II   Thuê dịch vụ CNTT") in a short row.
-        if self.label_index == Some(0) && cells.len() < width {
-            if let Some(RawCell::Text(first)) = cells.first().cloned() {
-                if let Some((label, rest)) = labels::split_glued(&first) {
-                    if !is_total(&first) {
-                        cells[0] = RawCell::Text(label.to_string());
-                        cells.insert(1, RawCell::Text(rest.to_string()));
-                    }
-                }
-            }
+        if self.label_index == Some(0)
+            && cells.len() < width
+            && let Some(RawCell::Text(first)) = cells.first().cloned()
+            && let Some((label, rest)) = labels::split_glued(&first)
+            && !is_total(&first)
+        {
+            cells[0] = RawCell::Text(label.to_string());
+            cells.insert(1, RawCell::Text(rest.to_string()));
         }
         // A unit line inside the table ("Đơn vị tính: triệu đồng") is not a row.
         let first_folded = fold(&line.first_text());
@@ -418,28 +430,31 @@ impl Placer<'_> {
             return;
         }
         // A list item broken over two lines.
-        if self.bulleted && !line.first_text().starts_with("- ") {
-            if let Some(row_line) = self.last_row_line {
-                self.continue_row(line);
-                self.problem(
-                    line.number,
-                    Severity::Check,
-                    format!("dòng không có gạch đầu dòng: đã nối vào mục ở dòng {row_line}"),
-                );
-                return;
-            }
+        if self.bulleted
+            && !line.first_text().starts_with("- ")
+            && let Some(row_line) = self.last_row_line
+        {
+            self.continue_row(line);
+            self.problem(
+                line.number,
+                Severity::Check,
+                format!("dòng không có gạch đầu dòng: đã nối vào mục ở dòng {row_line}"),
+            );
+            return;
         }
         // A one-column list pasted from a document: the bullet is the list's, not the text's.
-        if width == 1 {
-            if let Some(RawCell::Text(text)) = cells.first_mut() {
-                if let Some(rest) = text.strip_prefix("- ").or_else(|| text.strip_prefix("+ ")) {
-                    *text = rest.to_string();
-                }
-            }
+        if width == 1
+            && let Some(RawCell::Text(text)) = cells.first_mut()
+            && let Some(rest) = text.strip_prefix("- ").or_else(|| text.strip_prefix("+ "))
+        {
+            *text = rest.to_string();
         }
         let mut emphasis = line.emphasis.clone();
         if cells.len() > line.cells.len() {
-            emphasis.insert(1.min(emphasis.len()), emphasis.first().copied().unwrap_or(false));
+            emphasis.insert(
+                1.min(emphasis.len()),
+                emphasis.first().copied().unwrap_or(false),
+            );
         }
         let glued = cells.len() > line.cells.len();
         let line = Line {
@@ -471,16 +486,20 @@ impl Placer<'_> {
         let label = self.label_index.map(|i| line.text(i)).unwrap_or_default();
         let kind = labels::kind(&label);
         // A line without a label that carries only a cell or two continues the row above.
-        if label.is_empty() && line.filled() <= 2 && self.label_index.is_some() {
-            if let Some(row_line) = self.last_row_line {
-                self.continue_row(&line);
-                self.problem(
-                    line.number,
-                    Severity::Check,
-                    format!("không có số thứ tự: đã nối vào hàng ở dòng {row_line} (hàng bị tách dòng)"),
-                );
-                return;
-            }
+        if label.is_empty()
+            && line.filled() <= 2
+            && self.label_index.is_some()
+            && let Some(row_line) = self.last_row_line
+        {
+            self.continue_row(&line);
+            self.problem(
+                line.number,
+                Severity::Check,
+                format!(
+                    "không có số thứ tự: đã nối vào hàng ở dòng {row_line} (hàng bị tách dòng)"
+                ),
+            );
+            return;
         }
         let is_group = match kind {
             Some(LabelKind::Roman | LabelKind::Letter) => true,
@@ -504,7 +523,11 @@ impl Placer<'_> {
         }
         if is_group {
             let nested = self.close_to(line.number, &label, kind, true);
-            let kind = if nested { Some(LabelKind::Arabic(1)) } else { kind };
+            let kind = if nested {
+                Some(LabelKind::Arabic(1))
+            } else {
+                kind
+            };
             let title = self.name_index.map(|i| line.text(i)).unwrap_or_default();
             let totals = self.amounts(&line);
             let mut other = Vec::new();

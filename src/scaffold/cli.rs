@@ -73,9 +73,7 @@ pub fn run(command: NewCommand) -> ExitCode {
             province: args.province,
             issuer: args.issuer,
             number: args.number,
-            issued: args
-                .issued
-                .unwrap_or_else(today),
+            issued: args.issued.unwrap_or_else(today),
             title: args.title,
             related: args.related,
         });

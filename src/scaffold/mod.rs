@@ -55,9 +55,11 @@ pub struct NewAppendix {
 /// Checks that `id` is lowercase ASCII words joined by `-`: it becomes a folder and a URL.
 pub fn check_id(id: &str, what: &str) -> Result<()> {
     let ok = !id.is_empty()
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        });
     if !ok {
         bail!(
             "mã {what} `{id}` không hợp lệ: chỉ dùng chữ thường không dấu và số, nối bằng `-` \
@@ -106,7 +108,11 @@ pub fn create(content: &Path, request: &Request) -> Result<Vec<PathBuf>> {
     }
 }
 
-fn create_document(content: &Path, source: &SourceContent, new: &NewDocument) -> Result<Vec<PathBuf>> {
+fn create_document(
+    content: &Path,
+    source: &SourceContent,
+    new: &NewDocument,
+) -> Result<Vec<PathBuf>> {
     check_id(&new.id, "văn bản")?;
     check_id(&new.province, "tỉnh")?;
     let Some(province) = source
@@ -114,19 +120,36 @@ fn create_document(content: &Path, source: &SourceContent, new: &NewDocument) ->
         .iter()
         .find(|(_, p)| p.value.id.value == new.province)
     else {
-        let known: Vec<&str> = source.provinces.iter().map(|(_, p)| p.value.id.value.as_str()).collect();
-        bail!("không có tỉnh `{}` trong provinces.yaml; các mã tỉnh: {}", new.province, known.join(", "));
+        let known: Vec<&str> = source
+            .provinces
+            .iter()
+            .map(|(_, p)| p.value.id.value.as_str())
+            .collect();
+        bail!(
+            "không có tỉnh `{}` trong provinces.yaml; các mã tỉnh: {}",
+            new.province,
+            known.join(", ")
+        );
     };
-    if crate::vietnamese::parse_date(&new.issued).is_none() && chrono::NaiveDate::parse_from_str(&new.issued, "%Y-%m-%d").is_err() {
-        bail!("ngày ban hành `{}`: viết dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-31", new.issued);
+    if chrono::NaiveDate::parse_from_str(&new.issued, "%Y-%m-%d").is_err() {
+        bail!(
+            "ngày ban hành `{}`: viết dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-31",
+            new.issued
+        );
     }
     if source.documents.iter().any(|d| d.folder_name == new.id) {
         bail!("đã có văn bản `{}`; chọn mã khác", new.id);
     }
     let issuer = match &new.issuer {
         Some(issuer) => {
-            if !source.agencies.iter().any(|(_, a)| a.value.id.value == *issuer) {
-                bail!("không có cơ quan `{issuer}` trong content/agencies/; thêm cơ quan trước (xem docs/huong-dan-bien-tap.md)");
+            if !source
+                .agencies
+                .iter()
+                .any(|(_, a)| a.value.id.value == *issuer)
+            {
+                bail!(
+                    "không có cơ quan `{issuer}` trong content/agencies/; thêm cơ quan trước (xem docs/huong-dan-bien-tap.md)"
+                );
             }
             issuer.clone()
         }
@@ -146,10 +169,10 @@ fn create_document(content: &Path, source: &SourceContent, new: &NewDocument) ->
                 )
             })?,
     };
-    if let Some(related) = &new.related {
-        if !source.documents.iter().any(|d| d.folder_name == *related) {
-            bail!("không có văn bản `{related}` trong content/documents/");
-        }
+    if let Some(related) = &new.related
+        && !source.documents.iter().any(|d| d.folder_name == *related)
+    {
+        bail!("không có văn bản `{related}` trong content/documents/");
     }
     let dir = content.join("documents").join(&new.province).join(&new.id);
     let files = vec![
@@ -157,28 +180,51 @@ fn create_document(content: &Path, source: &SourceContent, new: &NewDocument) ->
             dir.join("document.yaml"),
             templates::document(new, &issuer, &province.1.value.name),
         ),
-        (dir.join("sections/01-noi-dung.md"), templates::section(new.kind)),
+        (
+            dir.join("sections/01-noi-dung.md"),
+            templates::section(new.kind),
+        ),
     ];
     write_new(&files)
 }
 
 fn create_appendix(source: &SourceContent, new: &NewAppendix) -> Result<Vec<PathBuf>> {
     check_id(&new.document, "văn bản")?;
-    let Some(folder) = source.documents.iter().find(|d| d.folder_name == new.document) else {
-        bail!("không có văn bản `{}` trong content/documents/; tạo văn bản trước bằng `congkhai new plan …`", new.document);
+    let Some(folder) = source
+        .documents
+        .iter()
+        .find(|d| d.folder_name == new.document)
+    else {
+        bail!(
+            "không có văn bản `{}` trong content/documents/; tạo văn bản trước bằng `congkhai new plan …`",
+            new.document
+        );
     };
     let existing = std::fs::read_dir(folder.dir.join("appendices"))
-        .map(|dir| dir.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "yaml")).count())
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+                .count()
+        })
         .unwrap_or(0);
     let position = existing + 1;
     let number = new.number.clone().unwrap_or_else(|| roman(position));
     let id = crate::vietnamese::slugify(&number);
     check_id(&id, "phụ lục")?;
     if folder.appendices.iter().any(|(_, a)| a.id.value == id) {
-        bail!("văn bản `{}` đã có phụ lục `{id}`; chỉ rõ --number khác", new.document);
+        bail!(
+            "văn bản `{}` đã có phụ lục `{id}`; chỉ rõ --number khác",
+            new.document
+        );
     }
-    let path = folder.dir.join("appendices").join(format!("{position:02}-phu-luc-{id}.yaml"));
-    write_new(&[(path, templates::appendix(&id, &number, new.title.as_deref()))])
+    let path = folder
+        .dir
+        .join("appendices")
+        .join(format!("{position:02}-phu-luc-{id}.yaml"));
+    write_new(&[(
+        path,
+        templates::appendix(&id, &number, new.title.as_deref()),
+    )])
 }
 
 fn write_new(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
@@ -189,10 +235,12 @@ fn write_new(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
     }
     for (path, text) in files {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| anyhow::anyhow!("{}: không tạo được thư mục ({e})", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                anyhow::anyhow!("{}: không tạo được thư mục ({e})", parent.display())
+            })?;
         }
-        std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: không ghi được ({e})", path.display()))?;
+        std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("{}: không ghi được ({e})", path.display()))?;
     }
     Ok(files.iter().map(|(p, _)| p.clone()).collect())
 }

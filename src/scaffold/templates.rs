@@ -38,7 +38,9 @@ pub fn document(new: &NewDocument, issuer: &str, province_name: &str) -> String 
         _ => "relations: []\n# relations:                     # quan hệ với văn bản khác (xem hướng dẫn)\n#   - { type: implements, number: \"749/QĐ-TTg\", issued: 2020-06-03, title: \"Chương trình Chuyển đổi số quốc gia\" }\n".to_string(),
     };
     let period = if new.kind == DocumentKind::Plan {
-        format!("period: {{ from: {year}, to: {year} }}   # giai đoạn của kế hoạch (năm đầu, năm cuối)\n")
+        format!(
+            "period: {{ from: {year}, to: {year} }}   # giai đoạn của kế hoạch (năm đầu, năm cuối)\n"
+        )
     } else {
         format!("# period: {{ from: {year}, to: {year} }}   # giai đoạn (nếu có)\n")
     };
