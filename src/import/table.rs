@@ -332,7 +332,8 @@ impl Placer<'_> {
     }
 
     /// Closes open groups of the same kind as `label` (and everything under them), unless the
-    /// numbering goes back ("I" under "II"): then the new group is placed inside, and reported.
+    /// numbering goes back right under an empty heading ("I" just after "II"): then the new
+    /// group is placed inside, and reported.
     ///
     /// Returns true when it placed the group inside: such a group numbers the level below, so it
     /// counts as "1" for the groups that follow it ("I" then "2" under "II").
@@ -346,7 +347,7 @@ impl Placer<'_> {
                 (labels::value(label), labels::value(&open)),
                 (Some(new), Some(old)) if new <= old
             );
-            if group && goes_back && at + 1 == self.path.len() {
+            if group && goes_back && at + 1 == self.path.len() && self.children().is_empty() {
                 self.problem(
                     line,
                     Severity::Check,
