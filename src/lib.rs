@@ -6,12 +6,14 @@
 pub mod amount;
 pub mod bidi;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod open_data;
 pub mod publish;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod validate;
 pub mod vietnamese;

@@ -59,6 +59,27 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Chuyển một bảng dán từ Word hoặc Excel thành tệp phụ lục YAML.
+    ///
+    /// Đọc văn bản phân cách bằng tab (khi sao chép bảng từ Word/Excel), tệp .csv hoặc .xlsx.
+    /// Nhận ra hàng tiêu đề, tiêu đề lặp lại, nhóm (I, II, 1., 2.1), dòng "Tổng cộng", hàng bị
+    /// tách dòng, số kiểu Việt Nam (1.234,5) và kiểu Mỹ (1,234.5). Mọi dòng không xếp được
+    /// đều được báo kèm số dòng.
+    ///
+    /// Ví dụ:
+    ///   congkhai import-table bang.txt --unit trieu-dong --number II --title "DANH MỤC DỰ ÁN" -o phu-luc.yaml
+    ///   congkhai import-table - --columns stt=label,name=name,agency=agency,amount=amount < bang.txt
+    ///   congkhai import-table du-an.xlsx --sheet "Phụ lục II" --unit dong
+    #[command(verbatim_doc_comment)]
+    ImportTable(congkhai::import::cli::ImportArgs),
+    /// Tạo thư mục và tệp cho văn bản hoặc phụ lục mới, đủ mọi trường bắt buộc.
+    ///
+    /// Ví dụ:
+    ///   congkhai new plan kh-123-2025 --province khanh-hoa --number 123/KH-UBND --issued 2025-03-31
+    ///   congkhai new report bc-45-2025 --province khanh-hoa --related kh-123-2025
+    ///   congkhai new appendix kh-123-2025 --number II --title "DANH MỤC DỰ ÁN"
+    #[command(verbatim_doc_comment, subcommand)]
+    New(congkhai::scaffold::cli::NewCommand),
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics) {
@@ -122,6 +143,8 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::ImportTable(args) => congkhai::import::cli::run(&args),
+        Command::New(command) => congkhai::scaffold::cli::run(command),
         Command::Check {
             content,
             deny_warnings,

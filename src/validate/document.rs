@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// Anchors the document page itself uses; sections may not take them as IDs.
 pub const RESERVED_ANCHORS: [&str; 8] = [
-    "noi-dung",
+    "noi-dung-chinh",
     "muc-luc",
     "lien-quan",
     "chi-tieu",
