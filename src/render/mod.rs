@@ -188,6 +188,15 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         "Không tìm thấy trang",
         Value::Null,
     )?);
+    outputs.push(page(
+        &tera,
+        site,
+        "search.html",
+        "tim-kiem/index.html".into(),
+        "Tìm kiếm",
+        Value::Null,
+    )?);
+    outputs.extend(crate::search::outputs(site)?);
     outputs.extend(static_assets(theme)?);
     Ok(outputs)
 }
