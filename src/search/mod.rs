@@ -41,7 +41,10 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>> {
             .insert(token.clone(), json!([entry.variants, flat]));
     }
     for (key, shard) in &shards {
-        outputs.push(json_output(&format!("{INDEX_DIR}/t/{key}.json"), &Value::Object(shard.clone()))?);
+        outputs.push(json_output(
+            &format!("{INDEX_DIR}/t/{key}.json"),
+            &Value::Object(shard.clone()),
+        )?);
     }
     let chunks = chunk_starts(&records);
     for (n, start) in chunks.iter().enumerate() {
@@ -50,7 +53,10 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>> {
             .iter()
             .map(|r| json!([r.title, r.url, r.context, r.body]))
             .collect();
-        outputs.push(json_output(&format!("{INDEX_DIR}/r/{n}.json"), &Value::Array(list))?);
+        outputs.push(json_output(
+            &format!("{INDEX_DIR}/r/{n}.json"),
+            &Value::Array(list),
+        )?);
     }
     let provinces: Vec<Value> = site
         .provinces

@@ -84,7 +84,9 @@ pub fn records(site: &Site) -> Vec<Record> {
             kind: Kind::Agency,
             title: agency.name.clone(),
             names,
-            body: province.map(|p| format!("Tỉnh {}", p.name)).unwrap_or_default(),
+            body: province
+                .map(|p| format!("Tỉnh {}", p.name))
+                .unwrap_or_default(),
             url: format!("co-quan/{}/", agency.id),
             province: agency.province.clone(),
             context: String::new(),

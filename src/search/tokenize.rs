@@ -84,7 +84,10 @@ mod tests {
     fn punctuation_separates_and_numbers_stay_whole() {
         assert_eq!(folded("Sở TT&TT"), ["so", "tt", "tt"]);
         assert_eq!(folded("10693/KH-UBND"), ["10693", "kh", "ubnd"]);
-        assert_eq!(folded("tổng 1.747.201,5 triệu."), ["tong", "1747201,5", "trieu"]);
+        assert_eq!(
+            folded("tổng 1.747.201,5 triệu."),
+            ["tong", "1747201,5", "trieu"]
+        );
         assert_eq!(folded("(CNTT), CSDL;"), ["cntt", "csdl"]);
         assert!(tokenize(" – … ").is_empty());
     }
