@@ -66,7 +66,7 @@ fn build_writes_a_sharded_index_and_the_search_page() {
             html.contains("<label for=o-tim>Tìm kiếm</label>"),
             "search box with a label"
         );
-        assert!(html.contains("action=/tim-kiem/"), "{html}");
+        assert!(html.contains("action=/cong-khai/tim-kiem/"), "{html}");
     }
 }
 

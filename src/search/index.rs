@@ -86,12 +86,13 @@ mod tests {
         ]);
         let so = &index["so"];
         assert_eq!(so.variants, ["số", "sở", "so"]);
+        // record 1: "sở" of its other name at 3 (after the title and a gap of 2).
         // record 0: title position 2 ("số"), name position 5 ("sở"), body 1000 ("sở"), 1002 ("số").
         assert_eq!(
             so.postings[0],
             (0, vec![2 * 16, 5 * 16 + 1, 1000 * 16 + 1, 1002 * 16])
         );
-        assert_eq!(so.postings[1], (1, vec![1000 * 16 + 2]));
+        assert_eq!(so.postings[1], (1, vec![3 * 16 + 1, 1000 * 16 + 2]));
         assert_eq!(index["tt"].postings[0].1, vec![6 * 16, 7 * 16]);
     }
 }
