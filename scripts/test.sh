@@ -41,6 +41,10 @@ if [ ! -x "$FRICTIONLESS_VENV/bin/frictionless" ]; then
   "$FRICTIONLESS_VENV/bin/pip" install --quiet "frictionless==5.21.0"
 fi
 
+# Node packages of the browser tests (cargo test drives the search browser test too).
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
+(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent)
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
@@ -50,6 +54,4 @@ cargo test --locked
 
 echo "== browser tests (axe-core, sorting and filtering, no JavaScript, Nu HTML Checker)"
 cargo build --locked
-# --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
-(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent)
 (cd tests/browser && node --test)

@@ -14,6 +14,7 @@ pub mod open_data;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod site;
 pub mod validate;
 pub mod vietnamese;

@@ -10,7 +10,7 @@ fn a_valid_site_builds_every_kind_of_page() {
     let text = printed(&output);
     assert!(output.status.success(), "{text}");
     assert!(
-        text.contains("Đã tạo 14 trang"),
+        text.contains("Đã tạo 15 trang"),
         "summary line in Vietnamese: {text}"
     );
     for page in [

@@ -268,6 +268,13 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         open_data.page,
     ))?);
     outputs.extend(open_data.outputs);
+    outputs.push(pages.render(simple(
+        "search.html",
+        "tim-kiem/index.html",
+        "Tìm kiếm",
+        Value::Null,
+    ))?);
+    outputs.extend(crate::search::outputs(site)?);
     outputs.extend(static_files);
     let page_paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
     let sitemap = sitemap::sitemap(&page_paths, &site.info.base_url);

@@ -37,10 +37,10 @@ pub fn problems(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut in_search_form = false;
     for token in tokens(html) {
-        if let Token::EndTag(tag) = &token {
-            if tag.name.eq_ignore_ascii_case(b"form") {
-                in_search_form = false;
-            }
+        if let Token::EndTag(tag) = &token
+            && tag.name.eq_ignore_ascii_case(b"form")
+        {
+            in_search_form = false;
         }
         let Token::StartTag(tag) = token else {
             if let Token::String(text) = token {
@@ -63,7 +63,12 @@ pub fn problems(html: &str) -> Vec<String> {
                 in_search_form |= ours;
                 ours
             }
-            "input" | "button" => in_search_form,
+            "input" | "button" => {
+                in_search_form || attribute("id").is_some_and(|i| i.starts_with("tk-"))
+            }
+            // The search page's own filters and its note for readers without JavaScript.
+            "select" => attribute("id").is_some_and(|i| i.starts_with("tk-")),
+            "noscript" => true,
             _ => false,
         };
         if FORBIDDEN_TAGS.contains(&name.as_str()) && !theme_element {

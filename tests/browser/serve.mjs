@@ -1,0 +1,29 @@
+// A static file server for tests: serves `dir` under the URL path `prefix`, on 127.0.0.1 only.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.xml': 'application/xml' };
+
+export function serve(dir, prefix) {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
+    let file = path.resolve(root, '.' + path.posix.normalize('/' + pathname.slice(prefix.length)));
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403); res.end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// playwright gives each launch a new temporary profile (--user-data-dir) itself.
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
