@@ -9,6 +9,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod validate;
 pub mod vietnamese;

@@ -294,7 +294,8 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     Ok(text.nfc().collect())
 }
 
-fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<T> {
+/// Reads and parses one YAML file; every problem goes into `diagnostics`.
+pub fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<T> {
     if !path.exists() {
         diagnostics.error(
             Place::file(path),
@@ -328,7 +329,7 @@ fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) ->
 }
 
 /// Reads a Markdown section: `---` front matter, then the body.
-fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
+pub fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
     let text = match read_text(path) {
         Ok(text) => text,
         Err(d) => {

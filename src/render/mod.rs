@@ -85,9 +85,14 @@ fn page(
 /// Every page and asset of the site.
 pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
     let tera = load_templates(theme)?;
+    render_with(&tera, site, theme)
+}
+
+/// Every page and asset of the site, with templates already loaded (`serve` keeps them).
+pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>> {
     let mut outputs = Vec::new();
     outputs.push(page(
-        &tera,
+        tera,
         site,
         "home.html",
         "index.html".into(),
@@ -96,7 +101,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
     )?);
     for province in &site.provinces {
         outputs.push(page(
-            &tera,
+            tera,
             site,
             "province.html",
             format!("tinh/{}/index.html", province.id),
@@ -105,21 +110,11 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         )?);
     }
     for document in &site.documents {
-        let title = match &document.number {
-            Some(number) => format!("{} {}", document.kind.label(), number),
-            None => format!("{} {}", document.kind.label(), document.title),
-        };
-        outputs.push(page(
-            &tera,
-            site,
-            "document.html",
-            format!("van-ban/{}/index.html", document.id),
-            &title,
-            views::document_page(site, document),
-        )?);
+        let title = document_title(document);
+        outputs.push(document_page(tera, site, document)?);
         for appendix in &document.appendices {
             outputs.push(page(
-                &tera,
+                tera,
                 site,
                 "appendix.html",
                 format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
@@ -133,7 +128,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         }
     }
     outputs.push(page(
-        &tera,
+        tera,
         site,
         "agencies.html",
         "co-quan/index.html".into(),
@@ -142,7 +137,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
     )?);
     for agency in &site.agencies {
         outputs.push(page(
-            &tera,
+            tera,
             site,
             "agency.html",
             format!("co-quan/{}/index.html", agency.id),
@@ -151,7 +146,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         )?);
     }
     outputs.push(page(
-        &tera,
+        tera,
         site,
         "targets.html",
         "chi-tieu/index.html".into(),
@@ -160,7 +155,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
     )?);
     for indicator in &site.indicators {
         outputs.push(page(
-            &tera,
+            tera,
             site,
             "indicator.html",
             format!("chi-tieu/{}/index.html", indicator.id),
@@ -173,7 +168,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         .map(|p| views::project_view(site, p))
         .collect();
     outputs.push(page(
-        &tera,
+        tera,
         site,
         "projects.html",
         "du-an/index.html".into(),
@@ -181,7 +176,7 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         serde_json::json!({"projects": projects}),
     )?);
     outputs.push(page(
-        &tera,
+        tera,
         site,
         "404.html",
         "404.html".into(),
@@ -192,8 +187,28 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
     Ok(outputs)
 }
 
+/// A document's page title: its kind and number, or its kind and title when it has no number.
+fn document_title(document: &crate::site::Document) -> String {
+    match &document.number {
+        Some(number) => format!("{} {}", document.kind.label(), number),
+        None => format!("{} {}", document.kind.label(), document.title),
+    }
+}
+
+/// The page of one document (`van-ban/<id>/index.html`), as [`render`] makes it.
+pub fn document_page(tera: &Tera, site: &Site, document: &crate::site::Document) -> Result<Output> {
+    page(
+        tera,
+        site,
+        "document.html",
+        format!("van-ban/{}/index.html", document.id),
+        &document_title(document),
+        views::document_page(site, document),
+    )
+}
+
 /// The theme's `static/` files, published under `assets/`.
-fn static_assets(theme: &Path) -> Result<Vec<Output>> {
+pub fn static_assets(theme: &Path) -> Result<Vec<Output>> {
     let dir = theme.join("static");
     let mut outputs = Vec::new();
     if !dir.is_dir() {
