@@ -112,10 +112,21 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         eprintln!("không mở được trình duyệt: {error}");
     }
 
-    for event in events {
+    while let Ok(event) = events.recv() {
         match event {
             Event::Stop => break,
-            Event::Files(paths) => {
+            Event::Files(mut paths) => {
+                // Everything saved meanwhile goes into one rebuild; a stop comes first.
+                let mut stop = false;
+                while let Ok(more) = events.try_recv() {
+                    match more {
+                        Event::Files(more) => paths.extend(more),
+                        Event::Stop => stop = true,
+                    }
+                }
+                if stop {
+                    break;
+                }
                 for change in roots.classify(&paths) {
                     let outcome = preview.apply(&change);
                     report(&outcome);

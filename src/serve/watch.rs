@@ -1,8 +1,9 @@
 //! Watching `content/` and the theme, and sorting what changed into kinds of rebuild.
 
 use anyhow::{Context as _, Result};
-use notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -111,24 +112,43 @@ impl Roots {
     }
 }
 
+/// True for events that mean a file changed; opening and reading (which every rebuild
+/// does) are not changes.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
 /// Starts watching the content folder and the theme; every burst of changes is sent as
 /// the list of paths it touched.
 pub fn watch(
     content: &Path,
     theme: &Path,
     sender: Sender<Vec<PathBuf>>,
-) -> Result<Debouncer<notify::RecommendedWatcher>> {
-    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>> {
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         if let Ok(events) = result {
-            let paths = events.into_iter().map(|e| e.path).collect();
-            let _ = sender.send(paths);
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| is_change(&e.event.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            if !paths.is_empty() {
+                let _ = sender.send(paths);
+            }
         }
     })
     .context("không theo dõi được thay đổi tệp")?;
     for dir in [content, theme] {
+        // Canonical, so that events name files the way [`Roots`] expects.
+        let real = dir
+            .canonicalize()
+            .with_context(|| format!("không tìm thấy {}", dir.display()))?;
         debouncer
-            .watcher()
-            .watch(dir, RecursiveMode::Recursive)
+            .watch(&real, RecursiveMode::Recursive)
             .with_context(|| format!("không theo dõi được {}", dir.display()))?;
     }
     Ok(debouncer)
