@@ -185,6 +185,15 @@ fn serve_rebuilds_reports_errors_and_stays_inside_the_site() {
     });
     assert!(server.get(DOCUMENT).body.contains("I. MỤC TIÊU (sửa)"));
 
+    // Reading files during a rebuild is not a change: without edits nothing is rebuilt.
+    let quiet = server.get("/__congkhai/events").body;
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        server.get("/__congkhai/events").body,
+        quiet,
+        "no rebuild without edits"
+    );
+
     // Nothing outside the site: every one of these is the portal's 404 page.
     for url in [
         "/../Cargo.toml",
