@@ -92,8 +92,9 @@ impl Server {
 
     /// Stops the server with SIGINT, as Ctrl-C does; returns what it printed.
     fn stop(mut self) -> (bool, String, String) {
-        let status = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+        // The shell's own `kill`, so that no package is needed for it.
+        let status = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", self.child.id())])
             .status()
             .expect("kill runs");
         assert!(status.success());
