@@ -15,6 +15,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod validate;
 pub mod vietnamese;

@@ -309,7 +309,8 @@ fn neutralise_bidi(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> St
     clean
 }
 
-fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<T> {
+/// Reads and parses one YAML file; every problem goes into `diagnostics`.
+pub fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) -> Option<T> {
     if !path.exists() {
         diagnostics.error(
             Place::file(path),
@@ -343,7 +344,7 @@ fn read_yaml<T: DeserializeOwned>(path: &Path, diagnostics: &mut Diagnostics) ->
 }
 
 /// Reads a Markdown section: `---` front matter, then the body.
-fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
+pub fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<SectionFile> {
     let text = match read_text(path) {
         Ok(text) => neutralise_bidi(&text, path, diagnostics),
         Err(d) => {

@@ -6,6 +6,7 @@ use congkhai::validate::SiteOverrides;
 use congkhai::vietnamese::format_number;
 use congkhai::{BuildError, BuildOptions};
 use rust_decimal::Decimal;
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,6 +81,33 @@ enum Command {
     ///   congkhai new appendix kh-123-2025 --number II --title "DANH MỤC DỰ ÁN"
     #[command(verbatim_doc_comment, subcommand)]
     New(congkhai::scaffold::cli::NewCommand),
+    /// Xem trước khi soạn: dựng trong bộ nhớ, phục vụ trên 127.0.0.1, tự tải lại trang sau mỗi lần lưu.
+    ///
+    /// Không ghi gì vào output/. Lỗi nội dung hiện ở cửa sổ lệnh và trên trang; bản dựng tốt
+    /// gần nhất vẫn được phục vụ cho đến khi sửa xong. Nhấn Ctrl-C để dừng.
+    ///
+    /// Ví dụ:
+    ///   congkhai serve
+    ///   congkhai serve --port 8080 --open
+    ///   congkhai serve --port 0          (hệ thống chọn một cổng trống)
+    #[command(verbatim_doc_comment)]
+    Serve {
+        /// Thư mục nội dung.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Thư mục giao diện.
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+        /// Cổng (0: hệ thống chọn cổng trống).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Địa chỉ lắng nghe; mặc định chỉ máy này (127.0.0.1). Chỉ đổi khi thật cần.
+        #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+        bind: IpAddr,
+        /// Mở trang chủ trong trình duyệt.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics) {
@@ -162,6 +190,28 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Serve {
+            content,
+            theme,
+            port,
+            bind,
+            open,
+        } => {
+            let options = congkhai::serve::ServeOptions {
+                content,
+                theme,
+                bind,
+                port,
+                open,
+            };
+            match congkhai::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("lỗi: {error:#}");
+                    ExitCode::FAILURE
+                }
             }
         }
     }

@@ -64,7 +64,7 @@ pub fn load_templates(theme: &Path) -> Result<Tera> {
 
 /// What every page of one build shares.
 struct Pages<'a> {
-    tera: Tera,
+    tera: &'a Tera,
     site: &'a Site,
     assets: BTreeMap<String, String>,
     strings: BTreeMap<String, String>,
@@ -243,6 +243,12 @@ fn page_list(site: &Site) -> Vec<Page<'static>> {
 /// Every page and file of the site. Fails when a page cannot be rendered or a link of the
 /// site does not resolve.
 pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
+    let tera = load_templates(theme)?;
+    render_with(&tera, site, theme)
+}
+
+/// What every page shares, with the theme's static files (already fingerprinted).
+fn prepare<'a>(tera: &'a Tera, site: &'a Site, theme: &Path) -> Result<(Pages<'a>, Vec<Output>)> {
     let mut static_files = static_assets(theme)?;
     let strings = load_strings(theme, &site.info.language)?;
     let js: BTreeMap<&String, &String> = strings
@@ -250,12 +256,36 @@ pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
         .filter(|(k, _)| k.starts_with("js_"))
         .collect();
     let pages = Pages {
-        tera: load_templates(theme)?,
+        tera,
         site,
         assets: assets::fingerprint(&mut static_files),
         js_strings: metadata::script_safe(&serde_json::to_string(&js)?),
         strings,
     };
+    Ok((pages, static_files))
+}
+
+/// The page of one document alone (`serve` re-renders only it after a section edit).
+pub fn document_page(
+    tera: &Tera,
+    site: &Site,
+    theme: &Path,
+    document: &crate::site::Document,
+) -> Result<Output> {
+    let (pages, _) = prepare(tera, site, theme)?;
+    pages.render(Page {
+        template: "document.html",
+        path: format!("van-ban/{}/index.html", document.id),
+        title: document_title(site, document),
+        description: Some(document.title.clone()),
+        json_ld: Some(metadata::document_json_ld(site, document)),
+        data: views::document_page(site, document),
+    })
+}
+
+/// Every page and file of the site, with templates already loaded (`serve` keeps them).
+pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>> {
+    let (pages, static_files) = prepare(tera, site, theme)?;
     let mut outputs = page_list(site)
         .into_iter()
         .map(|page| pages.render(page))
@@ -308,7 +338,7 @@ pub fn load_strings(theme: &Path, language: &str) -> Result<BTreeMap<String, Str
 }
 
 /// The theme's `static/` files, published under `assets/`.
-fn static_assets(theme: &Path) -> Result<Vec<Output>> {
+pub fn static_assets(theme: &Path) -> Result<Vec<Output>> {
     let dir = theme.join("static");
     let mut outputs = Vec::new();
     if !dir.is_dir() {

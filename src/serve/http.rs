@@ -1,0 +1,131 @@
+//! Answering requests from the pages in memory: GET and HEAD only, the portal's 404 page,
+//! and the reload script added to HTML pages (never to other files).
+
+use super::route::{Route, content_type, route};
+use super::state::Shared;
+use std::io::Cursor;
+use std::sync::Arc;
+use std::time::Duration;
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+/// How long a browser's reload request waits for a rebuild before it asks again.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The script added to every served HTML page.
+const SCRIPT: &str = include_str!("reload.js");
+
+type Reply = Response<Cursor<Vec<u8>>>;
+
+/// Adds a header; a value that is not plain ASCII (which only a request URL could bring)
+/// is left out.
+fn with(reply: Reply, name: &str, value: &str) -> Reply {
+    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+        Ok(header) => reply.with_header(header),
+        Err(()) => reply,
+    }
+}
+
+fn response(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
+    let reply = Response::from_data(body).with_status_code(StatusCode(status));
+    let reply = with(reply, "Content-Type", content_type);
+    let reply = with(reply, "Cache-Control", "no-store");
+    with(reply, "X-Content-Type-Options", "nosniff")
+}
+
+/// Adds the reload script before `</body>` (or at the end of the page).
+fn inject(html: &[u8], site: u64) -> Vec<u8> {
+    let tag = format!(
+        "<script src=\"{}reload.js\" data-site=\"{site}\"></script>",
+        super::route::PREFIX
+    );
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// Answers one request.
+pub fn handle(request: Request, shared: &Arc<Shared>) {
+    // tiny_http sends no body for HEAD itself.
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let reply = response(405, "text/plain; charset=utf-8", b"GET, HEAD".to_vec());
+        let reply = with(reply, "Allow", "GET, HEAD");
+        let _ = request.respond(reply);
+        return;
+    }
+    let pages = shared.pages();
+    let reply = match route(request.url(), &pages) {
+        Route::Page(key) => {
+            let status = shared.status();
+            page_response(
+                200,
+                &key,
+                pages.get(&key).map(|b| b.as_slice()),
+                status.site,
+            )
+        }
+        Route::Redirect(location) => with(
+            response(301, "text/plain; charset=utf-8", Vec::new()),
+            "Location",
+            &location,
+        ),
+        Route::Events(since) => {
+            let status = match since {
+                Some(since) => shared.wait(since, WAIT),
+                None => shared.status(),
+            };
+            let body = serde_json::to_vec(&status).unwrap_or_default();
+            response(200, "application/json; charset=utf-8", body)
+        }
+        Route::Script => response(
+            200,
+            "text/javascript; charset=utf-8",
+            SCRIPT.as_bytes().to_vec(),
+        ),
+        Route::NotFound => {
+            let status = shared.status();
+            page_response(
+                404,
+                "404.html",
+                pages.get("404.html").map(|b| b.as_slice()),
+                status.site,
+            )
+        }
+    };
+    let _ = request.respond(reply);
+}
+
+fn page_response(status: u16, key: &str, bytes: Option<&[u8]>, site: u64) -> Reply {
+    let kind = content_type(key);
+    match bytes {
+        Some(bytes) if key.ends_with(".html") => response(status, &kind, inject(bytes, site)),
+        Some(bytes) => response(status, &kind, bytes.to_vec()),
+        None => response(
+            status,
+            "text/html; charset=utf-8",
+            inject(
+                "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không tìm thấy trang</title><body><h1>Không tìm thấy trang</h1></body></html>".as_bytes(),
+                site,
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inject;
+
+    #[test]
+    fn script_goes_before_the_last_body_end() {
+        let html = b"<html><body><p>&lt;/body&gt;</p></BODY></html>";
+        let out = String::from_utf8(inject(html, 3)).expect("utf8");
+        assert!(out.ends_with(
+            "<script src=\"/__congkhai/reload.js\" data-site=\"3\"></script></BODY></html>"
+        ));
+    }
+}

@@ -1,0 +1,85 @@
+//! The in-memory preview build behind `congkhai serve`: what each kind of change rebuilds.
+
+mod common;
+use common::Project;
+use congkhai::serve::{Change, Preview, Scope};
+use std::sync::Arc;
+
+const SECTION: &str = "documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md";
+const APPENDIX: &str = "documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml";
+const DOCUMENT_PAGE: &str = "van-ban/kh-1-2020/index.html";
+const APPENDIX_PAGE: &str = "van-ban/kh-1-2020/phu-luc-i/index.html";
+
+fn preview(project: &Project) -> Preview {
+    let (preview, outcome) = Preview::new(
+        &project.path().join("content"),
+        &project.path().join("themes/default"),
+        "http://127.0.0.1:1/",
+    );
+    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+    preview
+}
+
+fn text(preview: &Preview, page: &str) -> String {
+    let pages = preview.pages();
+    String::from_utf8(pages.get(page).expect(page).to_vec()).expect("utf-8")
+}
+
+#[test]
+fn a_section_edit_renders_only_its_document_page() {
+    let project = Project::new();
+    let mut preview = preview(&project);
+    let before = preview.pages();
+    project.edit(SECTION, "50% hồ sơ", "80% hồ sơ");
+    let outcome = preview.apply(&Change::Section(project.file(SECTION)));
+    assert_eq!(outcome.scope, Scope::Section);
+    assert!(outcome.changed && outcome.errors.is_empty());
+    assert!(text(&preview, DOCUMENT_PAGE).contains("80% hồ sơ"));
+    let after = preview.pages();
+    assert_eq!(before.len(), after.len());
+    for (path, bytes) in after.iter() {
+        let same = Arc::ptr_eq(bytes, &before[path]);
+        assert_eq!(same, path != DOCUMENT_PAGE, "{path}");
+    }
+}
+
+#[test]
+fn a_template_edit_does_not_read_content_again() {
+    let project = Project::new();
+    let mut preview = preview(&project);
+    // Saved, but the watcher has not reported it: a template change must not pick it up.
+    project.edit(SECTION, "50% hồ sơ", "90% hồ sơ");
+    let base = project.path().join("themes/default/templates/base.html");
+    let html = std::fs::read_to_string(&base).expect("base.html");
+    std::fs::write(&base, html.replace("<body>", "<body data-mau=\"moi\">")).expect("write");
+    let outcome = preview.apply(&Change::Templates);
+    assert_eq!(outcome.scope, Scope::Templates);
+    let page = text(&preview, DOCUMENT_PAGE);
+    assert!(page.contains("data-mau=\"moi\""));
+    assert!(page.contains("50% hồ sơ") && !page.contains("90% hồ sơ"));
+}
+
+#[test]
+fn a_broken_appendix_keeps_the_last_good_pages_until_fixed() {
+    let project = Project::new();
+    let mut preview = preview(&project);
+    project.edit(APPENDIX, "Trung tâm dữ liệu", "Trung tâm dữ liệu tỉnh");
+    let outcome = preview.apply(&Change::Appendix(project.file(APPENDIX)));
+    assert_eq!(outcome.scope, Scope::Appendix);
+    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+    assert!(text(&preview, APPENDIX_PAGE).contains("Trung tâm dữ liệu tỉnh"));
+
+    let good = preview.pages();
+    project.edit(APPENDIX, "unit: trieu-dong", "unit: [trieu-dong");
+    let outcome = preview.apply(&Change::Appendix(project.file(APPENDIX)));
+    assert!(!outcome.changed);
+    let error = outcome.errors.first().expect("an error").to_string();
+    assert!(error.contains("01-du-an.yaml:"), "{error}");
+    assert!(Arc::ptr_eq(&good, &preview.pages()), "last good pages kept");
+
+    project.edit(APPENDIX, "unit: [trieu-dong", "unit: trieu-dong");
+    let outcome = preview.apply(&Change::Appendix(project.file(APPENDIX)));
+    assert!(outcome.errors.is_empty() && outcome.changed);
+    // After an error, the next rebuild reads everything again (the pages were stale).
+    assert_eq!(outcome.scope, Scope::Full);
+}
