@@ -4,6 +4,7 @@
 //! The pipeline runs one way: [`load`] → [`validate`] → [`site::Site`] → [`render`] → [`write`].
 
 pub mod amount;
+pub mod bench_corpus;
 pub mod bidi;
 pub mod diagnostics;
 pub mod import;

@@ -21,6 +21,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Writes a synthetic national corpus (content/ and the same pages as a Hugo site) for
+    /// benchmarks; deterministic from the seed.
+    #[command(hide = true)]
+    BenchCorpus {
+        /// Number of content pages (documents, appendices, provinces, agencies, indicators).
+        #[arg(long, default_value_t = 1000)]
+        pages: usize,
+        /// Seed: the same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder that receives content/ and hugo/.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Dựng cổng thông tin từ content/ vào output/.
     ///
     /// Ví dụ:
@@ -124,6 +138,19 @@ fn seconds(elapsed: std::time::Duration) -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::BenchCorpus { pages, seed, out } => {
+            let options = congkhai::bench_corpus::CorpusOptions { pages, seed, out };
+            match congkhai::bench_corpus::generate(&options) {
+                Ok(summary) => {
+                    println!("{summary:?}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("lỗi: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build {
             content,
             theme,
