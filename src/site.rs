@@ -242,6 +242,8 @@ pub struct Appendix {
     pub caption: Option<String>,
     /// Unit label ("triệu đồng").
     pub unit: Option<String>,
+    /// How many đồng one unit is worth.
+    pub unit_in_dong: Option<Decimal>,
     /// Columns.
     pub columns: Vec<Column>,
     /// Rows in display order, including group headings and the grand total.

@@ -9,28 +9,10 @@
 mod common;
 
 use common::{congkhai, printed, repo};
-use congkhai::model::{AppendixSource, Cell, ColumnRole, NumberFormat, RowNode, Unit};
+use congkhai::model::{AppendixSource, Cell, NumberFormat, RowNode};
 use congkhai::yaml::Spanned;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn role(role: ColumnRole) -> &'static str {
-    match role {
-        ColumnRole::Label => "label",
-        ColumnRole::Name => "name",
-        ColumnRole::Agency => "agency",
-        ColumnRole::Goal => "goal",
-        ColumnRole::Scale => "scale",
-        ColumnRole::Period => "period",
-        ColumnRole::Amount => "amount",
-        ColumnRole::Funding => "funding",
-        ColumnRole::Status => "status",
-        ColumnRole::Note => "note",
-        ColumnRole::Text => "text",
-        ColumnRole::Date => "date",
-        ColumnRole::Document => "document",
-    }
-}
 
 fn cell_text(cell: &Cell) -> String {
     match &cell.value {
@@ -136,7 +118,7 @@ fn import_seed(expectations: &Path) -> (Vec<String>, Vec<String>, String) {
     let columns: Vec<String> = transcription
         .columns
         .iter()
-        .map(|c| format!("{}={}", c.key.value, role(c.role)))
+        .map(|c| format!("{}={}", c.key.value, c.role.key()))
         .collect();
     let mut args: Vec<String> = vec![
         "import-table".into(),
@@ -153,15 +135,7 @@ fn import_seed(expectations: &Path) -> (Vec<String>, Vec<String>, String) {
     ];
     if let Some(unit) = transcription.unit {
         args.push("--unit".into());
-        args.push(
-            match unit {
-                Unit::Dong => "dong",
-                Unit::NghinDong => "nghin-dong",
-                Unit::TrieuDong => "trieu-dong",
-                Unit::TyDong => "ty-dong",
-            }
-            .into(),
-        );
+        args.push(unit.key().into());
     }
     args.extend(field("args").split_whitespace().map(String::from));
     let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -134,21 +134,9 @@ fn base_key(role: ColumnRole, title: &str) -> String {
         return format!("y{t}");
     }
     match role {
-        ColumnRole::Label => "stt",
-        ColumnRole::Name => "name",
-        ColumnRole::Agency => "agency",
-        ColumnRole::Goal => "goal",
-        ColumnRole::Scale => "scale",
-        ColumnRole::Period => "period",
-        ColumnRole::Amount => "amount",
-        ColumnRole::Funding => "funding",
-        ColumnRole::Status => "status",
-        ColumnRole::Note => "note",
-        ColumnRole::Text => "text",
-        ColumnRole::Date => "date",
-        ColumnRole::Document => "document",
+        ColumnRole::Label => "stt".to_string(),
+        other => other.key().to_string(),
     }
-    .to_string()
 }
 
 /// Builds the columns from the header (if any) and the specs (if any). Specs win; the header

@@ -26,33 +26,6 @@ pub fn quote(text: &str) -> String {
     serde_json::Value::String(text.to_string()).to_string()
 }
 
-fn role_name(role: ColumnRole) -> &'static str {
-    match role {
-        ColumnRole::Label => "label",
-        ColumnRole::Name => "name",
-        ColumnRole::Agency => "agency",
-        ColumnRole::Goal => "goal",
-        ColumnRole::Scale => "scale",
-        ColumnRole::Period => "period",
-        ColumnRole::Amount => "amount",
-        ColumnRole::Funding => "funding",
-        ColumnRole::Status => "status",
-        ColumnRole::Note => "note",
-        ColumnRole::Text => "text",
-        ColumnRole::Date => "date",
-        ColumnRole::Document => "document",
-    }
-}
-
-fn unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Dong => "dong",
-        Unit::NghinDong => "nghin-dong",
-        Unit::TrieuDong => "trieu-dong",
-        Unit::TyDong => "ty-dong",
-    }
-}
-
 fn cell(cell: &OutCell) -> String {
     match &cell.value {
         Some(value) => format!("{{ text: {}, value: {} }}", quote(&cell.text), quote(value)),
@@ -97,7 +70,7 @@ pub fn to_yaml(table: &Table, head: &AppendixHead) -> String {
     let has_amounts = table.columns.iter().any(|c| c.role == ColumnRole::Amount);
     match head.unit {
         Some(unit) => {
-            let _ = writeln!(out, "unit: {}", unit_name(unit));
+            let _ = writeln!(out, "unit: {}", unit.key());
         }
         None if has_amounts => out.push_str(
             "# unit: trieu-dong   # bỏ dấu # và sửa: dong | nghin-dong | trieu-dong | ty-dong\n",
@@ -118,7 +91,7 @@ pub fn to_yaml(table: &Table, head: &AppendixHead) -> String {
             "  - {{ key: {}, title: {}, role: {} }}",
             column.key,
             quote(&column.title),
-            role_name(column.role)
+            column.role.key()
         );
     }
     if table.rows.is_empty() {

@@ -23,6 +23,16 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit as written in appendix YAML (`trieu-dong`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Dong => "dong",
+            Unit::NghinDong => "nghin-dong",
+            Unit::TrieuDong => "trieu-dong",
+            Unit::TyDong => "ty-dong",
+        }
+    }
+
     /// The unit as a caption prints it.
     pub fn label(self) -> &'static str {
         match self {
@@ -85,6 +95,27 @@ pub enum ColumnRole {
     Date,
     /// A document number.
     Document,
+}
+
+impl ColumnRole {
+    /// The role as written in appendix YAML (`agency`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ColumnRole::Label => "label",
+            ColumnRole::Name => "name",
+            ColumnRole::Agency => "agency",
+            ColumnRole::Goal => "goal",
+            ColumnRole::Scale => "scale",
+            ColumnRole::Period => "period",
+            ColumnRole::Amount => "amount",
+            ColumnRole::Funding => "funding",
+            ColumnRole::Status => "status",
+            ColumnRole::Note => "note",
+            ColumnRole::Text => "text",
+            ColumnRole::Date => "date",
+            ColumnRole::Document => "document",
+        }
+    }
 }
 
 /// One column of an appendix.
@@ -332,5 +363,27 @@ impl<'de> Deserialize<'de> for RowNode {
             }
         }
         deserializer.deserialize_map(RowVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ColumnRole, Unit};
+
+    #[test]
+    fn keys_are_the_yaml_spellings() {
+        for role in [
+            ColumnRole::Label,
+            ColumnRole::Agency,
+            ColumnRole::Amount,
+            ColumnRole::Document,
+        ] {
+            let parsed: ColumnRole = serde_saphyr::from_str(role.key()).expect("role key parses");
+            assert_eq!(parsed, role);
+        }
+        for unit in [Unit::Dong, Unit::NghinDong, Unit::TrieuDong, Unit::TyDong] {
+            let parsed: Unit = serde_saphyr::from_str(unit.key()).expect("unit key parses");
+            assert_eq!(parsed, unit);
+        }
     }
 }

@@ -10,7 +10,6 @@ use crate::model::ColumnRole;
 use crate::render::views::{Project, project_amount_millions};
 use crate::site::{Appendix, Document, Site, TableRow};
 use crate::vietnamese::format_number;
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -578,17 +577,6 @@ fn bundle(document: &Document) -> DocumentBundle {
     }
 }
 
-/// How many đồng one unit of `label` is worth.
-fn unit_in_dong(label: &str) -> Option<Decimal> {
-    match label {
-        "đồng" => Some(Decimal::ONE),
-        "nghìn đồng" => Some(Decimal::from(1_000)),
-        "triệu đồng" => Some(Decimal::from(1_000_000)),
-        "tỷ đồng" => Some(Decimal::from(1_000_000_000)),
-        _ => None,
-    }
-}
-
 fn appendix(document: &Document, appendix: &Appendix) -> AppendixRecord {
     let url = appendix_url(&document.id, &appendix.id);
     AppendixRecord {
@@ -599,7 +587,7 @@ fn appendix(document: &Document, appendix: &Appendix) -> AppendixRecord {
         title: appendix.title.clone(),
         caption: appendix.caption.clone(),
         unit: appendix.unit.clone(),
-        unit_in_dong: appendix.unit.as_deref().and_then(unit_in_dong).map(Number),
+        unit_in_dong: appendix.unit_in_dong.map(Number),
         columns: appendix
             .columns
             .iter()

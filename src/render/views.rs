@@ -304,12 +304,10 @@ fn cell_by_role(project: &Project, role: ColumnRole) -> String {
 /// The project's main amount, converted to triệu đồng: the first amount column whose title
 /// says "tổng", else the first amount column.
 pub fn project_amount_millions(project: &Project) -> Option<Decimal> {
-    let unit = match project.appendix.unit.as_deref() {
-        Some("đồng") => Decimal::new(1, 6),
-        Some("nghìn đồng") => Decimal::new(1, 3),
-        Some("tỷ đồng") => Decimal::from(1000),
-        _ => Decimal::ONE,
-    };
+    let unit = project
+        .appendix
+        .unit_in_dong
+        .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000));
     let columns = &project.appendix.columns;
     let index = columns
         .iter()

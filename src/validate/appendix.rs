@@ -97,6 +97,7 @@ pub(super) fn appendix(
         title: source.title.clone(),
         caption: source.caption.clone(),
         unit: source.unit.map(|u| u.label().to_string()),
+        unit_in_dong: source.unit.map(|u| Decimal::from(u.in_dong())),
         columns: source
             .columns
             .iter()
