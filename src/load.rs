@@ -6,10 +6,10 @@ use crate::model::{
     ProvinceSource, SectionFrontMatter, SiteConfig, Spanned, TargetSource,
 };
 use crate::yaml;
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 
 /// The largest content file congkhai reads (a real appendix is well under 1 MB).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -107,10 +107,20 @@ pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
                 .extend(list.into_iter().map(|i| (file.clone(), i)));
         }
     }
-    for dir in document_dirs(root, &mut diagnostics) {
-        content
-            .documents
-            .push(load_document(root, &dir, &mut diagnostics));
+    // Documents are independent of each other: both cores read and parse them, and their
+    // problems are merged back in path order.
+    let dirs = document_dirs(root, &mut diagnostics);
+    let loaded: Vec<(DocumentFolder, Diagnostics)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut found = Diagnostics::default();
+            let folder = load_document(root, dir, &mut found);
+            (folder, found)
+        })
+        .collect();
+    for (folder, found) in loaded {
+        content.documents.push(folder);
+        diagnostics.extend(found);
     }
     (content, diagnostics)
 }
@@ -296,8 +306,11 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_help("lưu lại tệp với bảng mã UTF-8 (Unicode)")
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(text.nfc().collect())
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(crate::vietnamese::nfc(text))
 }
 
 /// Removes bidi controls from `text`, warning at each (see [`crate::bidi`]).

@@ -4,7 +4,6 @@ use crate::site::TocEntry;
 use crate::vietnamese::slugify;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
-use unicode_normalization::UnicodeNormalization;
 
 /// The rendered body of a section.
 #[derive(Debug, Clone)]
@@ -114,7 +113,7 @@ pub fn unique(base: &str, used: &mut HashSet<String>) -> String {
 /// the site; no scripts, styles, frames or event handlers. The result is NFC again, since
 /// dropping a tag can join a letter to a combining mark that followed the tag.
 pub fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
+    let clean = ammonia::Builder::default()
         .add_generic_attributes(["id"])
         .add_tag_attributes("a", ["class"])
         .add_tag_attributes("div", ["class"])
@@ -123,9 +122,8 @@ pub fn sanitize(html: &str) -> String {
         .id_prefix(None)
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
-        .to_string()
-        .nfc()
-        .collect()
+        .to_string();
+    crate::vietnamese::nfc(clean)
 }
 
 #[cfg(test)]

@@ -58,6 +58,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// Base letter, letter modifier rank and tone of one character.
 fn decompose(c: char) -> (char, u8, u8) {
+    if c.is_ascii() {
+        return (c.to_ascii_lowercase(), 0, 0);
+    }
     let mut base = c;
     let mut modifier = 0;
     let mut tone = 0;
@@ -86,7 +89,7 @@ fn decompose(c: char) -> (char, u8, u8) {
 pub fn sort_key(text: &str) -> (Vec<u32>, Vec<u8>) {
     let mut letters = Vec::new();
     let mut tones = Vec::new();
-    for c in text.nfc() {
+    for c in nfc(text.to_string()).chars() {
         let (base, modifier, tone) = decompose(c);
         letters.push((base as u32) * 4 + u32::from(modifier));
         tones.push(tone);
@@ -101,11 +104,18 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 
 /// Lowercase, without tones or letter marks, đ → d: "Đắk Nông" → "dak nong".
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| decompose(c).0)
-        .collect::<String>()
-        .nfc()
-        .collect()
+    nfc(text.chars().map(|c| decompose(c).0).collect())
+}
+
+/// `text` in Unicode NFC; text that is NFC already (nearly all of it) is returned as it is,
+/// without re-composing it.
+pub fn nfc(text: String) -> String {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 /// An ASCII slug for anchors: "I. MỤC TIÊU" → "i-muc-tieu".

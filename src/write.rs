@@ -11,6 +11,7 @@
 use crate::publish::compress;
 use crate::render::Output;
 use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -134,26 +135,32 @@ fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {
     }
     fs::create_dir_all(staging)?;
     let progress = progress_bar(outputs.len());
-    for output in outputs {
+    outputs.par_iter().try_for_each(|output| {
         progress.inc(1);
-        let target = staging.join(safe_relative(&output.path)?);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let bytes = if output.path.ends_with(".html") {
-            minify(&output.bytes)
-        } else {
-            output.bytes.clone()
-        };
-        if compress::is_text(&output.path) {
-            fs::write(sibling(&target, "gz"), compress::gzip(&bytes)?)?;
-            fs::write(sibling(&target, "br"), compress::brotli(&bytes)?)?;
-        }
-        fs::write(&target, bytes)
-            .with_context(|| format!("không ghi được {}", target.display()))?;
-    }
+        write_one(output, staging)
+    })?;
     progress.finish_and_clear();
     Ok(())
+}
+
+/// Writes one output (minified when HTML) and its compressed copies.
+fn write_one(output: &Output, staging: &Path) -> Result<()> {
+    let target = staging.join(safe_relative(&output.path)?);
+    if let Some(dir) = target.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let minified;
+    let bytes = if output.path.ends_with(".html") {
+        minified = minify(&output.bytes);
+        &minified
+    } else {
+        &output.bytes
+    };
+    if compress::is_text(&output.path) {
+        fs::write(sibling(&target, "gz"), compress::gzip(bytes)?)?;
+        fs::write(sibling(&target, "br"), compress::brotli(bytes)?)?;
+    }
+    fs::write(&target, bytes).with_context(|| format!("không ghi được {}", target.display()))
 }
 
 fn swap(staging: &Path, output_dir: &Path, parent: &Path, name: &str, pid: u32) -> Result<()> {

@@ -12,18 +12,19 @@ pub fn is_text(path: &str) -> bool {
     .any(|extension| path.ends_with(extension))
 }
 
-/// gzip at the best compression.
+/// gzip at level 6: within a few per cent of the best size, several times faster.
 pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     encoder.write_all(bytes)?;
     encoder.finish()
 }
 
-/// Brotli at quality 9, a good trade between size and build time.
+/// Brotli at quality 5 with a 4 MiB window: smaller than gzip at a fraction of the time of
+/// the highest qualities, whose large match finders dominated the build.
 pub fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut output = Vec::new();
     {
-        let mut writer = brotli::CompressorWriter::new(&mut output, 4096, 9, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut output, 4096, 5, 22);
         writer.write_all(bytes)?;
     }
     Ok(output)

@@ -2,7 +2,6 @@
 //! (for matching): lowercase, no tones or letter marks, đ → d.
 
 use crate::vietnamese::fold;
-use unicode_normalization::UnicodeNormalization;
 
 /// One syllable (or number) of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +16,7 @@ pub struct Token {
 /// them, except `.` and `,` between two digits, which stay inside a number (`1.747.201,5`)
 /// and are dropped from its folded form except for the decimal comma.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.nfc().collect();
+    let chars: Vec<char> = crate::vietnamese::nfc(text.to_string()).chars().collect();
     let mut tokens = Vec::new();
     let mut current = String::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -39,7 +38,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn token(raw: &str) -> Token {
-    let exact: String = raw.to_lowercase().nfc().collect();
+    let exact = crate::vietnamese::nfc(raw.to_lowercase());
     let folded = fold(&exact).replace('.', "");
     Token { exact, folded }
 }
@@ -59,6 +58,7 @@ pub fn shard_key(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn folded(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.folded).collect()
