@@ -66,6 +66,19 @@ pub enum BuildError {
     Other(anyhow::Error),
 }
 
+/// Renders every page straight into a staging folder, swapped into place only when all
+/// of it was written and every link resolves.
+fn render_and_write(site: &site::Site, options: &BuildOptions) -> anyhow::Result<render::Rendered> {
+    let tera = render::load_templates(&options.theme)?;
+    let mut staging = write::Staging::begin(&options.output)?;
+    let documents = site.documents.len();
+    let appendices: usize = site.documents.iter().map(|d| d.appendices.len()).sum();
+    staging.show_progress(documents + appendices + site.agencies.len());
+    let rendered = render::render_to(&tera, site, &options.theme, &staging)?;
+    staging.commit()?;
+    Ok(rendered)
+}
+
 /// Loads and validates `content`: every problem found, and the site when there are no errors.
 pub fn check(
     content: &Path,
@@ -88,11 +101,18 @@ pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), Buil
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));
     };
-    let outputs = render::render(&site, &options.theme).map_err(BuildError::Other)?;
-    write::write_site(&outputs, &options.output).map_err(BuildError::Other)?;
+    let checked = started.elapsed();
+    let rendered = render_and_write(&site, options).map_err(BuildError::Other)?;
+    if std::env::var_os("CONGKHAI_TIMINGS").is_some() {
+        eprintln!(
+            "thời gian: đọc và kiểm tra {:.3} s, dựng và ghi {:.3} s",
+            checked.as_secs_f64(),
+            (started.elapsed() - checked).as_secs_f64()
+        );
+    }
     let summary = BuildSummary {
-        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
-        files: outputs.len(),
+        pages: rendered.pages,
+        files: rendered.files,
         documents: site.documents.len(),
         tables: site.documents.iter().map(|d| d.appendices.len()).sum(),
         warnings: diagnostics.warning_count(),

@@ -5,6 +5,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{ColumnRole, DocumentKind, Period, RelationType, Signer};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The portal's settings.
 #[derive(Debug, Clone, Serialize)]
@@ -308,26 +309,140 @@ pub struct Site {
     pub documents: Vec<Document>,
     /// Warnings, published on the pages they concern.
     pub warnings: Vec<Diagnostic>,
+    /// Positions by ID, made by [`Site::reindex`] once the lists are complete.
+    #[serde(skip)]
+    pub index: SiteIndex,
+}
+
+/// Where each ID sits in the site's lists, so that pages look records up in constant time
+/// instead of scanning lists whose length grows with the site.
+#[derive(Debug, Clone, Default)]
+pub struct SiteIndex {
+    documents: HashMap<String, usize>,
+    provinces: HashMap<String, usize>,
+    agencies: HashMap<String, usize>,
+    indicators: HashMap<String, usize>,
+    issued_by: HashMap<String, usize>,
+    /// (document, target) → (document position, measurement position) of each measurement.
+    measured: HashMap<(String, String), Vec<(usize, usize)>>,
+}
+
+/// Looks `id` up in `index` while it covers all of `list`; scans `list` while it is being
+/// filled (during validation, before [`Site::reindex`]).
+fn lookup<'a, T>(
+    list: &'a [T],
+    index: &HashMap<String, usize>,
+    id: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    if index.len() == list.len() {
+        index.get(id).and_then(|&i| list.get(i))
+    } else {
+        list.iter().find(|item| id_of(item) == id)
+    }
+}
+
+fn positions<T>(list: &[T], id_of: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| (id_of(item).to_string(), i))
+        .collect()
 }
 
 impl Site {
+    /// Indexes every list by ID; called once the site is complete.
+    pub fn reindex(&mut self) {
+        let issued_by = self
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| {
+                d.relations
+                    .iter()
+                    .filter(|r| r.kind == RelationType::Issues)
+                    .filter_map(move |r| r.document.clone().map(|id| (id, i)))
+            })
+            .fold(HashMap::new(), |mut map, (id, i)| {
+                map.entry(id).or_insert(i);
+                map
+            });
+        let mut measured: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
+        for (d, document) in self.documents.iter().enumerate() {
+            for (m, measurement) in document.measurements.iter().enumerate() {
+                if let Some(target) = &measurement.target {
+                    measured.entry(target.clone()).or_default().push((d, m));
+                }
+            }
+        }
+        self.index = SiteIndex {
+            measured,
+            documents: positions(&self.documents, |d| &d.id),
+            provinces: positions(&self.provinces, |p| &p.id),
+            agencies: positions(&self.agencies, |a| &a.id),
+            indicators: positions(&self.indicators, |i| &i.id),
+            issued_by,
+        };
+    }
+
     /// The document with this ID.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        lookup(&self.documents, &self.index.documents, id, |d| &d.id)
     }
 
     /// The province with this ID.
     pub fn province(&self, id: &str) -> Option<&Province> {
-        self.provinces.iter().find(|p| p.id == id)
+        lookup(&self.provinces, &self.index.provinces, id, |p| &p.id)
     }
 
     /// The agency with this ID.
     pub fn agency(&self, id: &str) -> Option<&Agency> {
-        self.agencies.iter().find(|a| a.id == id)
+        lookup(&self.agencies, &self.index.agencies, id, |a| &a.id)
     }
 
     /// The indicator with this ID.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id)
+        lookup(&self.indicators, &self.index.indicators, id, |i| &i.id)
+    }
+
+    /// The measurements of target `target_id` of document `document_id`, in site order.
+    pub fn measurements_of_target(&self, document_id: &str, target_id: &str) -> Vec<&Measurement> {
+        if self.index.documents.len() != self.documents.len() {
+            return self
+                .documents
+                .iter()
+                .flat_map(|d| &d.measurements)
+                .filter(|m| {
+                    m.target
+                        .as_ref()
+                        .is_some_and(|(doc, id)| doc == document_id && id == target_id)
+                })
+                .collect();
+        }
+        self.index
+            .measured
+            .get(&(document_id.to_string(), target_id.to_string()))
+            .map(|list| {
+                list.iter()
+                    .filter_map(|&(d, m)| self.documents.get(d)?.measurements.get(m))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The decision that issues the document with this ID, if any (the first, in site order).
+    pub fn issuing_decision(&self, id: &str) -> Option<&Document> {
+        if self.index.documents.len() == self.documents.len() {
+            self.index
+                .issued_by
+                .get(id)
+                .and_then(|&i| self.documents.get(i))
+        } else {
+            self.documents.iter().find(|d| {
+                d.relations.iter().any(|r| {
+                    r.kind == RelationType::Issues
+                        && r.document.as_deref() == Some(id)
+                })
+            })
+        }
     }
 }

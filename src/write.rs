@@ -48,35 +48,129 @@ fn safe_relative(path: &str) -> Result<PathBuf> {
     }
 }
 
+/// A build's staging folder beside the output folder, under the build lock. Files are put
+/// into it one at a time, from any thread; [`Staging::commit`] swaps it into place. Dropped
+/// without a commit (a failed build), it is removed and the previous output stays.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    output_dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    pid: u32,
+    committed: bool,
+    files: std::sync::atomic::AtomicUsize,
+    progress: indicatif::ProgressBar,
+    _lock: fs::File,
+}
+
+impl Staging {
+    /// Takes the build lock of `output_dir`, tidies what killed builds left, and makes an
+    /// empty staging folder.
+    pub fn begin(output_dir: &Path) -> Result<Staging> {
+        let parent = match output_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("không tạo được {}", parent.display()))?;
+        let name = output_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".to_string());
+        let lock_path = parent.join(format!(".congkhai-{name}.lock"));
+        let lock = fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("không tạo được tệp khóa {}", lock_path.display()))?;
+        lock.lock()
+            .with_context(|| format!("không khóa được {}", lock_path.display()))?;
+        recover(output_dir, &parent, &name)?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.staging-{pid}"));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir).with_context(|| format!("không tạo được {}", dir.display()))?;
+        Ok(Staging {
+            dir,
+            output_dir: output_dir.to_path_buf(),
+            parent,
+            name,
+            pid,
+            committed: false,
+            files: std::sync::atomic::AtomicUsize::new(0),
+            progress: indicatif::ProgressBar::hidden(),
+            _lock: lock,
+        })
+    }
+
+    /// Shows a progress bar of about `expected` files (on a terminal, for long builds only).
+    pub fn show_progress(&mut self, expected: usize) {
+        self.progress = progress_bar(expected);
+    }
+
+    /// Writes one file (minified when HTML) and its compressed copies.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.dir.join(safe_relative(path)?);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let minified;
+        let bytes = if path.ends_with(".html") {
+            minified = minify(bytes);
+            &minified
+        } else {
+            bytes
+        };
+        match compress::copies_for(path) {
+            compress::Copies::GzipAndBrotli => {
+                fs::write(sibling(&target, "gz"), compress::gzip(bytes)?)?;
+                fs::write(sibling(&target, "br"), compress::brotli(bytes)?)?;
+            }
+            compress::Copies::Gzip => fs::write(sibling(&target, "gz"), compress::gzip(bytes)?)?,
+            compress::Copies::None => {}
+        }
+        fs::write(&target, bytes)
+            .with_context(|| format!("không ghi được {}", target.display()))?;
+        self.files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.progress.inc(1);
+        Ok(())
+    }
+
+    /// Files put so far (compressed copies not counted).
+    pub fn files(&self) -> usize {
+        self.files.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Swaps the staging folder into place of the output folder.
+    pub fn commit(mut self) -> Result<()> {
+        self.progress.finish_and_clear();
+        swap(&self.dir, &self.output_dir, &self.parent, &self.name, self.pid)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `outputs` into `output_dir` atomically (as far as the file system allows).
 pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
-    let parent = match output_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).with_context(|| format!("không tạo được {}", parent.display()))?;
-    let name = output_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_string());
-    let lock_path = parent.join(format!(".congkhai-{name}.lock"));
-    let lock = fs::File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .with_context(|| format!("không tạo được tệp khóa {}", lock_path.display()))?;
-    lock.lock()
-        .with_context(|| format!("không khóa được {}", lock_path.display()))?;
-    recover(output_dir, &parent, &name)?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let result =
-        write_all(outputs, &staging).and_then(|()| swap(&staging, output_dir, &parent, &name, pid));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+    let mut staging = Staging::begin(output_dir)?;
+    staging.show_progress(outputs.len());
+    outputs
+        .par_iter()
+        .try_for_each(|output| staging.put(&output.path, &output.bytes))?;
+    staging.commit()
 }
 
 /// The most files a build writes before it shows a progress bar (on a terminal only).
@@ -91,7 +185,7 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(files as u64);
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("Đang ghi {pos}/{len} tệp {wide_bar} {eta}")
+        indicatif::ProgressStyle::with_template("Đang ghi {pos}/~{len} tệp {wide_bar} {eta}")
     {
         bar.set_style(style);
     }
@@ -127,40 +221,6 @@ fn recover(output_dir: &Path, parent: &Path, name: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn write_all(outputs: &[Output], staging: &Path) -> Result<()> {
-    if staging.exists() {
-        fs::remove_dir_all(staging)?;
-    }
-    fs::create_dir_all(staging)?;
-    let progress = progress_bar(outputs.len());
-    outputs.par_iter().try_for_each(|output| {
-        progress.inc(1);
-        write_one(output, staging)
-    })?;
-    progress.finish_and_clear();
-    Ok(())
-}
-
-/// Writes one output (minified when HTML) and its compressed copies.
-fn write_one(output: &Output, staging: &Path) -> Result<()> {
-    let target = staging.join(safe_relative(&output.path)?);
-    if let Some(dir) = target.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let minified;
-    let bytes = if output.path.ends_with(".html") {
-        minified = minify(&output.bytes);
-        &minified
-    } else {
-        &output.bytes
-    };
-    if compress::is_text(&output.path) {
-        fs::write(sibling(&target, "gz"), compress::gzip(bytes)?)?;
-        fs::write(sibling(&target, "br"), compress::brotli(bytes)?)?;
-    }
-    fs::write(&target, bytes).with_context(|| format!("không ghi được {}", target.display()))
 }
 
 fn swap(staging: &Path, output_dir: &Path, parent: &Path, name: &str, pid: u32) -> Result<()> {

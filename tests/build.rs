@@ -10,12 +10,13 @@ fn a_valid_site_builds_every_kind_of_page() {
     let text = printed(&output);
     assert!(output.status.success(), "{text}");
     assert!(
-        text.contains("Đã tạo 15 trang"),
+        text.contains("Đã tạo 16 trang"),
         "summary line in Vietnamese: {text}"
     );
     for page in [
         "index.html",
         "tinh/khanh-hoa/index.html",
+        "tinh/khanh-hoa/du-an/index.html",
         "van-ban/kh-1-2020/index.html",
         "van-ban/kh-1-2020/phu-luc-i/index.html",
         "van-ban/bc-1-2021/index.html",

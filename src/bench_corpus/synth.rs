@@ -345,7 +345,8 @@ pub fn document(
     let kind_code = if is_report { "bc" } else { "kh" };
     let appendices = (0..appendices)
         .map(|i| {
-            let rows = rng.range(20, 250);
+            // The seeds' appendices have 20 to 110 rows; pages average about 1,400 words.
+            let rows = rng.range(10, 110);
             appendix(rng, i, rows, &agencies)
         })
         .collect();

@@ -1,9 +1,11 @@
 //! The link check: every internal `href` and `src` of every page must resolve to a file of
 //! the site (and an anchor on it), and none may leave the site's sub-path.
 
-use super::html_links::{anchors, attribute_values, unescape};
+use super::html_links::{anchors as anchors_of, attribute_values, unescape};
 use crate::render::Output;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 use std::fmt;
 
 /// A link that does not resolve.
@@ -78,56 +80,140 @@ fn resolve(
     Ok((target, fragment.filter(|f| !f.is_empty())))
 }
 
-/// Checks every link of every HTML output.
-pub fn check(outputs: &[Output], base_path: &str) -> Vec<BrokenLink> {
-    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let pages: HashMap<&str, &str> = outputs
-        .iter()
-        .filter(|o| o.path.ends_with(".html"))
-        .filter_map(|o| {
-            std::str::from_utf8(&o.bytes)
-                .ok()
-                .map(|html| (o.path.as_str(), html))
-        })
-        .collect();
-    let page_anchors: HashMap<&str, HashSet<String>> = pages
-        .iter()
-        .map(|(path, html)| (*path, anchors(html).into_iter().collect()))
-        .collect();
-    let mut broken = Vec::new();
-    let mut sorted: Vec<(&&str, &&str)> = pages.iter().collect();
-    sorted.sort();
-    for (page, html) in sorted {
-        for (_, raw) in attribute_values(html, &["href", "src"]) {
-            let link = unescape(raw);
-            if is_external(&link) {
-                continue;
+/// Collects the files, anchors and links of a site while it is being rendered, page by page
+/// and from any thread, and checks the links once every file is known. It keeps one entry per
+/// distinct link target and a hash per anchor, not the pages, so memory stays small.
+#[derive(Debug)]
+pub struct LinkCollector {
+    base_path: String,
+    inner: Mutex<Collected>,
+}
+
+#[derive(Debug, Default)]
+struct Collected {
+    files: HashSet<String>,
+    anchors: HashSet<u64>,
+    /// Each distinct (target, fragment), with the first page (in path order) that links to it.
+    links: HashMap<(String, Option<String>), Seen>,
+    broken: Vec<BrokenLink>,
+}
+
+#[derive(Debug)]
+struct Seen {
+    page: String,
+    link: String,
+}
+
+fn anchor_key(page: &str, anchor: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (page, anchor).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl LinkCollector {
+    /// A collector for a site published under `base_path` (e.g. `/cong-khai/`).
+    pub fn new(base_path: &str) -> LinkCollector {
+        LinkCollector {
+            base_path: base_path.to_string(),
+            inner: Mutex::new(Collected::default()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Collected> {
+        // A panic elsewhere cannot leave the sets half-updated in a way that matters here.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records a file of the site; HTML pages also give their anchors and links.
+    pub fn add(&self, path: &str, bytes: &[u8]) {
+        let mut anchors = Vec::new();
+        let mut links = Vec::new();
+        let mut broken = Vec::new();
+        if path.ends_with(".html")
+            && let Ok(html) = std::str::from_utf8(bytes)
+        {
+            anchors = anchors_of(html)
+                .iter()
+                .map(|a| anchor_key(path, a))
+                .collect();
+            for (_, raw) in attribute_values(html, &["href", "src"]) {
+                let link = unescape(raw);
+                if is_external(&link) {
+                    continue;
+                }
+                match resolve(path, &link, &self.base_path) {
+                    Err(reason) => broken.push(BrokenLink {
+                        page: path.to_string(),
+                        link,
+                        reason,
+                    }),
+                    Ok(target) => links.push((target, link)),
+                }
             }
-            let problem = match resolve(page, &link, base_path) {
-                Err(reason) => Some(reason),
-                Ok((target, fragment)) => {
-                    if !files.contains(target.as_str()) {
-                        Some("trỏ tới trang hoặc tệp không tồn tại")
-                    } else {
-                        match (fragment, page_anchors.get(target.as_str())) {
-                            (Some(fragment), Some(ids)) if !ids.contains(&fragment) => {
-                                Some("trỏ tới mục (#anchor) không có trên trang")
-                            }
-                            _ => None,
-                        }
+        }
+        let mut collected = self.lock();
+        collected.files.insert(path.to_string());
+        collected.anchors.extend(anchors);
+        collected.broken.extend(broken);
+        for (target, link) in links {
+            // The first page in path order, whatever order the pages came in.
+            match collected.links.entry(target) {
+                Entry::Occupied(mut seen) if path < seen.get().page.as_str() => {
+                    *seen.get_mut() = Seen {
+                        page: path.to_string(),
+                        link,
+                    };
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert(Seen {
+                        page: path.to_string(),
+                        link,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Every link that does not resolve, sorted by page and link.
+    pub fn broken(&self) -> Vec<BrokenLink> {
+        let collected = self.lock();
+        let mut broken = collected.broken.clone();
+        for ((target, fragment), seen) in &collected.links {
+            let reason = if !collected.files.contains(target) {
+                Some("trỏ tới trang hoặc tệp không tồn tại")
+            } else {
+                match fragment {
+                    Some(fragment)
+                        if target.ends_with(".html")
+                            && !collected.anchors.contains(&anchor_key(target, fragment)) =>
+                    {
+                        Some("trỏ tới mục (#anchor) không có trên trang")
                     }
+                    _ => None,
                 }
             };
-            if let Some(reason) = problem {
+            if let Some(reason) = reason {
                 broken.push(BrokenLink {
-                    page: page.to_string(),
-                    link,
+                    page: seen.page.clone(),
+                    link: seen.link.clone(),
                     reason,
                 });
             }
         }
+        broken.sort_by(|a, b| (&a.page, &a.link).cmp(&(&b.page, &b.link)));
+        broken
     }
-    broken
+}
+
+/// Checks every link of every HTML output.
+pub fn check(outputs: &[Output], base_path: &str) -> Vec<BrokenLink> {
+    let collector = LinkCollector::new(base_path);
+    for output in outputs {
+        collector.add(&output.path, &output.bytes);
+    }
+    collector.broken()
 }
 
 #[cfg(test)]
@@ -160,9 +246,9 @@ mod tests {
         assert_eq!(
             broken,
             vec![
-                "/p/van-ban/b/",
-                "/p/van-ban/a/#none",
                 "/other/",
+                "/p/van-ban/a/#none",
+                "/p/van-ban/b/",
                 "../../../"
             ]
         );

@@ -10,7 +10,7 @@ pub use status::{TargetStatus, measurements_of, status};
 use crate::publish::{assets, feed, links, metadata, page_url, relative, sitemap};
 use crate::site::Site;
 use anyhow::{Context as _, Result, anyhow};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera};
@@ -71,14 +71,18 @@ struct Pages<'a> {
     js_strings: String,
 }
 
+/// The data of one page, computed only when the page is rendered, so that the list of
+/// pages stays small and each page's data is dropped as soon as it is written.
+type PageData<'a> = Box<dyn Fn() -> Value + Send + Sync + 'a>;
+
 /// What differs from page to page.
 struct Page<'a> {
-    template: &'a str,
+    template: &'static str,
     path: String,
     title: String,
     description: Option<String>,
     json_ld: Option<String>,
-    data: Value,
+    data: PageData<'a>,
 }
 
 impl Pages<'_> {
@@ -100,7 +104,7 @@ impl Pages<'_> {
             page.description.as_deref().unwrap_or(&info.description),
         );
         context.insert("json_ld", &page.json_ld);
-        context.insert("page", &page.data);
+        context.insert("page", &(page.data)());
         let html = self.tera.render(page.template, &context).map_err(|e| {
             anyhow!(
                 "lỗi khi dựng trang {} bằng mẫu {}: {e}",
@@ -115,15 +119,25 @@ impl Pages<'_> {
     }
 }
 
-fn simple<'a>(template: &'a str, path: &str, title: &str, data: Value) -> Page<'a> {
+fn simple<'a>(
+    template: &'static str,
+    path: &str,
+    title: &str,
+    data: impl Fn() -> Value + Send + Sync + 'a,
+) -> Page<'a> {
     Page {
         template,
         path: path.to_string(),
         title: title.to_string(),
         description: None,
         json_ld: None,
-        data,
+        data: Box::new(data),
     }
+}
+
+/// A page whose data was computed already.
+fn ready(template: &'static str, path: &str, title: &str, data: Value) -> Page<'static> {
+    simple(template, path, title, move || data.clone())
 }
 
 /// How pages name a document: kind and number; for a plan without a number of its own,
@@ -132,12 +146,7 @@ pub fn document_title(site: &Site, document: &crate::site::Document) -> String {
     if let Some(number) = &document.number {
         return format!("{} {}", document.kind.label(), number);
     }
-    let issuing = site.documents.iter().find(|d| {
-        d.relations.iter().any(|r| {
-            r.kind == crate::model::RelationType::Issues
-                && r.document.as_deref() == Some(document.id.as_str())
-        })
-    });
+    let issuing = site.issuing_decision(&document.id);
     match issuing.and_then(|d| d.number.as_ref().map(|n| (d, n))) {
         Some((decision, number)) => format!(
             "{} ban hành kèm theo {} {}",
@@ -153,21 +162,34 @@ pub fn document_title(site: &Site, document: &crate::site::Document) -> String {
     }
 }
 
-/// Every page of the site, in a stable order.
-fn page_list(site: &Site) -> Vec<Page<'static>> {
+/// Every page of the site, in a stable order; each page's data is computed when it is
+/// rendered.
+fn page_list<'a>(site: &'a Site, projects: &'a views::ProjectIndex<'a>) -> Vec<Page<'a>> {
     let mut pages = vec![simple(
         "home.html",
         "index.html",
         &site.info.title,
-        views::home_page(site),
+        move || views::home_page(site, projects),
     )];
     for province in &site.provinces {
         pages.push(simple(
             "province.html",
             &format!("tinh/{}/index.html", province.id),
             &format!("Tỉnh {}", province.name),
-            views::province_page(site, province),
+            move || views::province_page(site, province, projects),
         ));
+        let count = projects.of_province(&province.id).len();
+        if count > 0 {
+            for number in 1..=views::page_count(count) {
+                let base = format!("tinh/{}/du-an/", province.id);
+                pages.push(simple(
+                    "province_projects.html",
+                    &format!("{}index.html", views::list_page_path(&base, number)),
+                    &numbered(&format!("Dự án, nhiệm vụ – Tỉnh {}", province.name), number),
+                    move || views::province_projects_page(site, province, projects, number),
+                ));
+            }
+        }
     }
     for document in &site.documents {
         let title = document_title(site, document);
@@ -177,7 +199,7 @@ fn page_list(site: &Site) -> Vec<Page<'static>> {
             title: title.clone(),
             description: Some(document.title.clone()),
             json_ld: Some(metadata::document_json_ld(site, document)),
-            data: views::document_page(site, document),
+            data: Box::new(move || views::document_page(site, document)),
         });
         for appendix in &document.appendices {
             pages.push(Page {
@@ -189,7 +211,7 @@ fn page_list(site: &Site) -> Vec<Page<'static>> {
                 ),
                 description: Some(appendix.title.clone()),
                 json_ld: None,
-                data: views::appendix_page(site, document, appendix),
+                data: Box::new(move || views::appendix_page(site, document, appendix)),
             });
         }
     }
@@ -197,47 +219,62 @@ fn page_list(site: &Site) -> Vec<Page<'static>> {
         "agencies.html",
         "co-quan/index.html",
         "Cơ quan",
-        views::agencies_index(site),
+        move || views::agencies_index(site, projects),
     ));
     for agency in &site.agencies {
-        pages.push(simple(
-            "agency.html",
-            &format!("co-quan/{}/index.html", agency.id),
-            &agency.name,
-            views::agency_page(site, agency),
-        ));
+        let count = projects.of_agency(&agency.id).len();
+        for number in 1..=views::page_count(count) {
+            let base = format!("co-quan/{}/", agency.id);
+            pages.push(simple(
+                "agency.html",
+                &format!("{}index.html", views::list_page_path(&base, number)),
+                &numbered(&agency.name, number),
+                move || views::agency_page(site, agency, projects, number),
+            ));
+        }
     }
     pages.push(simple(
         "targets.html",
         "chi-tieu/index.html",
         "Chỉ tiêu",
-        views::targets_page(site),
+        move || views::targets_page(site),
     ));
     for indicator in &site.indicators {
         pages.push(simple(
             "indicator.html",
             &format!("chi-tieu/{}/index.html", indicator.id),
             &indicator.name,
-            views::indicator_page(site, indicator),
+            move || views::indicator_page(site, indicator),
         ));
     }
-    let projects: Vec<Value> = views::projects(site)
-        .iter()
-        .map(|p| views::project_view(site, p))
-        .collect();
     pages.push(simple(
         "projects.html",
         "du-an/index.html",
         "Dự án, nhiệm vụ",
-        json!({ "projects": projects }),
+        move || views::projects_page(site, projects),
     ));
-    pages.push(simple(
+    pages.push(ready(
         "404.html",
         "404.html",
         "Không tìm thấy trang",
         Value::Null,
     ));
+    pages.push(ready(
+        "search.html",
+        "tim-kiem/index.html",
+        "Tìm kiếm",
+        Value::Null,
+    ));
     pages
+}
+
+/// "Title – trang 2" for the pages after the first of a long list.
+fn numbered(title: &str, number: usize) -> String {
+    if number > 1 {
+        format!("{title} – trang {number}")
+    } else {
+        title.to_string()
+    }
 }
 
 /// Every page and file of the site. Fails when a page cannot be rendered or a link of the
@@ -279,39 +316,128 @@ pub fn document_page(
         title: document_title(site, document),
         description: Some(document.title.clone()),
         json_ld: Some(metadata::document_json_ld(site, document)),
-        data: views::document_page(site, document),
+        data: Box::new(move || views::document_page(site, document)),
     })
 }
 
-/// Every page and file of the site, with templates already loaded (`serve` keeps them).
+/// Where rendered files go: a build's staging folder, or a list in memory (`serve`).
+pub trait Sink: Sync {
+    /// Takes one file of the site.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+impl Sink for crate::write::Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        crate::write::Staging::put(self, path, bytes)
+    }
+}
+
+/// Keeps every file in memory.
+#[derive(Default)]
+struct InMemory(std::sync::Mutex<Vec<Output>>);
+
+impl Sink for InMemory {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.0
+            .lock()
+            .map_err(|_| anyhow!("a rendering thread failed"))?
+            .push(Output {
+                path: path.to_string(),
+                bytes: bytes.to_vec(),
+            });
+        Ok(())
+    }
+}
+
+/// What a rendering run produced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    /// HTML pages.
+    pub pages: usize,
+    /// Files in all (pages included, compressed copies not).
+    pub files: usize,
+}
+
+/// Every page and file of the site, with templates already loaded (`serve` keeps them),
+/// in path order.
 pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>> {
+    let memory = InMemory::default();
+    render_to(tera, site, theme, &memory)?;
+    let mut outputs = memory
+        .0
+        .into_inner()
+        .map_err(|_| anyhow!("a rendering thread failed"))?;
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// Renders every page and file of the site into `sink`, on every core, page by page: no
+/// list of all pages' contents is kept. Fails when a page cannot be rendered or a link of
+/// the site does not resolve (what reached `sink` then must be thrown away).
+pub fn render_to(tera: &Tera, site: &Site, theme: &Path, sink: &dyn Sink) -> Result<Rendered> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let (pages, static_files) = prepare(tera, site, theme)?;
-    let mut outputs = page_list(site)
-        .into_iter()
-        .map(|page| pages.render(page))
-        .collect::<Result<Vec<Output>>>()?;
+    let collector = links::LinkCollector::new(&site.info.base_path);
+    let page_paths = std::sync::Mutex::new(Vec::new());
+    let files = AtomicUsize::new(0);
+    let emit = |path: &str, bytes: Vec<u8>| -> Result<()> {
+        collector.add(path, &bytes);
+        files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            page_paths
+                .lock()
+                .map_err(|_| anyhow!("a rendering thread failed"))?
+                .push(path.to_string());
+            if site.info.relative_links {
+                let html = String::from_utf8_lossy(&bytes);
+                let relative = relative::relativize(&html, path, &site.info.base_path);
+                return sink.put(path, relative.as_bytes());
+            }
+        }
+        sink.put(path, &bytes)
+    };
+    let projects = views::ProjectIndex::new(site);
+    page_list(site, &projects)
+        .into_par_iter()
+        .try_for_each(|page| {
+            let output = pages.render(page)?;
+            emit(&output.path, output.bytes)
+        })?;
     let open_data = crate::open_data::open_data(site)?;
-    outputs.push(pages.render(simple(
+    let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
         "Dữ liệu mở",
         open_data.page,
-    ))?);
-    outputs.extend(open_data.outputs);
-    outputs.push(pages.render(simple(
-        "search.html",
-        "tim-kiem/index.html",
-        "Tìm kiếm",
-        Value::Null,
-    ))?);
-    outputs.extend(crate::search::outputs(site)?);
-    outputs.extend(static_files);
-    let page_paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let sitemap = sitemap::sitemap(&page_paths, &site.info.base_url);
-    outputs.push(sitemap);
-    outputs.push(sitemap::robots(&site.info.base_url));
-    outputs.push(feed::feed(site));
-    let broken = links::check(&outputs, &site.info.base_path);
+    ))?;
+    emit(&open_data_page.path, open_data_page.bytes)?;
+    open_data
+        .outputs
+        .into_par_iter()
+        .try_for_each(|o| emit(&o.path, o.bytes))?;
+    crate::search::outputs(site)?
+        .into_par_iter()
+        .try_for_each(|o| emit(&o.path, o.bytes))?;
+    for output in static_files {
+        emit(&output.path, output.bytes)?;
+    }
+    let mut paths = std::mem::take(
+        &mut *page_paths
+            .lock()
+            .map_err(|_| anyhow!("a rendering thread failed"))?,
+    );
+    paths.sort();
+    let page_count = paths.len();
+    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    for output in [
+        sitemap::sitemap(&path_refs, &site.info.base_url),
+        sitemap::robots(&site.info.base_url),
+        feed::feed(site),
+    ] {
+        emit(&output.path, output.bytes)?;
+    }
+    let broken = collector.broken();
     if !broken.is_empty() {
         let list: Vec<String> = broken.iter().map(ToString::to_string).collect();
         return Err(anyhow!(
@@ -320,14 +446,10 @@ pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>
             list.join("\n")
         ));
     }
-    if site.info.relative_links {
-        for output in outputs.iter_mut().filter(|o| o.path.ends_with(".html")) {
-            let html = String::from_utf8_lossy(&output.bytes);
-            output.bytes =
-                relative::relativize(&html, &output.path, &site.info.base_path).into_bytes();
-        }
-    }
-    Ok(outputs)
+    Ok(Rendered {
+        pages: page_count,
+        files: files.load(Ordering::Relaxed),
+    })
 }
 
 /// The theme's words for `language`, from `strings/<language>.yaml`.

@@ -42,16 +42,7 @@ pub fn measurements_of<'a>(
     document_id: &str,
     target: &Target,
 ) -> Vec<&'a Measurement> {
-    let mut found: Vec<&Measurement> = site
-        .documents
-        .iter()
-        .flat_map(|d| d.measurements.iter())
-        .filter(|m| {
-            m.target
-                .as_ref()
-                .is_some_and(|(doc, id)| doc == document_id && *id == target.id)
-        })
-        .collect();
+    let mut found = site.measurements_of_target(document_id, &target.id);
     found.sort_by(|a, b| a.as_of.cmp(&b.as_of));
     found
 }

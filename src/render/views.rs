@@ -8,6 +8,7 @@ use crate::site::{Appendix, Document, Site, TableRow, Target};
 use crate::vietnamese::{compare, format_date_long, format_date_short, format_number, parse_date};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use std::collections::HashMap;
 
 /// `09/10/2020` from an ISO date, or the text unchanged.
 pub fn short_date(iso: &str) -> String {
@@ -290,6 +291,116 @@ pub fn projects(site: &Site) -> Vec<Project<'_>> {
     list
 }
 
+/// Rows on one page of a project list; longer lists go on to `trang-2/`, `trang-3/` …
+pub const PROJECTS_PER_PAGE: usize = 250;
+
+/// Every project once, with the projects of each province and of each agency, so that each
+/// list page takes its rows without scanning the whole site again.
+pub struct ProjectIndex<'a> {
+    all: Vec<Project<'a>>,
+    by_province: HashMap<&'a str, Vec<usize>>,
+    by_agency: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ProjectIndex<'a> {
+    /// Indexes the projects of `site`.
+    pub fn new(site: &'a Site) -> ProjectIndex<'a> {
+        let all = projects(site);
+        let mut by_province: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_agency: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, project) in all.iter().enumerate() {
+            by_province
+                .entry(project.document.province.as_str())
+                .or_default()
+                .push(i);
+            for agency in &project.row.agencies {
+                let list = by_agency.entry(agency.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        ProjectIndex {
+            all,
+            by_province,
+            by_agency,
+        }
+    }
+
+    /// Number of projects in the site.
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    /// True when the site has no projects.
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    /// The projects of a province, in site order.
+    pub fn of_province(&self, id: &str) -> Vec<&Project<'a>> {
+        self.pick(self.by_province.get(id))
+    }
+
+    /// The projects an agency leads, in site order.
+    pub fn of_agency(&self, id: &str) -> Vec<&Project<'a>> {
+        self.pick(self.by_agency.get(id))
+    }
+
+    fn pick(&self, positions: Option<&Vec<usize>>) -> Vec<&Project<'a>> {
+        positions
+            .map(|list| list.iter().filter_map(|&i| self.all.get(i)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Number of pages a list of `rows` rows takes (at least one).
+pub fn page_count(rows: usize) -> usize {
+    rows.div_ceil(PROJECTS_PER_PAGE).max(1)
+}
+
+/// The site path of page `number` (from 1) of a list whose first page is at `base`
+/// (`tinh/x/du-an/`): `base` itself, then `base` + `trang-2/` …
+pub fn list_page_path(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}trang-{number}/")
+    }
+}
+
+/// One page of a long project list: its rows, and links to every page of the list.
+fn project_list_page(
+    site: &Site,
+    list: &[&Project],
+    base: &str,
+    number: usize,
+) -> Value {
+    let pages = page_count(list.len());
+    let start = (number.saturating_sub(1)) * PROJECTS_PER_PAGE;
+    let rows: Vec<Value> = list
+        .iter()
+        .skip(start)
+        .take(PROJECTS_PER_PAGE)
+        .map(|p| project_view(site, p))
+        .collect();
+    let total: Decimal = list.iter().filter_map(|p| project_amount_millions(p)).sum();
+    json!({
+        "projects": rows,
+        "count": list.len(),
+        "count_text": format_number(Decimal::from(list.len() as u64)),
+        "total": format_number(total),
+        "first_row": start + 1,
+        "last_row": (start + PROJECTS_PER_PAGE).min(list.len()),
+        "pager": (pages > 1).then(|| json!({
+            "current": number,
+            "pages": (1..=pages).map(|n| json!({"number": n, "url": list_page_path(base, n)})).collect::<Vec<_>>(),
+            "previous": (number > 1).then(|| list_page_path(base, number - 1)),
+            "next": (number < pages).then(|| list_page_path(base, number + 1)),
+        })),
+    })
+}
+
 fn cell_by_role(project: &Project, role: ColumnRole) -> String {
     project
         .appendix
@@ -341,7 +452,11 @@ pub fn project_view(site: &Site, project: &Project) -> Value {
 }
 
 /// Provinces sorted by name, each with its documents.
-pub fn province_page(site: &Site, province: &crate::site::Province) -> Value {
+pub fn province_page(
+    site: &Site,
+    province: &crate::site::Province,
+    index: &ProjectIndex,
+) -> Value {
     let documents: Vec<&Document> = site
         .documents
         .iter()
@@ -360,27 +475,64 @@ pub fn province_page(site: &Site, province: &crate::site::Province) -> Value {
         .flat_map(|d| d.targets.iter().map(move |t| (d, t)))
         .map(|(d, t)| target_view(site, d, t))
         .collect();
-    let projects: Vec<Value> = projects(site)
-        .iter()
-        .filter(|p| p.document.province == province.id)
-        .map(|p| project_view(site, p))
-        .collect();
+    let mine = index.of_province(&province.id);
+    let total: Decimal = mine.iter().filter_map(|p| project_amount_millions(p)).sum();
     json!({
         "province": province,
         "merged_into": province.merged_into.as_deref().and_then(|id| site.province(id)).map(|p| p.name.clone()),
         "years": years.into_iter().map(|(year, documents)| json!({"year": year, "documents": documents})).collect::<Vec<_>>(),
         "targets": targets,
-        "projects": projects,
+        "projects_count": mine.len(),
+        "projects_count_text": format_number(Decimal::from(mine.len() as u64)),
+        "projects_total": format_number(total),
     })
 }
 
-/// An agency's projects and tasks across documents.
-pub fn agency_page(site: &Site, agency: &crate::site::Agency) -> Value {
-    let mine: Vec<Project> = projects(site)
-        .into_iter()
-        .filter(|p| p.row.agencies.contains(&agency.id))
+/// Page `number` of a province's projects (`tinh/<id>/du-an/`).
+pub fn province_projects_page(
+    site: &Site,
+    province: &crate::site::Province,
+    index: &ProjectIndex,
+    number: usize,
+) -> Value {
+    let mine = index.of_province(&province.id);
+    let mut page = project_list_page(site, &mine, &format!("tinh/{}/du-an/", province.id), number);
+    page["province"] = json!(province);
+    page
+}
+
+/// The projects index: each province with its number of projects and their total.
+pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
+    let provinces: Vec<Value> = site
+        .provinces
+        .iter()
+        .filter_map(|p| {
+            let mine = index.of_province(&p.id);
+            let total: Decimal = mine.iter().filter_map(|p| project_amount_millions(p)).sum();
+            (!mine.is_empty()).then(|| json!({
+                "id": p.id,
+                "name": p.name,
+                "count": mine.len(),
+                "count_text": format_number(Decimal::from(mine.len() as u64)),
+                "total": format_number(total),
+            }))
+        })
         .collect();
-    let total: Decimal = mine.iter().filter_map(project_amount_millions).sum();
+    json!({
+        "provinces": provinces,
+        "count": index.len(),
+        "count_text": format_number(Decimal::from(index.len() as u64)),
+    })
+}
+
+/// Page `number` of an agency's projects and tasks across documents (`co-quan/<id>/`).
+pub fn agency_page(
+    site: &Site,
+    agency: &crate::site::Agency,
+    index: &ProjectIndex,
+    number: usize,
+) -> Value {
+    let mine = index.of_agency(&agency.id);
     let mut documents: Vec<Value> = site
         .documents
         .iter()
@@ -388,13 +540,11 @@ pub fn agency_page(site: &Site, agency: &crate::site::Agency) -> Value {
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    json!({
-        "agency": agency,
-        "province": agency.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone()),
-        "projects": mine.iter().map(|p| project_view(site, p)).collect::<Vec<_>>(),
-        "total": format_number(total),
-        "issued": documents,
-    })
+    let mut page = project_list_page(site, &mine, &format!("co-quan/{}/", agency.id), number);
+    page["agency"] = json!(agency);
+    page["province"] = json!(agency.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone()));
+    page["issued"] = json!(documents);
+    page
 }
 
 /// The targets index, grouped by document.
@@ -506,7 +656,7 @@ pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value 
 }
 
 /// The home page: provinces, latest documents, targets by status.
-pub fn home_page(site: &Site) -> Value {
+pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
     let provinces: Vec<Value> = site
         .provinces
         .iter()
@@ -527,25 +677,16 @@ pub fn home_page(site: &Site) -> Value {
         "provinces": provinces,
         "latest": site.documents.iter().take(10).map(|d| document_summary(site, d)).collect::<Vec<_>>(),
         "status": counts.into_iter().map(|(key, (label, count))| json!({"key": key, "label": label, "count": count})).collect::<Vec<_>>(),
-        "projects": projects(site).len(),
+        "projects": index.len(),
     })
 }
 
 /// Agencies with at least one project or document, in Vietnamese order.
-pub fn agencies_index(site: &Site) -> Value {
-    let all_projects = projects(site);
+pub fn agencies_index(site: &Site, index: &ProjectIndex) -> Value {
     let mut list: Vec<(&crate::site::Agency, usize)> = site
         .agencies
         .iter()
-        .map(|a| {
-            (
-                a,
-                all_projects
-                    .iter()
-                    .filter(|p| p.row.agencies.contains(&a.id))
-                    .count(),
-            )
-        })
+        .map(|a| (a, index.of_agency(&a.id).len()))
         .collect();
     list.sort_by(|a, b| compare(&a.0.name, &b.0.name));
     json!({

@@ -117,6 +117,7 @@ pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Di
         indicators,
         documents: Vec::new(),
         warnings: Vec::new(),
+        index: Default::default(),
     };
     let lookup = AgencyLookup::new(&site.agencies);
     document::documents(content, &mut site, &lookup, &mut diagnostics);
@@ -125,6 +126,7 @@ pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Di
         .into_iter()
         .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
         .collect();
+    site.reindex();
     (site, diagnostics)
 }
 
