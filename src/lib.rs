@@ -18,6 +18,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod timings;
 pub mod validate;
 pub mod vietnamese;
 pub mod write;
@@ -68,14 +69,19 @@ pub enum BuildError {
 
 /// Renders every page straight into a staging folder, swapped into place only when all
 /// of it was written and every link resolves.
-fn render_and_write(site: &site::Site, options: &BuildOptions) -> anyhow::Result<render::Rendered> {
+fn render_and_write(
+    site: &site::Site,
+    options: &BuildOptions,
+    timings: &timings::Timings,
+) -> anyhow::Result<render::Rendered> {
     let tera = render::load_templates(&options.theme)?;
     let mut staging = write::Staging::begin(&options.output)?;
     let documents = site.documents.len();
     let appendices: usize = site.documents.iter().map(|d| d.appendices.len()).sum();
     staging.show_progress(documents + appendices + site.agencies.len());
-    let rendered = render::render_to(&tera, site, &options.theme, &staging)?;
+    let rendered = render::render_to(&tera, site, &options.theme, &staging, timings)?;
     staging.commit()?;
+    timings.mark("đổi thư mục đầu ra");
     Ok(rendered)
 }
 
@@ -97,19 +103,13 @@ pub fn check(
 /// Builds the site: check, render, write. The previous output stays as it was on failure.
 pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), BuildError> {
     let started = Instant::now();
+    let timings = timings::Timings::from_env();
     let (site, diagnostics) = check(&options.content, &options.overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));
     };
-    let checked = started.elapsed();
-    let rendered = render_and_write(&site, options).map_err(BuildError::Other)?;
-    if std::env::var_os("CONGKHAI_TIMINGS").is_some() {
-        eprintln!(
-            "thời gian: đọc và kiểm tra {:.3} s, dựng và ghi {:.3} s",
-            checked.as_secs_f64(),
-            (started.elapsed() - checked).as_secs_f64()
-        );
-    }
+    timings.mark("đọc và kiểm tra");
+    let rendered = render_and_write(&site, options, &timings).map_err(BuildError::Other)?;
     let summary = BuildSummary {
         pages: rendered.pages,
         files: rendered.files,

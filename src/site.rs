@@ -438,10 +438,9 @@ impl Site {
                 .and_then(|&i| self.documents.get(i))
         } else {
             self.documents.iter().find(|d| {
-                d.relations.iter().any(|r| {
-                    r.kind == RelationType::Issues
-                        && r.document.as_deref() == Some(id)
-                })
+                d.relations
+                    .iter()
+                    .any(|r| r.kind == RelationType::Issues && r.document.as_deref() == Some(id))
             })
         }
     }

@@ -149,7 +149,13 @@ impl Staging {
     /// Swaps the staging folder into place of the output folder.
     pub fn commit(mut self) -> Result<()> {
         self.progress.finish_and_clear();
-        swap(&self.dir, &self.output_dir, &self.parent, &self.name, self.pid)?;
+        swap(
+            &self.dir,
+            &self.output_dir,
+            &self.parent,
+            &self.name,
+            self.pid,
+        )?;
         self.committed = true;
         Ok(())
     }

@@ -109,7 +109,8 @@ fn assert_long_lists_are_paged(out: &Path) {
         .find(|p| p.join("du-an/trang-2/index.html").exists())
         .expect("a province with more than one page of projects");
     let first = std::fs::read_to_string(province.join("du-an/index.html")).expect("page 1");
-    let second = std::fs::read_to_string(province.join("du-an/trang-2/index.html")).expect("page 2");
+    let second =
+        std::fs::read_to_string(province.join("du-an/trang-2/index.html")).expect("page 2");
     let rows = |html: &str| -> Vec<String> {
         html.split("<tr class=row>")
             .skip(1)
@@ -120,6 +121,12 @@ fn assert_long_lists_are_paged(out: &Path) {
     assert_eq!(a.len(), 250, "a full first page");
     assert!(!b.is_empty() && b.len() <= 250);
     assert!(a.iter().all(|row| !b.contains(row)), "no row on both pages");
-    assert!(first.contains("trang-2/") && first.contains("rel=next"), "page 1 links on");
-    assert!(second.contains("rel=prev") && second.contains("aria-current=page>2<"), "page 2 knows itself");
+    assert!(
+        first.contains("trang-2/") && first.contains("rel=next"),
+        "page 1 links on"
+    );
+    assert!(
+        second.contains("rel=prev") && second.contains("aria-current=page>2<"),
+        "page 2 knows itself"
+    );
 }

@@ -144,7 +144,7 @@ fn appendix_rows_keep_every_figure_exactly() {
 fn raw_json_numbers_are_exact_decimal_literals() {
     let text = std::fs::read_to_string(out("du-lieu/phu-luc.json")).expect("phu-luc.json");
     assert!(
-        text.contains("\"stated\": 168686.5"),
+        text.contains("\"stated\":168686.5"),
         "exact literal expected"
     );
     assert!(!text.contains("e+"), "no exponents");

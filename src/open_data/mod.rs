@@ -33,6 +33,13 @@ pub struct OpenData {
 }
 
 fn json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Indented JSON, for the small files people read: the data package and the schemas.
+fn pretty_json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
@@ -129,7 +136,7 @@ pub fn open_data(site: &Site) -> Result<OpenData> {
     let package = package::datapackage(&site.info, &records, &sized_tables);
     outputs.push(Output {
         path: format!("{FOLDER}/datapackage.json"),
-        bytes: json_bytes(&package)?,
+        bytes: pretty_json_bytes(&package)?,
     });
     let mut schemas = Vec::new();
     for (folder, list) in [
@@ -141,7 +148,7 @@ pub fn open_data(site: &Site) -> Result<OpenData> {
             schemas.push(json!({"path": path, "describes": named.describes}));
             outputs.push(Output {
                 path,
-                bytes: json_bytes(&named.schema)?,
+                bytes: pretty_json_bytes(&named.schema)?,
             });
         }
     }

@@ -38,11 +38,18 @@ pub fn copies_for(path: &str) -> Copies {
     }
 }
 
-/// gzip at level 6: within a few per cent of the best size, several times faster.
+/// gzip at level 6 with libdeflate: the size of zlib's level 6 or better, in a fraction
+/// of the time.
 pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-    encoder.write_all(bytes)?;
-    encoder.finish()
+    let level =
+        libdeflater::CompressionLvl::new(6).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+    let mut compressor = libdeflater::Compressor::new(level);
+    let mut output = vec![0; compressor.gzip_compress_bound(bytes.len())];
+    let written = compressor
+        .gzip_compress(bytes, &mut output)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    output.truncate(written);
+    Ok(output)
 }
 
 /// Brotli at quality 4 with a 4 MiB window: smaller than gzip at a fraction of the time of
@@ -76,7 +83,10 @@ mod tests {
         assert_eq!(back, text.as_bytes());
         assert!(is_text("a/index.html") && !is_text("a.png"));
         assert_eq!(copies_for("van-ban/a/index.html"), Copies::GzipAndBrotli);
-        assert_eq!(copies_for("tim-kiem/chi-muc/t/abc.json"), Copies::GzipAndBrotli);
+        assert_eq!(
+            copies_for("tim-kiem/chi-muc/t/abc.json"),
+            Copies::GzipAndBrotli
+        );
         assert_eq!(copies_for("du-lieu/du-an.csv"), Copies::Gzip);
         assert_eq!(copies_for("van-ban/a/van-ban.json"), Copies::Gzip);
         assert_eq!(copies_for("assets/logo.png"), Copies::None);

@@ -5,8 +5,8 @@ use super::html_links::{anchors as anchors_of, attribute_values, unescape};
 use crate::render::Output;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
 use std::fmt;
+use std::sync::Mutex;
 
 /// A link that does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -362,7 +362,13 @@ pub struct Rendered {
 /// in path order.
 pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>> {
     let memory = InMemory::default();
-    render_to(tera, site, theme, &memory)?;
+    render_to(
+        tera,
+        site,
+        theme,
+        &memory,
+        &crate::timings::Timings::from_env(),
+    )?;
     let mut outputs = memory
         .0
         .into_inner()
@@ -374,7 +380,13 @@ pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>
 /// Renders every page and file of the site into `sink`, on every core, page by page: no
 /// list of all pages' contents is kept. Fails when a page cannot be rendered or a link of
 /// the site does not resolve (what reached `sink` then must be thrown away).
-pub fn render_to(tera: &Tera, site: &Site, theme: &Path, sink: &dyn Sink) -> Result<Rendered> {
+pub fn render_to(
+    tera: &Tera,
+    site: &Site,
+    theme: &Path,
+    sink: &dyn Sink,
+    timings: &crate::timings::Timings,
+) -> Result<Rendered> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let (pages, static_files) = prepare(tera, site, theme)?;
@@ -404,7 +416,9 @@ pub fn render_to(tera: &Tera, site: &Site, theme: &Path, sink: &dyn Sink) -> Res
             let output = pages.render(page)?;
             emit(&output.path, output.bytes)
         })?;
+    timings.mark("trang");
     let open_data = crate::open_data::open_data(site)?;
+    timings.mark("dữ liệu mở: dựng");
     let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
@@ -416,9 +430,13 @@ pub fn render_to(tera: &Tera, site: &Site, theme: &Path, sink: &dyn Sink) -> Res
         .outputs
         .into_par_iter()
         .try_for_each(|o| emit(&o.path, o.bytes))?;
-    crate::search::outputs(site)?
+    timings.mark("dữ liệu mở: ghi");
+    let search = crate::search::outputs(site)?;
+    timings.mark("tìm kiếm: dựng");
+    search
         .into_par_iter()
         .try_for_each(|o| emit(&o.path, o.bytes))?;
+    timings.mark("tìm kiếm: ghi");
     for output in static_files {
         emit(&output.path, output.bytes)?;
     }
@@ -438,6 +456,7 @@ pub fn render_to(tera: &Tera, site: &Site, theme: &Path, sink: &dyn Sink) -> Res
         emit(&output.path, output.bytes)?;
     }
     let broken = collector.broken();
+    timings.mark("sơ đồ trang, kiểm tra liên kết");
     if !broken.is_empty() {
         let list: Vec<String> = broken.iter().map(ToString::to_string).collect();
         return Err(anyhow!(

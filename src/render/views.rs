@@ -298,6 +298,8 @@ pub const PROJECTS_PER_PAGE: usize = 250;
 /// list page takes its rows without scanning the whole site again.
 pub struct ProjectIndex<'a> {
     all: Vec<Project<'a>>,
+    /// Each project's main amount in triệu đồng, computed once.
+    amounts: Vec<Option<Decimal>>,
     by_province: HashMap<&'a str, Vec<usize>>,
     by_agency: HashMap<&'a str, Vec<usize>>,
 }
@@ -320,8 +322,10 @@ impl<'a> ProjectIndex<'a> {
                 }
             }
         }
+        let amounts = all.iter().map(project_amount_millions).collect();
         ProjectIndex {
             all,
+            amounts,
             by_province,
             by_agency,
         }
@@ -338,19 +342,64 @@ impl<'a> ProjectIndex<'a> {
     }
 
     /// The projects of a province, in site order.
-    pub fn of_province(&self, id: &str) -> Vec<&Project<'a>> {
+    pub fn of_province(&self, id: &str) -> ProjectList<'_, 'a> {
         self.pick(self.by_province.get(id))
     }
 
     /// The projects an agency leads, in site order.
-    pub fn of_agency(&self, id: &str) -> Vec<&Project<'a>> {
+    pub fn of_agency(&self, id: &str) -> ProjectList<'_, 'a> {
         self.pick(self.by_agency.get(id))
     }
 
-    fn pick(&self, positions: Option<&Vec<usize>>) -> Vec<&Project<'a>> {
-        positions
-            .map(|list| list.iter().filter_map(|&i| self.all.get(i)).collect())
-            .unwrap_or_default()
+    fn pick<'i>(&'i self, positions: Option<&'i Vec<usize>>) -> ProjectList<'i, 'a> {
+        ProjectList {
+            index: self,
+            positions: positions.map(Vec::as_slice).unwrap_or_default(),
+        }
+    }
+}
+
+/// Some projects of a [`ProjectIndex`], in site order.
+pub struct ProjectList<'i, 'a> {
+    index: &'i ProjectIndex<'a>,
+    positions: &'i [usize],
+}
+
+impl ProjectList<'_, '_> {
+    /// Number of projects.
+    pub fn len(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty()
+    }
+
+    /// Their amounts added up, in triệu đồng.
+    pub fn total(&self) -> Decimal {
+        self.positions
+            .iter()
+            .filter_map(|&i| self.index.amounts.get(i).copied().flatten())
+            .sum()
+    }
+
+    /// Projects `start..start + count` with their amounts.
+    fn slice(
+        &self,
+        start: usize,
+        count: usize,
+    ) -> impl Iterator<Item = (&Project<'_>, Option<Decimal>)> {
+        self.positions
+            .iter()
+            .skip(start)
+            .take(count)
+            .filter_map(|&i| {
+                Some((
+                    self.index.all.get(i)?,
+                    self.index.amounts.get(i).copied().flatten(),
+                ))
+            })
     }
 }
 
@@ -370,21 +419,14 @@ pub fn list_page_path(base: &str, number: usize) -> String {
 }
 
 /// One page of a long project list: its rows, and links to every page of the list.
-fn project_list_page(
-    site: &Site,
-    list: &[&Project],
-    base: &str,
-    number: usize,
-) -> Value {
+fn project_list_page(site: &Site, list: &ProjectList, base: &str, number: usize) -> Value {
     let pages = page_count(list.len());
     let start = (number.saturating_sub(1)) * PROJECTS_PER_PAGE;
     let rows: Vec<Value> = list
-        .iter()
-        .skip(start)
-        .take(PROJECTS_PER_PAGE)
-        .map(|p| project_view(site, p))
+        .slice(start, PROJECTS_PER_PAGE)
+        .map(|(p, amount)| project_view(site, p, amount))
         .collect();
-    let total: Decimal = list.iter().filter_map(|p| project_amount_millions(p)).sum();
+    let total = list.total();
     json!({
         "projects": rows,
         "count": list.len(),
@@ -432,9 +474,8 @@ pub fn project_amount_millions(project: &Project) -> Option<Decimal> {
         .map(|v| (v * unit).normalize())
 }
 
-/// A project as a line of the projects table.
-pub fn project_view(site: &Site, project: &Project) -> Value {
-    let amount = project_amount_millions(project);
+/// A project as a line of the projects table, with its main amount in triệu đồng.
+pub fn project_view(site: &Site, project: &Project, amount: Option<Decimal>) -> Value {
     json!({
         "document": document_summary(site, project.document),
         "appendix": project.appendix.id,
@@ -452,11 +493,7 @@ pub fn project_view(site: &Site, project: &Project) -> Value {
 }
 
 /// Provinces sorted by name, each with its documents.
-pub fn province_page(
-    site: &Site,
-    province: &crate::site::Province,
-    index: &ProjectIndex,
-) -> Value {
+pub fn province_page(site: &Site, province: &crate::site::Province, index: &ProjectIndex) -> Value {
     let documents: Vec<&Document> = site
         .documents
         .iter()
@@ -476,7 +513,7 @@ pub fn province_page(
         .map(|(d, t)| target_view(site, d, t))
         .collect();
     let mine = index.of_province(&province.id);
-    let total: Decimal = mine.iter().filter_map(|p| project_amount_millions(p)).sum();
+    let total = mine.total();
     json!({
         "province": province,
         "merged_into": province.merged_into.as_deref().and_then(|id| site.province(id)).map(|p| p.name.clone()),
@@ -508,14 +545,16 @@ pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
         .iter()
         .filter_map(|p| {
             let mine = index.of_province(&p.id);
-            let total: Decimal = mine.iter().filter_map(|p| project_amount_millions(p)).sum();
-            (!mine.is_empty()).then(|| json!({
-                "id": p.id,
-                "name": p.name,
-                "count": mine.len(),
-                "count_text": format_number(Decimal::from(mine.len() as u64)),
-                "total": format_number(total),
-            }))
+            let total = mine.total();
+            (!mine.is_empty()).then(|| {
+                json!({
+                    "id": p.id,
+                    "name": p.name,
+                    "count": mine.len(),
+                    "count_text": format_number(Decimal::from(mine.len() as u64)),
+                    "total": format_number(total),
+                })
+            })
         })
         .collect();
     json!({
@@ -542,7 +581,13 @@ pub fn agency_page(
     documents.dedup();
     let mut page = project_list_page(site, &mine, &format!("co-quan/{}/", agency.id), number);
     page["agency"] = json!(agency);
-    page["province"] = json!(agency.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone()));
+    page["province"] = json!(
+        agency
+            .province
+            .as_deref()
+            .and_then(|p| site.province(p))
+            .map(|p| p.name.clone())
+    );
     page["issued"] = json!(documents);
     page
 }

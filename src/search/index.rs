@@ -2,8 +2,8 @@
 //! where it occurs (record, field position, exact form).
 
 use super::records::Record;
-use super::tokenize::tokenize;
-use std::collections::BTreeMap;
+use super::tokenize::{Token, tokenize};
+use std::collections::HashMap;
 
 /// Positions from here on are in the body; below it, in the title and other names.
 pub const BODY_OFFSET: u32 = 1000;
@@ -15,38 +15,81 @@ pub const VARIANTS: u32 = 16;
 pub struct Entry {
     /// The exact (lowercase, NFC) forms, in order of first appearance.
     pub variants: Vec<String>,
-    /// For each record it occurs in (ascending): the record number and its occurrences,
-    /// each `position * VARIANTS + variant` (variants past 15 are stored as 15).
-    pub postings: Vec<(u32, Vec<u32>)>,
+    /// The postings as the index file stores them, in one flat list: for each record it
+    /// occurs in (ascending), the gap from the previous record (from 0 for the first), the
+    /// number of occurrences, then each occurrence as `position * VARIANTS + variant`
+    /// (variants past 15 are stored as 15). One list per syllable, not one per record,
+    /// keeps the index of a national site small while it is built.
+    pub flat: Vec<u32>,
+    /// The last record added and where its count sits in `flat`.
+    last: Option<(u32, usize)>,
 }
 
-/// Folded syllable → entry, in sorted order.
-pub type Index = BTreeMap<String, Entry>;
-
-/// Indexes the title, other names and body of each record.
-pub fn build(records: &[Record]) -> Index {
-    let mut index = Index::new();
-    for (number, record) in records.iter().enumerate() {
-        let number = number as u32;
-        let mut position = 0;
-        for name in std::iter::once(&record.title).chain(&record.names) {
-            for token in tokenize(name) {
-                if position < BODY_OFFSET {
-                    add(&mut index, number, position, token);
-                }
-                position += 1;
-            }
-            position += 2; // a gap, so that no phrase runs from one name into the next
+impl Entry {
+    /// The postings as (record, occurrences) pairs, decoded from [`Entry::flat`].
+    pub fn postings(&self) -> Vec<(u32, Vec<u32>)> {
+        let mut list = Vec::new();
+        let mut record = 0;
+        let mut i = 0;
+        while i + 1 < self.flat.len() {
+            record += self.flat[i];
+            let count = self.flat[i + 1] as usize;
+            let end = (i + 2 + count).min(self.flat.len());
+            list.push((record, self.flat[i + 2..end].to_vec()));
+            i = end;
         }
-        for (i, token) in tokenize(&record.body).into_iter().enumerate() {
-            add(&mut index, number, BODY_OFFSET + i as u32, token);
+        list
+    }
+}
+
+/// Folded syllable → entry (the index files sort them).
+pub type Index = HashMap<String, Entry>;
+
+/// Records tokenized together on all cores before their syllables go into the index.
+const BATCH: usize = 4_096;
+
+/// Indexes the title, other names and body of each record. Records are split into syllables
+/// on every core, a batch at a time, and added to the index in record order.
+pub fn build(records: &[Record]) -> Index {
+    use rayon::prelude::*;
+    let mut index = Index::new();
+    for (batch_number, batch) in records.chunks(BATCH).enumerate() {
+        let tokenized: Vec<Vec<(u32, Token)>> = batch.par_iter().map(positioned_tokens).collect();
+        for (offset, tokens) in tokenized.into_iter().enumerate() {
+            let number = (batch_number * BATCH + offset) as u32;
+            for (position, token) in tokens {
+                add(&mut index, number, position, token);
+            }
         }
     }
     index
 }
 
-fn add(index: &mut Index, record: u32, position: u32, token: super::tokenize::Token) {
-    let entry = index.entry(token.folded).or_default();
+/// The syllables of a record with their positions: names first (a gap of two between
+/// names, none past [`BODY_OFFSET`]), then the body from [`BODY_OFFSET`] on.
+fn positioned_tokens(record: &Record) -> Vec<(u32, Token)> {
+    let mut tokens = Vec::new();
+    let mut position = 0;
+    for name in std::iter::once(&record.title).chain(&record.names) {
+        for token in tokenize(name) {
+            if position < BODY_OFFSET {
+                tokens.push((position, token));
+            }
+            position += 1;
+        }
+        position += 2; // a gap, so that no phrase runs from one name into the next
+    }
+    for (i, token) in tokenize(&record.body).into_iter().enumerate() {
+        tokens.push((BODY_OFFSET + i as u32, token));
+    }
+    tokens
+}
+
+fn add(index: &mut Index, record: u32, position: u32, token: Token) {
+    let entry = match index.get_mut(&token.folded) {
+        Some(entry) => entry,
+        None => index.entry(token.folded).or_default(),
+    };
     let variant = match entry.variants.iter().position(|v| *v == token.exact) {
         Some(v) => v,
         None => {
@@ -55,10 +98,16 @@ fn add(index: &mut Index, record: u32, position: u32, token: super::tokenize::To
         }
     };
     let occurrence = position * VARIANTS + (variant as u32).min(VARIANTS - 1);
-    match entry.postings.last_mut() {
-        Some((last, occurrences)) if *last == record => occurrences.push(occurrence),
-        _ => entry.postings.push((record, vec![occurrence])),
+    match entry.last {
+        Some((last, count_at)) if last == record => entry.flat[count_at] += 1,
+        previous => {
+            let gap = record - previous.map_or(0, |(last, _)| last);
+            entry.flat.push(gap);
+            entry.flat.push(1);
+            entry.last = Some((record, entry.flat.len() - 1));
+        }
     }
+    entry.flat.push(occurrence);
 }
 
 #[cfg(test)]
@@ -89,10 +138,15 @@ mod tests {
         // record 1: "sở" of its other name at 3 (after the title and a gap of 2).
         // record 0: title position 2 ("số"), name position 5 ("sở"), body 1000 ("sở"), 1002 ("số").
         assert_eq!(
-            so.postings[0],
+            so.postings()[0],
             (0, vec![2 * 16, 5 * 16 + 1, 1000 * 16 + 1, 1002 * 16])
         );
-        assert_eq!(so.postings[1], (1, vec![3 * 16 + 1, 1000 * 16 + 2]));
-        assert_eq!(index["tt"].postings[0].1, vec![6 * 16, 7 * 16]);
+        assert_eq!(so.postings()[1], (1, vec![3 * 16 + 1, 1000 * 16 + 2]));
+        assert_eq!(
+            so.flat,
+            [0, 4, 32, 81, 16001, 16032, 1, 2, 49, 16002],
+            "gap, count, occurrences per record"
+        );
+        assert_eq!(index["tt"].postings()[0].1, vec![6 * 16, 7 * 16]);
     }
 }

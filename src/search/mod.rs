@@ -18,33 +18,29 @@ use std::collections::BTreeMap;
 /// Where the index files go, relative to the output folder.
 pub const INDEX_DIR: &str = "tim-kiem/chi-muc";
 /// A chunk of records is closed once its texts pass this many bytes.
-const CHUNK_BYTES: usize = 8_000;
+const CHUNK_BYTES: usize = 32_000;
+
+/// One index file: folded syllable → (exact forms, flat postings).
+type Shard<'a> = BTreeMap<&'a str, (&'a [String], &'a [u32])>;
 
 /// The index files of `site`.
 pub fn outputs(site: &Site) -> Result<Vec<Output>> {
     let records = records::records(site);
     let index = index::build(&records);
     let mut outputs = Vec::new();
-    let mut shards: BTreeMap<String, serde_json::Map<String, Value>> = BTreeMap::new();
+    // Each shard is written straight from the index: syllable → [variants, postings].
+    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
     for (token, entry) in &index {
-        let mut flat = Vec::new();
-        let mut previous = 0;
-        for (record, occurrences) in &entry.postings {
-            flat.push(record - previous);
-            previous = *record;
-            flat.push(occurrences.len() as u32);
-            flat.extend(occurrences);
-        }
         shards
             .entry(tokenize::shard_key(token))
             .or_default()
-            .insert(token.clone(), json!([entry.variants, flat]));
+            .insert(token, (&entry.variants, &entry.flat));
     }
     for (key, shard) in &shards {
-        outputs.push(json_output(
-            &format!("{INDEX_DIR}/t/{key}.json"),
-            &Value::Object(shard.clone()),
-        )?);
+        outputs.push(Output {
+            path: format!("{INDEX_DIR}/t/{key}.json"),
+            bytes: serde_json::to_vec(shard)?,
+        });
     }
     let chunks = chunk_starts(&records);
     for (n, start) in chunks.iter().enumerate() {

@@ -39,7 +39,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn token(raw: &str) -> Token {
     let exact = crate::vietnamese::nfc(raw.to_lowercase());
-    let folded = fold(&exact).replace('.', "");
+    let mut folded = fold(&exact);
+    if folded.contains('.') {
+        folded.retain(|c| c != '.');
+    }
     Token { exact, folded }
 }
 
