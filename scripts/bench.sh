@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Builds the synthetic national corpus with congkhai and with Hugo at each size and prints
-# wall time, CPU time, peak memory and output size for both, and the ratio congkhai / Hugo.
+# Builds the synthetic national corpus with congkhai and with Hugo at each size and prints,
+# for both: wall time, CPU time, peak memory, files and bytes written; the ratio
+# congkhai / Hugo; and the floor: reading congkhai's input and copying its output.
 #
 #   bash scripts/bench.sh                 # sizes 1000 5000 10000 50000
 #   bash scripts/bench.sh 1000 5000       # chosen sizes
 #   RUNS=3 bash scripts/bench.sh 1000     # hyperfine runs per size (default 1)
+#   OUT_DIR=target/bench/out bash scripts/bench.sh 1000   # write the sites to disk
 #
-# Installs what it needs (hugo, hyperfine from Debian; GNU time). Work files go to
-# ${BENCH_DIR:-target/bench}; each corpus is made once per size and seed and kept.
+# Every build is a clean build: its output folder is removed before each run (hyperfine
+# --prepare), for both tools. Sites are written to OUT_DIR, by default a folder in /dev/shm
+# (memory), because on the 2-core machine's disk creating files costs about 0,5 ms each in
+# the kernel, which would hide the generators' own work; set OUT_DIR to measure a disk.
+# Installs what it needs (hugo, hyperfine from Debian; GNU time). Corpora go to
+# ${BENCH_DIR:-target/bench}; each is made once per size and seed and kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +22,9 @@ sizes=("$@")
 runs=${RUNS:-1}
 seed=${SEED:-1}
 dir=${BENCH_DIR:-target/bench}
+if [ -z "${OUT_DIR:-}" ]; then
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then OUT_DIR=/dev/shm/congkhai-bench; else OUT_DIR=$dir/out; fi
+fi
 
 missing=()
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)
@@ -32,23 +41,30 @@ fi
 cargo build --release --locked --quiet
 bin=$PWD/target/release/congkhai
 theme=$PWD/themes/default
-mkdir -p "$dir"
+mkdir -p "$dir" "$OUT_DIR"
 dir=$(cd "$dir" && pwd)
+out=$(cd "$OUT_DIR" && pwd)
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(hugo version | cut -d' ' -f1-2); sites written to $out"
 
-# measure NAME COMMAND...: hyperfine mean wall time, then one run under GNU time for
-# CPU time and peak memory. Prints "wall cpu peak_mb".
+# measure NAME OUTPUT COMMAND...: hyperfine's mean wall time over clean builds, then one
+# more clean build under GNU time for CPU time and peak memory. Prints "wall cpu peak_mb".
 measure() {
-  local name=$1; shift
-  hyperfine --runs "$runs" --warmup 0 --export-json "$dir/$name.json" "$*" >/dev/null 2>&1 \
-    || { echo "error: '$*' failed" >&2; "$@" >&2; exit 1; }
+  local name=$1 output=$2; shift 2
+  hyperfine --runs "$runs" --warmup 0 --prepare "rm -rf '$output'" \
+    --export-json "$dir/$name.json" "$*" >/dev/null 2>&1 \
+    || { echo "error: '$*' failed" >&2; rm -rf "$output"; "$@" >&2; exit 1; }
   local wall
   wall=$(python3 -c "import json,sys; print('%.2f' % json.load(open(sys.argv[1]))['results'][0]['mean'])" "$dir/$name.json")
+  rm -rf "$output"
   /usr/bin/time -f "%U %S %M" -o "$dir/$name.time" "$@" >/dev/null 2>&1
   read -r user sys kb < "$dir/$name.time"
   echo "$wall $(python3 -c "print('%.2f' % ($user + $sys))") $((kb / 1024))"
 }
 
-printf '%-7s %-9s %8s %8s %9s %9s %12s\n' pages tool wall_s cpu_s peak_MB out_MB input_MB
+# files DIR: number of files and MB in DIR.
+files() { echo "$(find "$1" -type f | wc -l) $(du -sm "$1" | cut -f1)"; }
+
+printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' pages tool wall_s cpu_s peak_MB pages_out files out_MB
 for n in "${sizes[@]}"; do
   corpus=$dir/corpus-$n-$seed
   if [ ! -f "$corpus/.done" ]; then
@@ -56,14 +72,22 @@ for n in "${sizes[@]}"; do
     "$bin" bench-corpus --pages "$n" --seed "$seed" --out "$corpus" >/dev/null
     touch "$corpus/.done"
   fi
-  read -r cw cc cm <<<"$(measure "congkhai-$n" "$bin" build --content "$corpus/content" --theme "$theme" --output "$corpus/out-congkhai")"
-  read -r hw hc hm <<<"$(measure "hugo-$n" hugo --quiet --source "$corpus/hugo" --destination "$corpus/out-hugo")"
-  cin=$(du -sm "$corpus/content" | cut -f1); hin=$(du -sm "$corpus/hugo" | cut -f1)
-  cout=$(du -sm "$corpus/out-congkhai" | cut -f1); hout=$(du -sm "$corpus/out-hugo" | cut -f1)
-  printf '%-7s %-9s %8s %8s %9s %9s %12s\n' "$n" congkhai "$cw" "$cc" "$cm" "$cout" "$cin"
-  printf '%-7s %-9s %8s %8s %9s %9s %12s\n' "$n" hugo "$hw" "$hc" "$hm" "$hout" "$hin"
-  python3 -c "import sys; w,c,m=map(float,sys.argv[1:4]); W,C,M=map(float,sys.argv[4:7]); print('%-7s %-9s %8.2f %8.2f %9.2f' % (sys.argv[7], 'ratio', w/W, c/C, m/M))" "$cw" "$cc" "$cm" "$hw" "$hc" "$hm" "$n"
-  # The floor: reading the input and writing the output (cp of both trees, warm cache).
-  floor=$( { /usr/bin/time -f "%e" bash -c "cat \$(find '$corpus/content' -type f) >/dev/null; rm -rf '$dir/floor'; cp -r '$corpus/out-congkhai' '$dir/floor'" ; } 2>&1 | tail -1)
-  printf '%-7s %-9s %8s\n' "$n" floor "$floor"
+  co=$out/congkhai-$n; ho=$out/hugo-$n
+  read -r cw cc cm <<<"$(measure "congkhai-$n" "$co" "$bin" build --content "$corpus/content" --theme "$theme" --output "$co")"
+  read -r cf cmb <<<"$(files "$co")"; cp=$(find "$co" -name '*.html' | wc -l)
+  rm -rf "$co"
+  read -r hw hc hm <<<"$(measure "hugo-$n" "$ho" hugo --quiet --source "$corpus/hugo" --destination "$ho")"
+  read -r hf hmb <<<"$(files "$ho")"; hp=$(find "$ho" -name '*.html' | wc -l)
+  rm -rf "$ho"
+  printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' "$n" congkhai "$cw" "$cc" "$cm" "$cp" "$cf" "$cmb"
+  printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' "$n" hugo "$hw" "$hc" "$hm" "$hp" "$hf" "$hmb"
+  python3 -c "import sys; w,c,m,W,C,M=map(float,sys.argv[1:7]); print('%-7s %-9s %8.2f %8.2f %9.2f   (congkhai / Hugo)' % (sys.argv[7], 'ratio', w/W, c/C, m/M))" "$cw" "$cc" "$cm" "$hw" "$hc" "$hm" "$n"
+  # The floor: reading every input file, and writing congkhai's output tree as it is (a copy
+  # of a finished build, warm cache), each timed alone.
+  "$bin" build --content "$corpus/content" --theme "$theme" --output "$co" >/dev/null 2>&1
+  read_s=$( { /usr/bin/time -f "%e" bash -c "find '$corpus/content' -type f -print0 | xargs -0 cat >/dev/null"; } 2>&1 | tail -1)
+  rm -rf "$out/floor"
+  write_s=$( { /usr/bin/time -f "%e" cp -r "$co" "$out/floor"; } 2>&1 | tail -1)
+  rm -rf "$out/floor" "$co"
+  printf '%-7s %-9s %8s   (read input %s s + copy output %s s)\n' "$n" floor "$(python3 -c "print('%.2f' % ($read_s + $write_s))")" "$read_s" "$write_s"
 done

@@ -20,17 +20,10 @@ use records::Records;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Value, json};
+use tables::Table;
 
 /// The folder of the open-data files.
 pub const FOLDER: &str = "du-lieu";
-
-/// The files of the open data and the data of the `/du-lieu/` page.
-pub struct OpenData {
-    /// Every file, with its path in the output folder.
-    pub outputs: Vec<Output>,
-    /// What the page shows.
-    pub page: Value,
-}
 
 fn json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec(value)?;
@@ -80,64 +73,76 @@ fn json_dataset(records: &Records, name: &str) -> Result<Option<Vec<u8>>> {
     Ok(Some(bytes))
 }
 
-/// Builds every open-data file and the page's data.
-pub fn open_data(site: &Site) -> Result<OpenData> {
+/// Builds every open-data file, handing each to `emit` as soon as it is made (tables on
+/// every core), and returns the open-data page's data.
+pub fn open_data(site: &Site, emit: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<Value> {
+    use rayon::prelude::*;
     let records = Records::from_site(site);
-    let mut outputs = Vec::new();
+    // One table at a time per core: its CSV and JSON are written, then its rows dropped.
+    let made: Vec<(Value, Vec<Value>, Table, usize)> = tables::tables(&records)
+        .into_par_iter()
+        .map(|mut table| -> Result<(Value, Vec<Value>, Table, usize)> {
+            let mut files = Vec::new();
+            let mut downloads = Vec::new();
+            let csv = tables::to_csv(&table)?;
+            let csv_path = format!("{FOLDER}/{}.csv", table.name);
+            let csv_len = csv.len();
+            files.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv_len), "bytes": csv_len}));
+            downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
+            emit(Output {
+                path: csv_path,
+                bytes: csv,
+            })?;
+            if let Some(bytes) = json_dataset(&records, table.name)? {
+                let path = format!("{FOLDER}/{}.json", table.name);
+                files.push(json!({
+                    "format": "JSON",
+                    "path": path,
+                    "size": size_label(bytes.len()),
+                    "bytes": bytes.len(),
+                    "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
+                }));
+                downloads.push(json!({"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{}{path}", site.info.base_url)}));
+                emit(Output { path, bytes })?;
+            }
+            let dataset = json!({
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "rows": table.rows.len(),
+                "rows_text": format_number(Decimal::from(table.rows.len() as u64)),
+                "files": files,
+                "primary_key": table.primary_key,
+                "fields": table.fields.iter().map(|f| json!({
+                    "name": f.name,
+                    "type": f.kind.name(),
+                    "description": f.description,
+                    "required": f.required,
+                })).collect::<Vec<_>>(),
+            });
+            table.rows = Vec::new();
+            Ok((dataset, downloads, table, csv_len))
+        })
+        .collect::<Result<_>>()?;
     let mut datasets = Vec::new();
-    let mut sized_tables = Vec::new();
     let mut downloads = Vec::new();
-    for table in tables::tables(&records) {
-        let mut files = Vec::new();
-        let csv = tables::to_csv(&table)?;
-        let csv_path = format!("{FOLDER}/{}.csv", table.name);
-        files.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv.len()), "bytes": csv.len()}));
-        downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
-        let csv_len = csv.len();
-        outputs.push(Output {
-            path: csv_path,
-            bytes: csv,
-        });
-        if let Some(bytes) = json_dataset(&records, table.name)? {
-            let path = format!("{FOLDER}/{}.json", table.name);
-            files.push(json!({
-                "format": "JSON",
-                "path": path,
-                "size": size_label(bytes.len()),
-                "bytes": bytes.len(),
-                "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
-            }));
-            downloads.push(json!({"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{}{path}", site.info.base_url)}));
-            outputs.push(Output { path, bytes });
-        }
-        datasets.push(json!({
-            "name": table.name,
-            "title": table.title,
-            "description": table.description,
-            "rows": table.rows.len(),
-            "rows_text": format_number(Decimal::from(table.rows.len() as u64)),
-            "files": files,
-            "primary_key": table.primary_key,
-            "fields": table.fields.iter().map(|f| json!({
-                "name": f.name,
-                "type": f.kind.name(),
-                "description": f.description,
-                "required": f.required,
-            })).collect::<Vec<_>>(),
-        }));
+    let mut sized_tables = Vec::new();
+    for (dataset, table_downloads, table, csv_len) in made {
+        datasets.push(dataset);
+        downloads.extend(table_downloads);
         sized_tables.push((table, csv_len));
     }
-    for bundle in &records.documents {
-        outputs.push(Output {
+    records.documents.par_iter().try_for_each(|bundle| {
+        emit(Output {
             path: format!("{}van-ban.json", bundle.document.url),
             bytes: json_bytes(bundle)?,
-        });
-    }
+        })
+    })?;
     let package = package::datapackage(&site.info, &records, &sized_tables);
-    outputs.push(Output {
+    emit(Output {
         path: format!("{FOLDER}/datapackage.json"),
         bytes: pretty_json_bytes(&package)?,
-    });
+    })?;
     let mut schemas = Vec::new();
     for (folder, list) in [
         ("schema", schema::dataset_schemas()),
@@ -146,20 +151,19 @@ pub fn open_data(site: &Site) -> Result<OpenData> {
         for named in list {
             let path = format!("{FOLDER}/{folder}/{}", named.file);
             schemas.push(json!({"path": path, "describes": named.describes}));
-            outputs.push(Output {
+            emit(Output {
                 path,
                 bytes: pretty_json_bytes(&named.schema)?,
-            });
+            })?;
         }
     }
-    let page = json!({
+    Ok(json!({
         "datasets": datasets,
         "schemas": schemas,
         "licence": {"name": package::LICENCE.name, "title": package::LICENCE.title, "url": package::LICENCE.path},
         "documents": records.documents.iter().map(|b| json!({"id": b.document.id, "number": b.document.number, "title": b.document.title, "path": format!("{}van-ban.json", b.document.url)})).collect::<Vec<_>>(),
         "json_ld": json_ld(site, downloads)?,
-    });
-    Ok(OpenData { outputs, page })
+    }))
 }
 
 /// Schema.org `Dataset` markup, safe to place inside a `<script>` element.

@@ -417,26 +417,17 @@ pub fn render_to(
             emit(&output.path, output.bytes)
         })?;
     timings.mark("trang");
-    let open_data = crate::open_data::open_data(site)?;
-    timings.mark("dữ liệu mở: dựng");
+    let open_data = crate::open_data::open_data(site, &|o: Output| emit(&o.path, o.bytes))?;
     let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
         "Dữ liệu mở",
-        open_data.page,
+        open_data,
     ))?;
     emit(&open_data_page.path, open_data_page.bytes)?;
-    open_data
-        .outputs
-        .into_par_iter()
-        .try_for_each(|o| emit(&o.path, o.bytes))?;
-    timings.mark("dữ liệu mở: ghi");
-    let search = crate::search::outputs(site)?;
-    timings.mark("tìm kiếm: dựng");
-    search
-        .into_par_iter()
-        .try_for_each(|o| emit(&o.path, o.bytes))?;
-    timings.mark("tìm kiếm: ghi");
+    timings.mark("dữ liệu mở");
+    crate::search::write(site, &|o: Output| emit(&o.path, o.bytes))?;
+    timings.mark("tìm kiếm");
     for output in static_files {
         emit(&output.path, output.bytes)?;
     }
@@ -448,11 +439,10 @@ pub fn render_to(
     paths.sort();
     let page_count = paths.len();
     let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-    for output in [
-        sitemap::sitemap(&path_refs, &site.info.base_url),
-        sitemap::robots(&site.info.base_url),
-        feed::feed(site),
-    ] {
+    let mut finals = sitemap::sitemaps(&path_refs, &site.info.base_url);
+    finals.push(sitemap::robots(&site.info.base_url));
+    finals.push(feed::feed(site));
+    for output in finals {
         emit(&output.path, output.bytes)?;
     }
     let broken = collector.broken();

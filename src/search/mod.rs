@@ -23,11 +23,29 @@ const CHUNK_BYTES: usize = 32_000;
 /// One index file: folded syllable → (exact forms, flat postings).
 type Shard<'a> = BTreeMap<&'a str, (&'a [String], &'a [u32])>;
 
-/// The index files of `site`.
+/// The index files of `site`, in memory (tests, tools).
 pub fn outputs(site: &Site) -> Result<Vec<Output>> {
+    let outputs = std::sync::Mutex::new(Vec::new());
+    write(site, &|output| {
+        outputs
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a search thread failed"))?
+            .push(output);
+        Ok(())
+    })?;
+    let mut outputs = outputs
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a search thread failed"))?;
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// Makes the index files of `site` on every core, handing each to `emit` as soon as it is
+/// made.
+pub fn write(site: &Site, emit: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<()> {
+    use rayon::prelude::*;
     let records = records::records(site);
     let index = index::build(&records);
-    let mut outputs = Vec::new();
     // Each shard is written straight from the index: syllable → [variants, postings].
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
     for (token, entry) in &index {
@@ -36,34 +54,40 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>> {
             .or_default()
             .insert(token, (&entry.variants, &entry.flat));
     }
-    for (key, shard) in &shards {
-        outputs.push(Output {
+    shards.par_iter().try_for_each(|(key, shard)| {
+        emit(Output {
             path: format!("{INDEX_DIR}/t/{key}.json"),
             bytes: serde_json::to_vec(shard)?,
-        });
-    }
+        })
+    })?;
     let chunks = chunk_starts(&records);
-    for (n, start) in chunks.iter().enumerate() {
+    chunks.par_iter().enumerate().try_for_each(|(n, start)| {
         let end = chunks.get(n + 1).copied().unwrap_or(records.len());
-        let list: Vec<Value> = records[*start..end]
+        let list: Vec<[&str; 4]> = records[*start..end]
             .iter()
-            .map(|r| json!([r.title, r.url, r.context, r.body]))
+            .map(|r| [&*r.title, &*r.url, &*r.context, &*r.body])
             .collect();
-        outputs.push(json_output(
-            &format!("{INDEX_DIR}/r/{n}.json"),
-            &Value::Array(list),
-        )?);
-    }
+        emit(Output {
+            path: format!("{INDEX_DIR}/r/{n}.json"),
+            bytes: serde_json::to_vec(&list)?,
+        })
+    })?;
     let provinces: Vec<Value> = site
         .provinces
         .iter()
         .map(|p| json!([p.id, p.name]))
         .collect();
+    let positions: std::collections::HashMap<&str, i64> = site
+        .provinces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as i64))
+        .collect();
     let province_of = |r: &Record| -> i64 {
         r.province
             .as_deref()
-            .and_then(|id| site.provinces.iter().position(|p| p.id == id))
-            .map_or(-1, |i| i as i64)
+            .and_then(|id| positions.get(id).copied())
+            .unwrap_or(-1)
     };
     let meta = json!({
         "version": 1,
@@ -75,8 +99,7 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>> {
         "shards": shards.keys().collect::<Vec<_>>(),
         "synonyms": synonyms::synonym_groups(site),
     });
-    outputs.push(json_output(&format!("{INDEX_DIR}/meta.json"), &meta)?);
-    Ok(outputs)
+    emit(json_output(&format!("{INDEX_DIR}/meta.json"), &meta)?)
 }
 
 /// The first record of each chunk: records in order, a new chunk when the last one's
