@@ -91,6 +91,7 @@ fn corpus_is_deterministic_valid_and_builds() {
     let page = std::fs::read_to_string(dir.path().join("out/du-an/index.html")).expect("projects");
     assert!(page.contains("triệu đồng"), "projects page");
     assert_long_lists_are_paged(&dir.path().join("out"));
+    assert_national_pages_stay_readable(&dir.path().join("out"));
 
     let again = congkhai(
         dir.path(),
@@ -129,4 +130,34 @@ fn assert_long_lists_are_paged(out: &Path) {
         second.contains("rel=prev") && second.contains("aria-current=page>2<"),
         "page 2 knows itself"
     );
+}
+
+/// The targets index links each province's targets, and no indicator chart has more bars
+/// than one per province or 40, however many measurements there are.
+fn assert_national_pages_stay_readable(out: &Path) {
+    let provinces = std::fs::read_dir(out.join("tinh"))
+        .expect("provinces")
+        .count();
+    let targets = std::fs::read_to_string(out.join("chi-tieu/index.html")).expect("targets");
+    assert!(
+        targets.contains("Chỉ tiêu theo tỉnh"),
+        "targets by province"
+    );
+    assert!(
+        targets.contains("/#chi-tieu"),
+        "links to each province's targets"
+    );
+    let mut charts = 0;
+    for entry in std::fs::read_dir(out.join("chi-tieu")).expect("indicators") {
+        let page = entry.expect("entry").path().join("index.html");
+        let Ok(html) = std::fs::read_to_string(&page) else {
+            continue;
+        };
+        let bars = html.matches("class=bar").count() + html.matches("class=\"bar\"").count();
+        if bars > 0 {
+            charts += 1;
+        }
+        assert!(bars <= provinces.max(40), "{}: {bars} bars", page.display());
+    }
+    assert!(charts > 0, "some indicator has a chart");
 }

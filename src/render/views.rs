@@ -594,11 +594,30 @@ pub fn agency_page(
 
 /// The targets index, grouped by document.
 pub fn targets_page(site: &Site) -> Value {
-    let groups: Vec<Value> = site
-        .documents
+    let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
+    // Every target on one page while that stays readable; a national site lists them on
+    // each province's page instead.
+    let groups: Vec<Value> = if total <= TARGETS_ON_INDEX {
+        site.documents
+            .iter()
+            .filter(|d| !d.targets.is_empty())
+            .map(|d| json!({"document": document_summary(site, d), "targets": targets_view(site, d)}))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let provinces: Vec<Value> = site
+        .provinces
         .iter()
-        .filter(|d| !d.targets.is_empty())
-        .map(|d| json!({"document": document_summary(site, d), "targets": targets_view(site, d)}))
+        .filter_map(|p| {
+            let count: usize = site
+                .documents
+                .iter()
+                .filter(|d| d.province == p.id)
+                .map(|d| d.targets.len())
+                .sum();
+            (count > 0).then(|| json!({"id": p.id, "name": p.name, "targets": count}))
+        })
         .collect();
     let mut indicators: Vec<Value> = site
         .indicators
@@ -614,8 +633,15 @@ pub fn targets_page(site: &Site) -> Value {
         })
         .collect();
     indicators.retain(|i| i["targets"].as_u64().unwrap_or(0) > 0);
-    json!({"groups": groups, "indicators": indicators})
+    json!({"groups": groups, "indicators": indicators, "provinces": provinces, "total": total})
 }
+
+/// The most bars an indicator's chart shows; past this, one bar per province (its latest
+/// measurement).
+pub const BARS_PER_CHART: usize = 40;
+
+/// The most targets the targets index lists one by one.
+pub const TARGETS_ON_INDEX: usize = 1_000;
 
 /// A shared indicator with each province's targets and the measurements.
 pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value {
@@ -637,25 +663,47 @@ pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value 
             view
         })
         .collect();
-    let bars: Vec<Bar> = site
+    let mut bars: Vec<(&str, Option<&str>, Bar)> = site
         .documents
         .iter()
         .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
         .filter(|(_, m)| m.indicator.as_deref() == Some(indicator.id.as_str()))
-        .map(|(d, m)| Bar {
-            label: format!(
-                "{}, {}",
-                site.province(&d.province)
-                    .map(|p| p.name.as_str())
-                    .unwrap_or(""),
-                m.as_of.as_deref().map(short_date).unwrap_or_default()
-            ),
-            value: m
-                .percent
-                .filter(|_| m.unit.as_deref() != Some("%"))
-                .unwrap_or(m.value),
+        .map(|(d, m)| {
+            let bar = Bar {
+                label: format!(
+                    "{}, {}",
+                    site.province(&d.province)
+                        .map(|p| p.name.as_str())
+                        .unwrap_or(""),
+                    m.as_of.as_deref().map(short_date).unwrap_or_default()
+                ),
+                value: m
+                    .percent
+                    .filter(|_| m.unit.as_deref() != Some("%"))
+                    .unwrap_or(m.value),
+            };
+            (d.province.as_str(), m.as_of.as_deref(), bar)
         })
         .collect();
+    if bars.len() > BARS_PER_CHART {
+        // Too many bars to read: the latest measurement of each province.
+        let mut latest: HashMap<&str, usize> = HashMap::new();
+        for (i, (province, as_of, _)) in bars.iter().enumerate() {
+            let slot = latest.entry(province).or_insert(i);
+            if *as_of > bars[*slot].1 {
+                *slot = i;
+            }
+        }
+        let mut keep: Vec<usize> = latest.into_values().collect();
+        keep.sort_unstable();
+        let mut taken: Vec<Option<(&str, Option<&str>, Bar)>> =
+            bars.into_iter().map(Some).collect();
+        bars = keep
+            .iter()
+            .filter_map(|&i| taken.get_mut(i).and_then(Option::take))
+            .collect();
+    }
+    let bars: Vec<Bar> = bars.into_iter().map(|(_, _, bar)| bar).collect();
     let lines: Vec<Line> = site
         .documents
         .iter()
