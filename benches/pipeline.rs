@@ -1,0 +1,208 @@
+//! Criterion benchmarks of the pipeline's hot paths, through the library's public API only:
+//! `cargo bench --bench pipeline`.
+//!
+//! The corpus is the synthetic one of `congkhai bench-corpus` (300 pages, seed 1), generated
+//! once into a temporary folder; the Markdown bench uses the longest section of the real
+//! `content/` instead. Each stage is timed alone, on the output of the stages before it,
+//! which are run once outside the timing:
+//!
+//! - `read/load`, `read/validate`: reading `content/` into the source model, and checking it
+//!   into the site;
+//! - `render/markdown`, `render/templates`, `render/search_index`, `render/open_data`: one
+//!   section's Markdown, every page and file of the site into memory (open data and search
+//!   index included), the search index alone, the open data alone;
+//! - `write/write`: writing every rendered file (minify, gzip and brotli per file) into a
+//!   staging folder swapped into place.
+
+use congkhai::bench_corpus::{CorpusOptions, generate};
+use congkhai::load::{SourceContent, load};
+use congkhai::render::{Output, load_templates, render_with};
+use congkhai::site::Site;
+use congkhai::validate::{SiteOverrides, validate};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use std::collections::HashSet;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The allocator of the `congkhai` binary, so that the figures match a real build.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Pages of the synthetic corpus.
+const PAGES: usize = 300;
+
+/// The synthetic corpus, its source model and its site, made once for every bench.
+struct Corpus {
+    /// Holds the temporary folder until the benches are done.
+    dir: tempfile::TempDir,
+    content: PathBuf,
+    source: SourceContent,
+    site: Site,
+}
+
+fn theme() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default")
+}
+
+fn corpus() -> Corpus {
+    let dir = tempfile::tempdir().expect("cannot create a temporary folder for the corpus");
+    let summary = generate(&CorpusOptions {
+        pages: PAGES,
+        seed: 1,
+        out: dir.path().to_path_buf(),
+    })
+    .expect("cannot generate the synthetic corpus");
+    assert!(summary.documents > 0, "the corpus has no documents");
+    let content = dir.path().join("content");
+    let (source, diagnostics) = load(&content);
+    assert!(
+        !diagnostics.has_errors(),
+        "the corpus does not load: {:?}",
+        diagnostics.sorted()
+    );
+    let (site, diagnostics) = validate(&source, &SiteOverrides::default());
+    assert!(
+        !diagnostics.has_errors(),
+        "the corpus does not validate: {:?}",
+        diagnostics.sorted()
+    );
+    Corpus {
+        dir,
+        content,
+        source,
+        site,
+    }
+}
+
+/// A group of slow benches: 10 samples of equal iteration counts (flat sampling, so a bench
+/// of half a second runs about 10 times, not 55), short warm-up and measurement.
+fn slow_group<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5));
+    group
+}
+
+fn read(c: &mut Criterion, corpus: &Corpus) {
+    let mut group = slow_group(c, "read");
+
+    let (source, diagnostics) = load(&corpus.content);
+    assert!(
+        !diagnostics.has_errors() && source.documents.len() == corpus.source.documents.len(),
+        "load read {} documents, expected {}",
+        source.documents.len(),
+        corpus.source.documents.len()
+    );
+    group.bench_function("load", |b| b.iter(|| load(black_box(&corpus.content))));
+
+    let (site, _) = validate(&corpus.source, &SiteOverrides::default());
+    assert_eq!(
+        site.documents.len(),
+        corpus.source.documents.len(),
+        "validate lost documents"
+    );
+    let overrides = SiteOverrides::default();
+    group.bench_function("validate", |b| {
+        b.iter(|| validate(black_box(&corpus.source), &overrides))
+    });
+
+    group.finish();
+}
+
+fn render(c: &mut Criterion, corpus: &Corpus) {
+    let theme = theme();
+    let tera = load_templates(&theme).expect("cannot load the default theme's templates");
+
+    // The longest section of the real content.
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let (real_source, _) = load(&real);
+    let body = real_source
+        .documents
+        .iter()
+        .flat_map(|d| &d.sections)
+        .map(|s| s.body.as_str())
+        .max_by_key(|body| body.len())
+        .expect("the real content has no sections");
+    let rendered = congkhai::markdown::render(body, "s", &mut HashSet::new());
+    assert!(
+        !rendered.html.is_empty() && !rendered.text.is_empty(),
+        "the longest section renders to nothing"
+    );
+
+    let mut group = c.benchmark_group("render");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    group.bench_function("markdown", |b| {
+        b.iter(|| congkhai::markdown::render(black_box(body), "s", &mut HashSet::new()))
+    });
+    group.finish();
+
+    let mut group = slow_group(c, "render");
+    let site = &corpus.site;
+    let outputs = render_with(&tera, site, &theme).expect("cannot render the corpus");
+    assert!(
+        outputs.iter().any(|o| o.path == "index.html")
+            && outputs.iter().filter(|o| o.path.ends_with(".html")).count() >= PAGES,
+        "the rendered corpus lacks pages ({} files)",
+        outputs.len()
+    );
+    group.bench_function("templates", |b| {
+        b.iter(|| render_with(&tera, black_box(site), &theme).expect("cannot render the corpus"))
+    });
+
+    let search = congkhai::search::outputs(site).expect("cannot build the search index");
+    assert!(!search.is_empty(), "the search index is empty");
+    group.bench_function("search_index", |b| {
+        b.iter(|| {
+            congkhai::search::outputs(black_box(site)).expect("cannot build the search index")
+        })
+    });
+
+    let open_data = congkhai::open_data::open_data(site).expect("cannot build the open data");
+    assert!(!open_data.outputs.is_empty(), "the open data has no files");
+    group.bench_function("open_data", |b| {
+        b.iter(|| {
+            congkhai::open_data::open_data(black_box(site)).expect("cannot build the open data")
+        })
+    });
+
+    group.finish();
+}
+
+fn write(c: &mut Criterion, corpus: &Corpus) {
+    let theme = theme();
+    let tera = load_templates(&theme).expect("cannot load the default theme's templates");
+    let outputs: Vec<Output> =
+        render_with(&tera, &corpus.site, &theme).expect("cannot render the corpus");
+    let out = corpus.dir.path().join("out");
+    congkhai::write::write_site(&outputs, &out).expect("cannot write the site");
+    assert!(
+        out.join("index.html").is_file() && out.join("index.html.gz").is_file(),
+        "the written site lacks index.html or its gzip copy"
+    );
+
+    let mut group = slow_group(c, "write");
+    group.bench_function("write", |b| {
+        b.iter(|| congkhai::write::write_site(black_box(&outputs), &out).expect("cannot write"))
+    });
+    group.finish();
+}
+
+fn pipeline(c: &mut Criterion) {
+    let corpus = corpus();
+    read(c, &corpus);
+    render(c, &corpus);
+    write(c, &corpus);
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);
