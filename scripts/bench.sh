@@ -6,6 +6,7 @@
 #   bash scripts/bench.sh                 # sizes 1000 5000 10000 50000
 #   bash scripts/bench.sh 1000 5000       # chosen sizes
 #   RUNS=3 bash scripts/bench.sh 1000     # hyperfine runs per size (default 1)
+#   RUNS=0 bash scripts/bench.sh 50000    # no hyperfine: one build under GNU time only
 #   OUT_DIR=target/bench/out bash scripts/bench.sh 1000   # write the sites to disk
 #
 # Every build is a clean build: its output folder is removed before each run (hyperfine
@@ -50,6 +51,14 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 # more clean build under GNU time for CPU time and peak memory. Prints "wall cpu peak_mb".
 measure() {
   local name=$1 output=$2; shift 2
+  if [ "$runs" = 0 ]; then
+    rm -rf "$output"
+    /usr/bin/time -f "%e %U %S %M" -o "$dir/$name.time" "$@" >/dev/null 2>&1 \
+      || { echo "error: '$*' failed" >&2; cat "$dir/$name.time" >&2; exit 1; }
+    read -r wall user sys kb < "$dir/$name.time"
+    echo "$wall $(python3 -c "print('%.2f' % ($user + $sys))") $((kb / 1024))"
+    return
+  fi
   hyperfine --runs "$runs" --warmup 0 --prepare "rm -rf '$output'" \
     --export-json "$dir/$name.json" "$*" >/dev/null 2>&1 \
     || { echo "error: '$*' failed" >&2; rm -rf "$output"; "$@" >&2; exit 1; }
