@@ -90,8 +90,11 @@ pub fn check(
     content: &Path,
     overrides: &validate::SiteOverrides,
 ) -> (Option<site::Site>, Diagnostics) {
+    let timings = timings::Timings::from_env();
     let (source, mut diagnostics) = load::load(content);
+    timings.mark("đọc");
     let (site, more) = validate::validate(&source, overrides);
+    timings.mark("kiểm tra");
     diagnostics.extend(more);
     if diagnostics.has_errors() {
         (None, diagnostics)
@@ -108,7 +111,7 @@ pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), Buil
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));
     };
-    timings.mark("đọc và kiểm tra");
+    timings.mark("bỏ dữ liệu nguồn");
     let rendered = render_and_write(&site, options, &timings).map_err(BuildError::Other)?;
     let summary = BuildSummary {
         pages: rendered.pages,

@@ -30,26 +30,40 @@ pub(super) fn documents(
     lookup: &AgencyLookup,
     diagnostics: &mut Diagnostics,
 ) {
+    use rayon::prelude::*;
     let mut seen = HashSet::new();
     let mut pending_relations = Vec::new();
     let mut pending_targets = Vec::new();
-    for folder in &content.documents {
-        let Some(source) = &folder.source else {
+    // Each document is checked on its own (its Markdown rendered, its tables added up) on
+    // every core; what needs the other documents is checked after, in folder order.
+    let checked: Vec<Option<(Document, Diagnostics)>> = content
+        .documents
+        .par_iter()
+        .map(|folder| {
+            let source = folder.source.as_ref()?;
+            let file = folder.dir.join("document.yaml");
+            let mut found = Diagnostics::default();
+            if source.id.value != folder.folder_name {
+                found.error(
+                    place_of(&file, &source.id),
+                    format!(
+                        "ID văn bản “{}” khác tên thư mục “{}”",
+                        source.id.value, folder.folder_name
+                    ),
+                    "đặt tên thư mục trùng với ID để đường dẫn ổn định",
+                );
+            }
+            let document = document(folder, source, &file, site, lookup, &mut found);
+            Some((document, found))
+        })
+        .collect();
+    for (folder, checked) in content.documents.iter().zip(checked) {
+        let (Some(source), Some((document, found))) = (&folder.source, checked) else {
             continue;
         };
         let file = folder.dir.join("document.yaml");
         check_id(&file, &source.id, "văn bản", &mut seen, diagnostics);
-        if source.id.value != folder.folder_name {
-            diagnostics.error(
-                place_of(&file, &source.id),
-                format!(
-                    "ID văn bản “{}” khác tên thư mục “{}”",
-                    source.id.value, folder.folder_name
-                ),
-                "đặt tên thư mục trùng với ID để đường dẫn ổn định",
-            );
-        }
-        let document = document(folder, source, &file, site, lookup, diagnostics);
+        diagnostics.extend(found);
         for (relation, spanned) in document.relations.iter().zip(&source.relations) {
             if let Some(target) = &relation.document {
                 pending_relations.push((place_of(&file, spanned), target.clone()));
@@ -64,9 +78,12 @@ pub(super) fn documents(
         }
         site.documents.push(document);
     }
+    // Every document is in: look them up by ID from here on.
+    site.reindex();
     let ids: Vec<String> = site.documents.iter().map(|d| d.id.clone()).collect();
+    let known: HashSet<&str> = ids.iter().map(String::as_str).collect();
     for (place, target) in pending_relations {
-        if !ids.contains(&target) {
+        if !known.contains(target.as_str()) {
             unknown_reference(
                 place,
                 "văn bản",
@@ -100,6 +117,7 @@ pub(super) fn documents(
     }
     site.documents
         .sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
+    site.reindex();
 }
 
 fn document(

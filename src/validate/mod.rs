@@ -119,6 +119,9 @@ pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Di
         warnings: Vec::new(),
         index: Default::default(),
     };
+    // Provinces, agencies and indicators are complete: look them up by ID while documents
+    // are checked.
+    site.reindex();
     let lookup = AgencyLookup::new(&site.agencies);
     document::documents(content, &mut site, &lookup, &mut diagnostics);
     site.warnings = diagnostics
