@@ -2,7 +2,6 @@
 //! the site (and an anchor on it), and none may leave the site's sub-path.
 
 use super::html_links::{anchors as anchors_of, attribute_values, unescape};
-use crate::render::Output;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -207,18 +206,10 @@ impl LinkCollector {
     }
 }
 
-/// Checks every link of every HTML output.
-pub fn check(outputs: &[Output], base_path: &str) -> Vec<BrokenLink> {
-    let collector = LinkCollector::new(base_path);
-    for output in outputs {
-        collector.add(&output.path, &output.bytes);
-    }
-    collector.broken()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Output;
 
     fn page(path: &str, html: &str) -> Output {
         Output {
@@ -239,10 +230,11 @@ mod tests {
                 r#"<h2 id="muc">x</h2><a href="../../">home</a><a href="../../../">out</a>"#,
             ),
         ];
-        let broken: Vec<String> = check(&outputs, "/p/")
-            .iter()
-            .map(|b| b.link.clone())
-            .collect();
+        let collector = LinkCollector::new("/p/");
+        for output in &outputs {
+            collector.add(&output.path, &output.bytes);
+        }
+        let broken: Vec<String> = collector.broken().iter().map(|b| b.link.clone()).collect();
         assert_eq!(
             broken,
             vec![

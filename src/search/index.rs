@@ -25,23 +25,6 @@ pub struct Entry {
     last: Option<(u32, usize)>,
 }
 
-impl Entry {
-    /// The postings as (record, occurrences) pairs, decoded from [`Entry::flat`].
-    pub fn postings(&self) -> Vec<(u32, Vec<u32>)> {
-        let mut list = Vec::new();
-        let mut record = 0;
-        let mut i = 0;
-        while i + 1 < self.flat.len() {
-            record += self.flat[i];
-            let count = self.flat[i + 1] as usize;
-            let end = (i + 2 + count).min(self.flat.len());
-            list.push((record, self.flat[i + 2..end].to_vec()));
-            i = end;
-        }
-        list
-    }
-}
-
 /// Folded syllable → entry (the index files sort them).
 pub type Index = HashMap<String, Entry>;
 
@@ -113,6 +96,24 @@ fn add(index: &mut Index, record: u32, position: u32, token: Token) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Entry {
+        /// The postings as (record, occurrences) pairs, decoded from [`Entry::flat`].
+        fn postings(&self) -> Vec<(u32, Vec<u32>)> {
+            let mut list = Vec::new();
+            let mut record = 0;
+            let mut i = 0;
+            while i + 1 < self.flat.len() {
+                record += self.flat[i];
+                let count = self.flat[i + 1] as usize;
+                let end = (i + 2 + count).min(self.flat.len());
+                list.push((record, self.flat[i + 2..end].to_vec()));
+                i = end;
+            }
+            list
+        }
+    }
+
     use crate::search::records::Kind;
 
     fn record(title: &str, body: &str) -> Record {
