@@ -106,12 +106,11 @@ pub fn check(
 /// Builds the site: check, render, write. The previous output stays as it was on failure.
 pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), BuildError> {
     let started = Instant::now();
-    let timings = timings::Timings::from_env();
     let (site, diagnostics) = check(&options.content, &options.overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));
     };
-    timings.mark("bỏ dữ liệu nguồn");
+    let timings = timings::Timings::from_env();
     let rendered = render_and_write(&site, options, &timings).map_err(BuildError::Other)?;
     let summary = BuildSummary {
         pages: rendered.pages,
