@@ -403,6 +403,11 @@ impl ProjectList<'_, '_> {
     }
 }
 
+/// A count written the Vietnamese way: `1.234`.
+fn count_text(count: usize) -> String {
+    format_number(Decimal::from(count as u64))
+}
+
 /// Number of pages a list of `rows` rows takes (at least one).
 pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PROJECTS_PER_PAGE).max(1)
@@ -430,7 +435,7 @@ fn project_list_page(site: &Site, list: &ProjectList, base: &str, number: usize)
     json!({
         "projects": rows,
         "count": list.len(),
-        "count_text": format_number(Decimal::from(list.len() as u64)),
+        "count_text": count_text(list.len()),
         "total": format_number(total),
         "first_row": start + 1,
         "last_row": (start + PROJECTS_PER_PAGE).min(list.len()),
@@ -520,7 +525,7 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         "years": years.into_iter().map(|(year, documents)| json!({"year": year, "documents": documents})).collect::<Vec<_>>(),
         "targets": targets,
         "projects_count": mine.len(),
-        "projects_count_text": format_number(Decimal::from(mine.len() as u64)),
+        "projects_count_text": count_text(mine.len()),
         "projects_total": format_number(total),
     })
 }
@@ -551,7 +556,7 @@ pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
                     "id": p.id,
                     "name": p.name,
                     "count": mine.len(),
-                    "count_text": format_number(Decimal::from(mine.len() as u64)),
+                    "count_text": count_text(mine.len()),
                     "total": format_number(total),
                 })
             })
@@ -560,7 +565,7 @@ pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
     json!({
         "provinces": provinces,
         "count": index.len(),
-        "count_text": format_number(Decimal::from(index.len() as u64)),
+        "count_text": count_text(index.len()),
     })
 }
 
