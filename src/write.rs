@@ -107,7 +107,8 @@ impl Staging {
         })
     }
 
-    /// Shows a progress bar of about `expected` files (on a terminal, for long builds only).
+    /// Shows a running count of files written when about `expected` files are coming (on a
+    /// terminal, for long builds only).
     pub fn show_progress(&mut self, expected: usize) {
         self.progress = progress_bar(expected);
     }
@@ -182,19 +183,29 @@ pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
 /// The most files a build writes before it shows a progress bar (on a terminal only).
 const PROGRESS_THRESHOLD: usize = 2_000;
 
-/// A progress bar on standard error when it is a terminal and the build is long; hidden
-/// otherwise.
+/// A count of files written on standard error when it is a terminal and the build is long;
+/// hidden otherwise.
 fn progress_bar(files: usize) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if files < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(files as u64);
+    // The pages are known ahead, the search and open-data files only as they are made: a
+    // count of files written, not a bar towards a total.
+    let bar = indicatif::ProgressBar::new_spinner();
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("Đang ghi {pos}/~{len} tệp {wide_bar} {eta}")
+        indicatif::ProgressStyle::with_template("{spinner} Đã ghi {files} tệp ({elapsed})")
     {
-        bar.set_style(style);
+        bar.set_style(style.with_key(
+            "files",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let count =
+                    crate::vietnamese::format_number(rust_decimal::Decimal::from(state.pos()));
+                let _ = w.write_str(&count);
+            },
+        ));
     }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }
 
