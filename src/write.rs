@@ -59,7 +59,6 @@ pub struct Staging {
     name: String,
     pid: u32,
     committed: bool,
-    files: std::sync::atomic::AtomicUsize,
     progress: indicatif::ProgressBar,
     _lock: fs::File,
 }
@@ -101,7 +100,6 @@ impl Staging {
             name,
             pid,
             committed: false,
-            files: std::sync::atomic::AtomicUsize::new(0),
             progress: indicatif::ProgressBar::hidden(),
             _lock: lock,
         })
@@ -136,15 +134,8 @@ impl Staging {
         }
         fs::write(&target, bytes)
             .with_context(|| format!("không ghi được {}", target.display()))?;
-        self.files
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.progress.inc(1);
         Ok(())
-    }
-
-    /// Files put so far (compressed copies not counted).
-    pub fn files(&self) -> usize {
-        self.files.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Swaps the staging folder into place of the output folder.

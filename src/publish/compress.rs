@@ -28,7 +28,9 @@ pub enum Copies {
 pub fn copies_for(path: &str) -> Copies {
     if !is_text(path) {
         Copies::None
-    } else if path.starts_with(&format!("{}/", crate::open_data::FOLDER))
+    } else if path
+        .strip_prefix(crate::open_data::FOLDER)
+        .is_some_and(|rest| rest.starts_with('/'))
         && (path.ends_with(".csv") || path.ends_with(".json"))
         || path.ends_with("/van-ban.json")
     {

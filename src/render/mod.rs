@@ -180,8 +180,8 @@ fn page_list<'a>(site: &'a Site, projects: &'a views::ProjectIndex<'a>) -> Vec<P
         ));
         let count = projects.of_province(&province.id).len();
         if count > 0 {
+            let base = views::province_projects_path(&province.id);
             for number in 1..=views::page_count(count) {
-                let base = format!("tinh/{}/du-an/", province.id);
                 pages.push(simple(
                     "province_projects.html",
                     &format!("{}index.html", views::list_page_path(&base, number)),
@@ -223,8 +223,8 @@ fn page_list<'a>(site: &'a Site, projects: &'a views::ProjectIndex<'a>) -> Vec<P
     ));
     for agency in &site.agencies {
         let count = projects.of_agency(&agency.id).len();
+        let base = views::agency_path(&agency.id);
         for number in 1..=views::page_count(count) {
-            let base = format!("co-quan/{}/", agency.id);
             pages.push(simple(
                 "agency.html",
                 &format!("{}index.html", views::list_page_path(&base, number)),

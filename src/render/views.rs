@@ -408,6 +408,16 @@ fn count_text(count: usize) -> String {
     format_number(Decimal::from(count as u64))
 }
 
+/// Site path of the first page of a province's projects: `tinh/<id>/du-an/`.
+pub fn province_projects_path(province: &str) -> String {
+    format!("tinh/{province}/du-an/")
+}
+
+/// Site path of an agency's page, the first page of its projects: `co-quan/<id>/`.
+pub fn agency_path(agency: &str) -> String {
+    format!("co-quan/{agency}/")
+}
+
 /// Number of pages a list of `rows` rows takes (at least one).
 pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PROJECTS_PER_PAGE).max(1)
@@ -538,7 +548,7 @@ pub fn province_projects_page(
     number: usize,
 ) -> Value {
     let mine = index.of_province(&province.id);
-    let mut page = project_list_page(site, &mine, &format!("tinh/{}/du-an/", province.id), number);
+    let mut page = project_list_page(site, &mine, &province_projects_path(&province.id), number);
     page["province"] = json!(province);
     page
 }
@@ -584,7 +594,7 @@ pub fn agency_page(
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    let mut page = project_list_page(site, &mine, &format!("co-quan/{}/", agency.id), number);
+    let mut page = project_list_page(site, &mine, &agency_path(&agency.id), number);
     page["agency"] = json!(agency);
     page["province"] = json!(
         agency
@@ -645,6 +655,27 @@ pub fn targets_page(site: &Site) -> Value {
 /// measurement).
 pub const BARS_PER_CHART: usize = 40;
 
+/// The bars of a chart from (province, date, bar) in site order: all of them up to
+/// [`BARS_PER_CHART`], past that the latest of each province, in the same order.
+fn readable_bars(bars: Vec<(&str, Option<&str>, Bar)>) -> Vec<Bar> {
+    if bars.len() <= BARS_PER_CHART {
+        return bars.into_iter().map(|(_, _, bar)| bar).collect();
+    }
+    let mut latest: HashMap<&str, usize> = HashMap::new();
+    for (i, (province, as_of, _)) in bars.iter().enumerate() {
+        let slot = latest.entry(province).or_insert(i);
+        if *as_of > bars[*slot].1 {
+            *slot = i;
+        }
+    }
+    let keep: std::collections::HashSet<usize> = latest.into_values().collect();
+    bars.into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, (_, _, bar))| bar)
+        .collect()
+}
+
 /// The most targets the targets index lists one by one.
 pub const TARGETS_ON_INDEX: usize = 1_000;
 
@@ -668,7 +699,7 @@ pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value 
             view
         })
         .collect();
-    let mut bars: Vec<(&str, Option<&str>, Bar)> = site
+    let bars: Vec<(&str, Option<&str>, Bar)> = site
         .documents
         .iter()
         .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
@@ -690,25 +721,7 @@ pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value 
             (d.province.as_str(), m.as_of.as_deref(), bar)
         })
         .collect();
-    if bars.len() > BARS_PER_CHART {
-        // Too many bars to read: the latest measurement of each province.
-        let mut latest: HashMap<&str, usize> = HashMap::new();
-        for (i, (province, as_of, _)) in bars.iter().enumerate() {
-            let slot = latest.entry(province).or_insert(i);
-            if *as_of > bars[*slot].1 {
-                *slot = i;
-            }
-        }
-        let mut keep: Vec<usize> = latest.into_values().collect();
-        keep.sort_unstable();
-        let mut taken: Vec<Option<(&str, Option<&str>, Bar)>> =
-            bars.into_iter().map(Some).collect();
-        bars = keep
-            .iter()
-            .filter_map(|&i| taken.get_mut(i).and_then(Option::take))
-            .collect();
-    }
-    let bars: Vec<Bar> = bars.into_iter().map(|(_, _, bar)| bar).collect();
+    let bars = readable_bars(bars);
     let lines: Vec<Line> = site
         .documents
         .iter()
@@ -790,4 +803,36 @@ pub fn agencies_index(site: &Site, index: &ProjectIndex) -> Value {
     json!({
         "agencies": list.into_iter().map(|(a, n)| json!({"id": a.id, "name": a.name, "projects": n, "province": a.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone())})).collect::<Vec<_>>()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(label: &str) -> Bar {
+        Bar {
+            label: label.to_string(),
+            value: Decimal::ONE,
+        }
+    }
+
+    #[test]
+    fn a_crowded_chart_keeps_each_provinces_latest_bar() {
+        let few: Vec<(&str, Option<&str>, Bar)> = vec![
+            ("a", Some("2024-01-01"), bar("a1")),
+            ("a", Some("2025-01-01"), bar("a2")),
+        ];
+        assert_eq!(readable_bars(few).len(), 2, "few bars are all kept");
+
+        let dates: Vec<String> = (0..30).map(|d| format!("2024-01-{:02}", d + 1)).collect();
+        let mut many = Vec::new();
+        for date in &dates {
+            many.push(("a", Some(date.as_str()), bar(&format!("a {date}"))));
+            many.push(("b", Some(date.as_str()), bar(&format!("b {date}"))));
+        }
+        many.insert(5, ("c", None, bar("c undated")));
+        assert!(many.len() > BARS_PER_CHART);
+        let labels: Vec<String> = readable_bars(many).into_iter().map(|b| b.label).collect();
+        assert_eq!(labels, ["c undated", "a 2024-01-30", "b 2024-01-30"]);
+    }
 }
