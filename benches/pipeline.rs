@@ -16,7 +16,7 @@
 
 use congkhai::bench_corpus::{CorpusOptions, generate};
 use congkhai::load::{SourceContent, load};
-use congkhai::render::{Output, load_templates, render_with};
+use congkhai::render::{Output, Sink, Stream, load_templates, render_with};
 use congkhai::site::Site;
 use congkhai::validate::{SiteOverrides, validate};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
@@ -168,24 +168,58 @@ fn render(c: &mut Criterion, corpus: &Corpus) {
     });
 
     // The files are made and dropped at once, as a build hands them to its writer.
-    let files = std::sync::atomic::AtomicUsize::new(0);
-    let count = |_: Output| -> anyhow::Result<()> {
-        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
-    };
-    congkhai::open_data::open_data(site, &count).expect("cannot build the open data");
+    let discard = Discard::default();
+    congkhai::open_data::open_data(site, &discard).expect("cannot build the open data");
     assert!(
-        files.load(std::sync::atomic::Ordering::Relaxed) > 0,
+        discard.bytes.load(std::sync::atomic::Ordering::Relaxed) > 0,
         "the open data has no files"
     );
     group.bench_function("open_data", |b| {
         b.iter(|| {
-            congkhai::open_data::open_data(black_box(site), &|_| Ok(()))
+            congkhai::open_data::open_data(black_box(site), &discard)
                 .expect("cannot build the open data")
         })
     });
 
     group.finish();
+}
+
+/// A sink that counts the bytes it is given and keeps none of them.
+#[derive(Default)]
+struct Discard {
+    bytes: std::sync::atomic::AtomicUsize,
+}
+
+impl Sink for Discard {
+    fn put(&self, _path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        self.bytes
+            .fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn stream<'a>(&'a self, _path: &str) -> anyhow::Result<Box<dyn Stream + 'a>> {
+        Ok(Box::new(DiscardStream(self)))
+    }
+}
+
+/// A file of [`Discard`].
+struct DiscardStream<'a>(&'a Discard);
+
+impl std::io::Write for DiscardStream<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.put("", buf).map_err(std::io::Error::other)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Stream for DiscardStream<'_> {
+    fn close(self: Box<Self>) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 
 fn write(c: &mut Criterion, corpus: &Corpus) {

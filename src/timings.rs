@@ -1,5 +1,5 @@
 //! Phase timings of a build on standard error, when `CONGKHAI_TIMINGS` is set: where the
-//! time goes, for benchmarks and profiling (`scripts/bench.sh` prints them).
+//! time and memory go, for benchmarks and profiling.
 
 use std::time::Instant;
 
@@ -25,7 +25,36 @@ impl Timings {
             return;
         }
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        eprintln!("thời gian {name}: {:.3} s", last.elapsed().as_secs_f64());
+        eprintln!(
+            "thời gian {name}: {:.3} s{}",
+            last.elapsed().as_secs_f64(),
+            memory_text()
+        );
         *last = Instant::now();
+    }
+}
+
+/// The resident and peak resident memory of this process, from `/proc/self/status` (Linux),
+/// as " (bộ nhớ X MB, đỉnh Y MB)"; empty where that file does not exist.
+fn memory_text() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let megabytes = |key: &str| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(key))
+            .and_then(|rest| {
+                rest.trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
+            .map(|kb| kb / 1024)
+    };
+    match (megabytes("VmRSS:"), megabytes("VmHWM:")) {
+        (Some(now), Some(peak)) => format!(" (bộ nhớ {now} MB, đỉnh {peak} MB)"),
+        _ => String::new(),
     }
 }

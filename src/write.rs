@@ -13,6 +13,7 @@ use crate::render::Output;
 use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 /// Minifies an HTML page; keeps it as it is if minification fails.
@@ -138,6 +139,43 @@ impl Staging {
         Ok(())
     }
 
+    /// Opens a file of the staging folder to be written piece by piece, with its compressed
+    /// copies made as it goes. HTML pages are refused: they are minified whole, by [`Staging::put`].
+    pub fn stream(&self, path: &str) -> Result<StagedStream<'_>> {
+        if path.ends_with(".html") {
+            return Err(anyhow!("một trang HTML phải được ghi trọn một lần: {path}"));
+        }
+        let target = self.dir.join(safe_relative(path)?);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let create = |path: &Path| -> Result<io::BufWriter<fs::File>> {
+            let file = fs::File::create(path)
+                .with_context(|| format!("không ghi được {}", path.display()))?;
+            Ok(io::BufWriter::with_capacity(STREAM_BUFFER, file))
+        };
+        let copies = compress::copies_for(path);
+        let gzip = match copies {
+            compress::Copies::None => None,
+            _ => Some(flate2::write::GzEncoder::new(
+                create(&sibling(&target, "gz"))?,
+                flate2::Compression::new(compress::GZIP_LEVEL),
+            )),
+        };
+        let brotli = match copies {
+            compress::Copies::GzipAndBrotli => {
+                Some(compress::brotli_writer(create(&sibling(&target, "br"))?))
+            }
+            _ => None,
+        };
+        Ok(StagedStream {
+            file: create(&target)?,
+            gzip,
+            brotli,
+            staging: self,
+        })
+    }
+
     /// Swaps the staging folder into place of the output folder.
     pub fn commit(mut self) -> Result<()> {
         self.progress.finish_and_clear();
@@ -149,6 +187,54 @@ impl Staging {
             self.pid,
         )?;
         self.committed = true;
+        Ok(())
+    }
+}
+
+/// Bytes buffered before a streamed file is written to disk.
+const STREAM_BUFFER: usize = 256 * 1024;
+
+/// A file of the staging folder written piece by piece, and its compressed copies.
+pub struct StagedStream<'a> {
+    file: io::BufWriter<fs::File>,
+    gzip: Option<flate2::write::GzEncoder<io::BufWriter<fs::File>>>,
+    brotli: Option<brotli::CompressorWriter<io::BufWriter<fs::File>>>,
+    staging: &'a Staging,
+}
+
+impl io::Write for StagedStream<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write_all(buf)?;
+        if let Some(gzip) = &mut self.gzip {
+            gzip.write_all(buf)?;
+        }
+        if let Some(brotli) = &mut self.brotli {
+            brotli.write_all(buf)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl crate::render::Stream for StagedStream<'_> {
+    fn close(self: Box<Self>) -> Result<()> {
+        let StagedStream {
+            mut file,
+            gzip,
+            brotli,
+            staging,
+        } = *self;
+        file.flush()?;
+        if let Some(gzip) = gzip {
+            gzip.finish()?.flush()?;
+        }
+        if let Some(brotli) = brotli {
+            brotli.into_inner().flush()?;
+        }
+        staging.progress.inc(1);
         Ok(())
     }
 }

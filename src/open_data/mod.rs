@@ -1,8 +1,8 @@
 //! Open data: every published figure as JSON and CSV, a Frictionless Data Package, JSON
 //! Schemas of the datasets and of the content files, and the data behind the `/du-lieu/` page.
 //!
-//! Everything is made from one set of [`records::Records`] built from the validated site, so
-//! JSON, CSV, the package and the page always agree.
+//! Everything is made from the same [`records::Records`], built from the validated site a
+//! few documents at a time, so JSON, CSV, the package and the page always agree.
 
 mod number;
 pub mod package;
@@ -12,7 +12,7 @@ pub mod tables;
 
 pub use number::Number;
 
-use crate::render::Output;
+use crate::render::{Sink, Stream};
 use crate::site::Site;
 use crate::vietnamese::format_number;
 use anyhow::Result;
@@ -20,6 +20,7 @@ use records::Records;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::io::Write;
 use tables::Table;
 
 /// The folder of the open-data files.
@@ -51,98 +52,181 @@ fn size_label(bytes: usize) -> String {
     format!("{} {unit}", format_number(value.round_dp(1)))
 }
 
-/// The JSON dataset of each table that has one.
-fn json_dataset(records: &Records, name: &str) -> Result<Option<Vec<u8>>> {
+/// The tables that also have a JSON dataset: an array of their records.
+const JSON_TABLES: [&str; 9] = [
+    "van-ban", "muc", "phu-luc", "du-an", "chi-tieu", "so-lieu", "chi-so", "co-quan", "tinh",
+];
+
+/// Appends to `out` the JSON elements of table `name` found in `records`, each after a comma
+/// but the very first of the array.
+fn json_elements(records: &Records, name: &str, out: &mut Vec<u8>, first: &mut bool) -> Result<()> {
+    fn push<'a, T: Serialize + 'a>(
+        items: impl Iterator<Item = &'a T>,
+        out: &mut Vec<u8>,
+        first: &mut bool,
+    ) -> Result<()> {
+        for item in items {
+            if !*first {
+                out.push(b',');
+            }
+            *first = false;
+            serde_json::to_writer(&mut *out, item)?;
+        }
+        Ok(())
+    }
     let documents = || records.documents.iter();
-    let bytes = match name {
-        "van-ban" => json_bytes(&documents().map(|b| &b.document).collect::<Vec<_>>())?,
-        "muc" => json_bytes(&documents().flat_map(|b| &b.sections).collect::<Vec<_>>())?,
-        "phu-luc" => json_bytes(&documents().flat_map(|b| &b.appendices).collect::<Vec<_>>())?,
-        "du-an" => json_bytes(&records.projects)?,
-        "chi-tieu" => json_bytes(&documents().flat_map(|b| &b.targets).collect::<Vec<_>>())?,
-        "so-lieu" => json_bytes(
-            &documents()
-                .flat_map(|b| &b.measurements)
-                .collect::<Vec<_>>(),
-        )?,
-        "chi-so" => json_bytes(&records.indicators)?,
-        "co-quan" => json_bytes(&records.agencies)?,
-        "tinh" => json_bytes(&records.provinces)?,
-        _ => return Ok(None),
-    };
-    Ok(Some(bytes))
+    match name {
+        "van-ban" => push(documents().map(|b| &b.document), out, first),
+        "muc" => push(documents().flat_map(|b| &b.sections), out, first),
+        "phu-luc" => push(documents().flat_map(|b| &b.appendices), out, first),
+        "du-an" => push(records.projects.iter(), out, first),
+        "chi-tieu" => push(documents().flat_map(|b| &b.targets), out, first),
+        "so-lieu" => push(documents().flat_map(|b| &b.measurements), out, first),
+        "chi-so" => push(records.indicators.iter(), out, first),
+        "co-quan" => push(records.agencies.iter(), out, first),
+        "tinh" => push(records.provinces.iter(), out, first),
+        _ => Ok(()),
+    }
 }
 
-/// Builds every open-data file, handing each to `emit` as soon as it is made (tables on
-/// every core), and returns the open-data page's data.
-pub fn open_data(site: &Site, emit: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<Value> {
-    use rayon::prelude::*;
-    let records = Records::from_site(site);
-    // One table at a time per core: its CSV and JSON are written, then its rows dropped.
-    let made: Vec<(Value, Vec<Value>, Table, usize)> = tables::tables(&records)
-        .into_par_iter()
-        .map(|mut table| -> Result<(Value, Vec<Value>, Table, usize)> {
-            let mut files = Vec::new();
-            let mut downloads = Vec::new();
-            let csv = tables::to_csv(&table)?;
-            let csv_path = format!("{FOLDER}/{}.csv", table.name);
-            let csv_len = csv.len();
-            files.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv_len), "bytes": csv_len}));
-            downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
-            emit(Output {
-                path: csv_path,
-                bytes: csv,
-            })?;
-            if let Some(bytes) = json_dataset(&records, table.name)? {
-                let path = format!("{FOLDER}/{}.json", table.name);
-                files.push(json!({
-                    "format": "JSON",
-                    "path": path,
-                    "size": size_label(bytes.len()),
-                    "bytes": bytes.len(),
-                    "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
-                }));
-                downloads.push(json!({"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{}{path}", site.info.base_url)}));
-                emit(Output { path, bytes })?;
-            }
-            let dataset = json!({
-                "name": table.name,
-                "title": table.title,
-                "description": table.description,
-                "rows": table.rows.len(),
-                "rows_text": format_number(Decimal::from(table.rows.len() as u64)),
-                "files": files,
-                "primary_key": table.primary_key,
-                "fields": table.fields.iter().map(|f| json!({
-                    "name": f.name,
-                    "type": f.kind.name(),
-                    "description": f.description,
-                    "required": f.required,
-                })).collect::<Vec<_>>(),
-            });
-            table.rows = Vec::new();
-            Ok((dataset, downloads, table, csv_len))
+/// Documents whose records are made at once: enough to keep both cores busy, few enough
+/// that memory stays flat however large the site grows.
+const DOCUMENTS_PER_PART: usize = 64;
+
+/// One table's files being written a part at a time: its CSV and, where it has one, its
+/// JSON array.
+struct TableFiles<'a> {
+    csv: Box<dyn Stream + 'a>,
+    csv_bytes: usize,
+    json: Option<(Box<dyn Stream + 'a>, usize)>,
+    json_empty: bool,
+    rows: usize,
+}
+
+impl<'a> TableFiles<'a> {
+    /// Opens the files of `table` in `sink` and writes their beginnings.
+    fn open(sink: &'a dyn Sink, table: &Table) -> Result<TableFiles<'a>> {
+        let header = tables::csv_header(table)?;
+        let mut csv = sink.stream(&format!("{FOLDER}/{}.csv", table.name))?;
+        csv.write_all(&header)?;
+        let json = if JSON_TABLES.contains(&table.name) {
+            let mut json = sink.stream(&format!("{FOLDER}/{}.json", table.name))?;
+            json.write_all(b"[")?;
+            Some((json, 1))
+        } else {
+            None
+        };
+        Ok(TableFiles {
+            csv,
+            csv_bytes: header.len(),
+            json,
+            json_empty: true,
+            rows: 0,
         })
-        .collect::<Result<_>>()?;
+    }
+
+    /// Writes the rows of `table`, made from `records`, to the CSV and the JSON.
+    fn append(&mut self, table: &Table, records: &Records) -> Result<()> {
+        let csv = tables::csv_rows(table)?;
+        self.csv.write_all(&csv)?;
+        self.csv_bytes += csv.len();
+        self.rows += table.rows.len();
+        if let Some((json, bytes)) = &mut self.json {
+            let mut elements = Vec::new();
+            json_elements(records, table.name, &mut elements, &mut self.json_empty)?;
+            json.write_all(&elements)?;
+            *bytes += elements.len();
+        }
+        Ok(())
+    }
+
+    /// Ends the files: returns the number of rows and the sizes of the CSV and the JSON.
+    fn close(self) -> Result<(usize, usize, Option<usize>)> {
+        self.csv.close()?;
+        let json_bytes = match self.json {
+            Some((mut json, bytes)) => {
+                json.write_all(b"]\n")?;
+                json.close()?;
+                Some(bytes + 2)
+            }
+            None => None,
+        };
+        Ok((self.rows, self.csv_bytes, json_bytes))
+    }
+}
+
+/// Builds every open-data file into `sink`, and returns the open-data page's data.
+///
+/// The tables are written as they are made, [`DOCUMENTS_PER_PART`] documents at a time
+/// (their records on every core, the tables' files side by side), so that neither the
+/// records of the whole site nor any whole table is ever held in memory.
+pub fn open_data(site: &Site, sink: &dyn Sink) -> Result<Value> {
+    use rayon::prelude::*;
+    let shapes = tables::tables(&Records::default());
+    let mut files = shapes
+        .iter()
+        .map(|table| TableFiles::open(sink, table))
+        .collect::<Result<Vec<_>>>()?;
+    let mut append = |records: &Records| -> Result<()> {
+        let tables = tables::tables(records);
+        files
+            .par_iter_mut()
+            .zip(tables.par_iter())
+            .try_for_each(|(files, table)| files.append(table, records))
+    };
+    append(&Records::registries(site))?;
+    for part in site.documents.chunks(DOCUMENTS_PER_PART) {
+        let records = Records::of_documents(part);
+        records.documents.par_iter().try_for_each(|bundle| {
+            sink.put(
+                &format!("{}van-ban.json", bundle.document.url),
+                &json_bytes(bundle)?,
+            )
+        })?;
+        append(&records)?;
+    }
     let mut datasets = Vec::new();
     let mut downloads = Vec::new();
     let mut sized_tables = Vec::new();
-    for (dataset, table_downloads, table, csv_len) in made {
-        datasets.push(dataset);
-        downloads.extend(table_downloads);
+    for (table, files) in shapes.into_iter().zip(files) {
+        let (rows, csv_len, json_len) = files.close()?;
+        let mut listed = Vec::new();
+        let csv_path = format!("{FOLDER}/{}.csv", table.name);
+        listed.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv_len), "bytes": csv_len}));
+        downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
+        if let Some(json_len) = json_len {
+            let path = format!("{FOLDER}/{}.json", table.name);
+            listed.push(json!({
+                "format": "JSON",
+                "path": path,
+                "size": size_label(json_len),
+                "bytes": json_len,
+                "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
+            }));
+            downloads.push(json!({"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{}{path}", site.info.base_url)}));
+        }
+        datasets.push(json!({
+            "name": table.name,
+            "title": table.title,
+            "description": table.description,
+            "rows": rows,
+            "rows_text": format_number(Decimal::from(rows as u64)),
+            "files": listed,
+            "primary_key": table.primary_key,
+            "fields": table.fields.iter().map(|f| json!({
+                "name": f.name,
+                "type": f.kind.name(),
+                "description": f.description,
+                "required": f.required,
+            })).collect::<Vec<_>>(),
+        }));
         sized_tables.push((table, csv_len));
     }
-    records.documents.par_iter().try_for_each(|bundle| {
-        emit(Output {
-            path: format!("{}van-ban.json", bundle.document.url),
-            bytes: json_bytes(bundle)?,
-        })
-    })?;
-    let package = package::datapackage(&site.info, &records, &sized_tables);
-    emit(Output {
-        path: format!("{FOLDER}/datapackage.json"),
-        bytes: pretty_json_bytes(&package)?,
-    })?;
+    let package = package::datapackage(&site.info, &site.documents, &sized_tables);
+    sink.put(
+        &format!("{FOLDER}/datapackage.json"),
+        &pretty_json_bytes(&package)?,
+    )?;
     let mut schemas = Vec::new();
     for (folder, list) in [
         ("schema", schema::dataset_schemas()),
@@ -151,17 +235,14 @@ pub fn open_data(site: &Site, emit: &(dyn Fn(Output) -> Result<()> + Sync)) -> R
         for named in list {
             let path = format!("{FOLDER}/{folder}/{}", named.file);
             schemas.push(json!({"path": path, "describes": named.describes}));
-            emit(Output {
-                path,
-                bytes: pretty_json_bytes(&named.schema)?,
-            })?;
+            sink.put(&path, &pretty_json_bytes(&named.schema)?)?;
         }
     }
     Ok(json!({
         "datasets": datasets,
         "schemas": schemas,
         "licence": {"name": package::LICENCE.name, "title": package::LICENCE.title, "url": package::LICENCE.path},
-        "documents": records.documents.iter().map(|b| json!({"id": b.document.id, "number": b.document.number, "title": b.document.title, "path": format!("{}van-ban.json", b.document.url)})).collect::<Vec<_>>(),
+        "documents": site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}van-ban.json", records::document_url(&d.id))})).collect::<Vec<_>>(),
         "json_ld": json_ld(site, downloads)?,
     }))
 }

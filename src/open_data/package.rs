@@ -1,8 +1,9 @@
 //! `datapackage.json`: a Frictionless Data Package (v2) describing every CSV table with its
 //! Table Schema (types, constraints, primary and foreign keys), the licence and the sources.
 
-use super::records::{Records, document_url};
+use super::records::document_url;
 use super::tables::{FieldType, Table};
+use crate::site::Document;
 use crate::site::SiteInfo;
 use serde_json::{Map, Value, json};
 
@@ -75,15 +76,14 @@ fn table_schema(table: &Table) -> Value {
 }
 
 /// The package descriptor. `sizes` gives each table's CSV size in bytes, in table order.
-pub fn datapackage(info: &SiteInfo, records: &Records, tables: &[(Table, usize)]) -> Value {
-    let sources: Vec<Value> = records
-        .documents
+pub fn datapackage(info: &SiteInfo, documents: &[Document], tables: &[(Table, usize)]) -> Value {
+    let sources: Vec<Value> = documents
         .iter()
-        .map(|b| {
-            let d = &b.document;
+        .map(|d| {
+            let kind = d.kind.label();
             let name = match &d.number {
-                Some(number) => format!("{} {number}", d.kind_label),
-                None => format!("{} {}", d.kind_label, d.title),
+                Some(number) => format!("{kind} {number}"),
+                None => format!("{kind} {}", d.title),
             };
             json!({
                 "title": format!("{name} ngày {}", crate::render::views::short_date(&d.issued)),

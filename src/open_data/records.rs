@@ -382,8 +382,9 @@ pub struct DocumentBundle {
     pub appendices: Vec<AppendixRecord>,
 }
 
-/// Every record of the site.
-#[derive(Debug, Clone)]
+/// Records of the site, or of a part of it: open data is made a few documents at a time, so
+/// that the records of the whole site are never held at once.
+#[derive(Debug, Clone, Default)]
 pub struct Records {
     /// Provinces.
     pub provinces: Vec<ProvinceRecord>,
@@ -391,9 +392,9 @@ pub struct Records {
     pub agencies: Vec<AgencyRecord>,
     /// Indicators.
     pub indicators: Vec<IndicatorRecord>,
-    /// One bundle per document, newest first.
+    /// One bundle per document, in the site's order (newest first).
     pub documents: Vec<DocumentBundle>,
-    /// Every data row of every appendix.
+    /// The data rows of the documents' appendices.
     pub projects: Vec<ProjectRecord>,
 }
 
@@ -425,8 +426,8 @@ pub fn appendix_url(document: &str, appendix: &str) -> String {
 }
 
 impl Records {
-    /// Builds every record from the validated site.
-    pub fn from_site(site: &Site) -> Records {
+    /// The provinces, agencies and indicators of the site, without documents.
+    pub fn registries(site: &Site) -> Records {
         Records {
             provinces: site
                 .provinces
@@ -465,8 +466,19 @@ impl Records {
                     notes: i.notes.clone(),
                 })
                 .collect(),
-            documents: site.documents.iter().map(bundle).collect(),
-            projects: projects(site),
+            documents: Vec::new(),
+            projects: Vec::new(),
+        }
+    }
+
+    /// The records of `documents` alone (no provinces, agencies or indicators), made on
+    /// every core.
+    pub fn of_documents(documents: &[Document]) -> Records {
+        use rayon::prelude::*;
+        Records {
+            documents: documents.par_iter().map(bundle).collect(),
+            projects: projects(documents),
+            ..Records::default()
         }
     }
 }
@@ -655,9 +667,9 @@ fn main_amount_column(appendix: &Appendix) -> Option<usize> {
         .or_else(|| columns.iter().position(|c| c.role == ColumnRole::Amount))
 }
 
-fn projects(site: &Site) -> Vec<ProjectRecord> {
+fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
     let mut list = Vec::new();
-    for document in &site.documents {
+    for document in documents {
         for appendix in &document.appendices {
             let main = main_amount_column(appendix);
             for row in appendix.rows.iter().filter(|r| r.kind == "row") {

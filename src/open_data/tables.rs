@@ -718,19 +718,38 @@ pub fn tables(records: &Records) -> Vec<Table> {
     ]
 }
 
-/// The table as CSV: UTF-8 with a byte order mark (so that Excel reads Vietnamese text as
-/// UTF-8), one header row, commas, dot decimals, quotes where needed, CRLF line ends (RFC 4180).
-pub fn to_csv(table: &Table) -> anyhow::Result<Vec<u8>> {
+/// The start of the table's CSV file: a UTF-8 byte order mark (so that Excel reads
+/// Vietnamese text as UTF-8) and the header row.
+pub fn csv_header(table: &Table) -> anyhow::Result<Vec<u8>> {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        writer.write_record(table.fields.iter().map(|f| f.name))?;
-        for row in &table.rows {
-            writer.write_record(row.iter().map(|c| c.as_deref().unwrap_or("")))?;
-        }
-        writer.flush()?;
-    }
+    csv_lines(&mut bytes, [table.fields.iter().map(|f| f.name)])?;
     Ok(bytes)
+}
+
+/// The table's rows as CSV lines: commas, dot decimals, quotes where needed, CRLF line
+/// ends (RFC 4180). Written after [`csv_header`], a part at a time.
+pub fn csv_rows(table: &Table) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    csv_lines(
+        &mut bytes,
+        table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|c| c.as_deref().unwrap_or(""))),
+    )?;
+    Ok(bytes)
+}
+
+fn csv_lines<'a>(
+    bytes: &mut Vec<u8>,
+    lines: impl IntoIterator<Item = impl IntoIterator<Item = &'a str>>,
+) -> anyhow::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(bytes);
+    for line in lines {
+        writer.write_record(line)?;
+    }
+    writer.flush()?;
+    Ok(())
 }

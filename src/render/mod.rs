@@ -320,15 +320,54 @@ pub fn document_page(
     })
 }
 
+/// A file written piece by piece: the open-data tables, too large at national scale to be
+/// held whole in memory.
+pub trait Stream: std::io::Write + Send {
+    /// Ends the file once all of it was written.
+    fn close(self: Box<Self>) -> Result<()>;
+}
+
 /// Where rendered files go: a build's staging folder, or a list in memory (`serve`).
 pub trait Sink: Sync {
     /// Takes one file of the site.
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Opens a file of the site to be written piece by piece (not an HTML page: pages are
+    /// minified whole).
+    fn stream<'a>(&'a self, path: &str) -> Result<Box<dyn Stream + 'a>>;
 }
 
 impl Sink for crate::write::Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         crate::write::Staging::put(self, path, bytes)
+    }
+
+    fn stream<'a>(&'a self, path: &str) -> Result<Box<dyn Stream + 'a>> {
+        Ok(Box::new(crate::write::Staging::stream(self, path)?))
+    }
+}
+
+/// A file kept in memory until it is closed.
+struct MemoryStream<'a> {
+    path: String,
+    bytes: Vec<u8>,
+    sink: &'a InMemory,
+}
+
+impl std::io::Write for MemoryStream<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Stream for MemoryStream<'_> {
+    fn close(self: Box<Self>) -> Result<()> {
+        self.sink.put(&self.path, &self.bytes)
     }
 }
 
@@ -346,6 +385,14 @@ impl Sink for InMemory {
                 bytes: bytes.to_vec(),
             });
         Ok(())
+    }
+
+    fn stream<'a>(&'a self, path: &str) -> Result<Box<dyn Stream + 'a>> {
+        Ok(Box::new(MemoryStream {
+            path: path.to_string(),
+            bytes: Vec::new(),
+            sink: self,
+        }))
     }
 }
 
@@ -390,25 +437,15 @@ pub fn render_to(
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let (pages, static_files) = prepare(tera, site, theme)?;
-    let collector = links::LinkCollector::new(&site.info.base_path);
-    let page_paths = std::sync::Mutex::new(Vec::new());
-    let files = AtomicUsize::new(0);
-    let emit = |path: &str, bytes: Vec<u8>| -> Result<()> {
-        collector.add(path, &bytes);
-        files.fetch_add(1, Ordering::Relaxed);
-        if path.ends_with(".html") {
-            page_paths
-                .lock()
-                .map_err(|_| anyhow!("a rendering thread failed"))?
-                .push(path.to_string());
-            if site.info.relative_links {
-                let html = String::from_utf8_lossy(&bytes);
-                let relative = relative::relativize(&html, path, &site.info.base_path);
-                return sink.put(path, relative.as_bytes());
-            }
-        }
-        sink.put(path, &bytes)
+    let site_files = SiteFiles {
+        sink,
+        links: links::LinkCollector::new(&site.info.base_path),
+        page_paths: std::sync::Mutex::new(Vec::new()),
+        files: AtomicUsize::new(0),
+        relative_links: site.info.relative_links,
+        base_path: &site.info.base_path,
     };
+    let emit = |path: &str, bytes: Vec<u8>| site_files.put(path, &bytes);
     let projects = views::ProjectIndex::new(site);
     page_list(site, &projects)
         .into_par_iter()
@@ -417,7 +454,7 @@ pub fn render_to(
             emit(&output.path, output.bytes)
         })?;
     timings.mark("trang");
-    let open_data = crate::open_data::open_data(site, &|o: Output| emit(&o.path, o.bytes))?;
+    let open_data = crate::open_data::open_data(site, &site_files)?;
     let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
@@ -432,7 +469,8 @@ pub fn render_to(
         emit(&output.path, output.bytes)?;
     }
     let mut paths = std::mem::take(
-        &mut *page_paths
+        &mut *site_files
+            .page_paths
             .lock()
             .map_err(|_| anyhow!("a rendering thread failed"))?,
     );
@@ -445,7 +483,7 @@ pub fn render_to(
     for output in finals {
         emit(&output.path, output.bytes)?;
     }
-    let broken = collector.broken();
+    let broken = site_files.links.broken();
     timings.mark("sơ đồ trang, kiểm tra liên kết");
     if !broken.is_empty() {
         let list: Vec<String> = broken.iter().map(ToString::to_string).collect();
@@ -457,8 +495,46 @@ pub fn render_to(
     }
     Ok(Rendered {
         pages: page_count,
-        files: files.load(Ordering::Relaxed),
+        files: site_files.files.load(Ordering::Relaxed),
     })
+}
+
+/// The sink of a rendering run, seen through what the run keeps of each file: its links
+/// and anchors (checked at the end), the paths of its pages (for the sitemap), a count.
+struct SiteFiles<'a> {
+    sink: &'a dyn Sink,
+    links: links::LinkCollector,
+    page_paths: std::sync::Mutex<Vec<String>>,
+    files: std::sync::atomic::AtomicUsize,
+    relative_links: bool,
+    base_path: &'a str,
+}
+
+impl Sink for SiteFiles<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.links.add(path, bytes);
+        self.files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.page_paths
+                .lock()
+                .map_err(|_| anyhow!("a rendering thread failed"))?
+                .push(path.to_string());
+            if self.relative_links {
+                let html = String::from_utf8_lossy(bytes);
+                let relative = relative::relativize(&html, path, self.base_path);
+                return self.sink.put(path, relative.as_bytes());
+            }
+        }
+        self.sink.put(path, bytes)
+    }
+
+    fn stream<'b>(&'b self, path: &str) -> Result<Box<dyn Stream + 'b>> {
+        self.links.add(path, b"");
+        self.files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.sink.stream(path)
+    }
 }
 
 /// The theme's words for `language`, from `strings/<language>.yaml`.
