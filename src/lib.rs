@@ -91,10 +91,10 @@ pub fn check(
     overrides: &validate::SiteOverrides,
 ) -> (Option<site::Site>, Diagnostics) {
     let timings = timings::Timings::from_env();
-    let (source, mut diagnostics) = load::load(content);
-    timings.mark("đọc");
-    let (site, more) = validate::validate(&source, overrides);
-    timings.mark("kiểm tra");
+    let (registries, dirs, mut diagnostics) = load::load_registries(content);
+    timings.mark("đọc danh mục");
+    let (site, more) = validate::validate_on_disk(&registries, &dirs, overrides);
+    timings.mark("đọc và kiểm tra văn bản");
     diagnostics.extend(more);
     if diagnostics.has_errors() {
         (None, diagnostics)

@@ -64,6 +64,27 @@ pub struct SourceContent {
 /// Reads the content folder. Every file that cannot be read or parsed is reported; the rest
 /// is returned so that later checks can report their problems too.
 pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
+    let (mut content, dirs, mut diagnostics) = load_registries(root);
+    // Documents are independent of each other: both cores read and parse them, and their
+    // problems are merged back in path order.
+    let loaded: Vec<(DocumentFolder, Diagnostics)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut found = Diagnostics::default();
+            let folder = load_document(root, dir, &mut found);
+            (folder, found)
+        })
+        .collect();
+    for (folder, found) in loaded {
+        content.documents.push(folder);
+        diagnostics.extend(found);
+    }
+    (content, diagnostics)
+}
+
+/// Reads `site.yaml`, the provinces, agencies and indicators, and lists the document
+/// folders (in path order) without reading them: see [`load_document`].
+pub fn load_registries(root: &Path) -> (SourceContent, Vec<PathBuf>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let mut content = SourceContent {
         root: root.to_path_buf(),
@@ -75,7 +96,7 @@ pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
             "không tìm thấy thư mục nội dung (content folder not found)",
             "chạy lệnh trong thư mục dự án hoặc chỉ rõ --content DIR",
         );
-        return (content, diagnostics);
+        return (content, Vec::new(), diagnostics);
     }
     let site_file = root.join("site.yaml");
     let site_inside = inside_root(root, &site_file, &mut diagnostics);
@@ -107,22 +128,8 @@ pub fn load(root: &Path) -> (SourceContent, Diagnostics) {
                 .extend(list.into_iter().map(|i| (file.clone(), i)));
         }
     }
-    // Documents are independent of each other: both cores read and parse them, and their
-    // problems are merged back in path order.
     let dirs = document_dirs(root, &mut diagnostics);
-    let loaded: Vec<(DocumentFolder, Diagnostics)> = dirs
-        .par_iter()
-        .map(|dir| {
-            let mut found = Diagnostics::default();
-            let folder = load_document(root, dir, &mut found);
-            (folder, found)
-        })
-        .collect();
-    for (folder, found) in loaded {
-        content.documents.push(folder);
-        diagnostics.extend(found);
-    }
-    (content, diagnostics)
+    (content, dirs, diagnostics)
 }
 
 /// The document folders: `documents/<province>/<document>/`.
@@ -146,7 +153,9 @@ fn document_dirs(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     dirs
 }
 
-fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> DocumentFolder {
+/// Reads one document folder: `document.yaml`, its sections, targets, measurements and
+/// appendices; every problem goes to `diagnostics`.
+pub fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> DocumentFolder {
     let folder_name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -31,21 +31,19 @@ pub type Index = HashMap<String, Entry>;
 /// Records tokenized together on all cores before their syllables go into the index.
 const BATCH: usize = 4_096;
 
-/// Indexes the title, other names and body of each record. Records are split into syllables
-/// on every core, a batch at a time, and added to the index in record order.
-pub fn build(records: &[Record]) -> Index {
+/// Adds `records` to `index`, numbered from `first` on. Records are split into syllables on
+/// every core, a batch at a time, and added to the index in record order.
+pub fn add_records(index: &mut Index, first: u32, records: &[Record]) {
     use rayon::prelude::*;
-    let mut index = Index::new();
     for (batch_number, batch) in records.chunks(BATCH).enumerate() {
         let tokenized: Vec<Vec<(u32, Token)>> = batch.par_iter().map(positioned_tokens).collect();
         for (offset, tokens) in tokenized.into_iter().enumerate() {
-            let number = (batch_number * BATCH + offset) as u32;
+            let number = first + (batch_number * BATCH + offset) as u32;
             for (position, token) in tokens {
-                add(&mut index, number, position, token);
+                add(index, number, position, token);
             }
         }
     }
-    index
 }
 
 /// The syllables of a record with their positions: names first (a gap of two between
@@ -115,6 +113,12 @@ mod tests {
     }
 
     use crate::search::records::Kind;
+
+    fn build(records: &[Record]) -> Index {
+        let mut index = Index::new();
+        add_records(&mut index, 0, records);
+        index
+    }
 
     fn record(title: &str, body: &str) -> Record {
         Record {

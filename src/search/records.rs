@@ -69,13 +69,23 @@ pub struct Record {
     pub context: String,
 }
 
-/// Every record of `site`, in a stable order (documents in site order, then agencies,
-/// then provinces).
-pub fn records(site: &Site) -> Vec<Record> {
+/// The records of `documents`, in their order (made on every core).
+pub fn document_records(site: &Site, documents: &[Document]) -> Vec<Record> {
+    use rayon::prelude::*;
+    let parts: Vec<Vec<Record>> = documents
+        .par_iter()
+        .map(|document| {
+            let mut list = Vec::new();
+            records_of_document(site, document, &mut list);
+            list
+        })
+        .collect();
+    parts.into_iter().flatten().collect()
+}
+
+/// The records of the agencies, then of the provinces: they follow the documents' records.
+pub fn registry_records(site: &Site) -> Vec<Record> {
     let mut list = Vec::new();
-    for document in &site.documents {
-        document_records(site, document, &mut list);
-    }
     for agency in &site.agencies {
         let mut names: Vec<String> = agency.short_name.iter().cloned().collect();
         names.extend(agency.aliases.iter().cloned());
@@ -118,7 +128,7 @@ pub fn document_label(document: &Document) -> String {
     }
 }
 
-fn document_records(site: &Site, document: &Document, list: &mut Vec<Record>) {
+fn records_of_document(site: &Site, document: &Document, list: &mut Vec<Record>) {
     let context = document_label(document);
     let province = Some(document.province.clone());
     let base = format!("van-ban/{}/", document.id);

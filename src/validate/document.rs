@@ -3,7 +3,7 @@
 use super::{AgencyLookup, check_date, check_id, place_of, unknown_reference};
 use crate::amount::parse_plain;
 use crate::diagnostics::{Diagnostics, Place};
-use crate::load::{DocumentFolder, SourceContent};
+use crate::load::DocumentFolder;
 use crate::markdown;
 use crate::model::{DocumentSource, Spanned};
 use crate::site::{Document, Measurement, Relation, Section, Site, Target};
@@ -23,9 +23,59 @@ pub const RESERVED_ANCHORS: [&str; 8] = [
     "noi-nhan",
 ];
 
+/// Where the document folders come from: already read (`serve` keeps them to reload one
+/// at a time), or read here one at a time, each dropped once checked (a build: the source of
+/// the whole site is never held next to the checked site).
+pub enum Folders<'a> {
+    /// Folders read by [`crate::load::load`].
+    Read(&'a [DocumentFolder]),
+    /// Folders to read from the content folder `root`, in `dirs` order.
+    OnDisk {
+        /// The content folder.
+        root: &'a Path,
+        /// The document folders, in path order.
+        dirs: &'a [std::path::PathBuf],
+    },
+}
+
+impl Folders<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Folders::Read(folders) => folders.len(),
+            Folders::OnDisk { dirs, .. } => dirs.len(),
+        }
+    }
+
+    /// Calls `check` with the `i`-th folder, read first if it is on disk (its reading
+    /// problems go to `found`).
+    fn with<R>(
+        &self,
+        i: usize,
+        found: &mut Diagnostics,
+        check: impl FnOnce(&DocumentFolder) -> R,
+    ) -> R {
+        match self {
+            Folders::Read(folders) => check(&folders[i]),
+            Folders::OnDisk { root, dirs } => {
+                check(&crate::load::load_document(root, &dirs[i], found))
+            }
+        }
+    }
+}
+
+/// A document checked on its own, with what remains to check against the other documents.
+struct Checked {
+    document: Document,
+    found: Diagnostics,
+    file: std::path::PathBuf,
+    id: Spanned<String>,
+    relations: Vec<(Place, String)>,
+    targets: Vec<(std::path::PathBuf, crate::model::TargetRef)>,
+}
+
 /// Checks every document and adds the valid ones to `site`.
 pub(super) fn documents(
-    content: &SourceContent,
+    folders: Folders,
     site: &mut Site,
     lookup: &AgencyLookup,
     diagnostics: &mut Diagnostics,
@@ -36,47 +86,30 @@ pub(super) fn documents(
     let mut pending_targets = Vec::new();
     // Each document is checked on its own (its Markdown rendered, its tables added up) on
     // every core; what needs the other documents is checked after, in folder order.
-    let checked: Vec<Option<(Document, Diagnostics)>> = content
-        .documents
-        .par_iter()
-        .map(|folder| {
-            let source = folder.source.as_ref()?;
-            let file = folder.dir.join("document.yaml");
-            let mut found = Diagnostics::default();
-            if source.id.value != folder.folder_name {
-                found.error(
-                    place_of(&file, &source.id),
-                    format!(
-                        "ID văn bản “{}” khác tên thư mục “{}”",
-                        source.id.value, folder.folder_name
-                    ),
-                    "đặt tên thư mục trùng với ID để đường dẫn ổn định",
-                );
-            }
-            let document = document(folder, source, &file, site, lookup, &mut found);
-            Some((document, found))
+    let checked: Vec<(Option<Checked>, Diagnostics)> = (0..folders.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut read = Diagnostics::default();
+            let checked = folders.with(i, &mut read, |folder| check_folder(folder, site, lookup));
+            (checked, read)
         })
         .collect();
-    for (folder, checked) in content.documents.iter().zip(checked) {
-        let (Some(source), Some((document, found))) = (&folder.source, checked) else {
+    for (checked, read) in checked {
+        diagnostics.extend(read);
+        let Some(checked) = checked else {
             continue;
         };
-        let file = folder.dir.join("document.yaml");
-        check_id(&file, &source.id, "văn bản", &mut seen, diagnostics);
-        diagnostics.extend(found);
-        for (relation, spanned) in document.relations.iter().zip(&source.relations) {
-            if let Some(target) = &relation.document {
-                pending_relations.push((place_of(&file, spanned), target.clone()));
-            }
-        }
-        if let Some((file, records)) = &folder.measurements {
-            for record in records {
-                if let Some(target) = &record.value.target {
-                    pending_targets.push((file.clone(), target.clone()));
-                }
-            }
-        }
-        site.documents.push(document);
+        check_id(
+            &checked.file,
+            &checked.id,
+            "văn bản",
+            &mut seen,
+            diagnostics,
+        );
+        diagnostics.extend(checked.found);
+        pending_relations.extend(checked.relations);
+        pending_targets.extend(checked.targets);
+        site.documents.push(checked.document);
     }
     // Every document is in: look them up by ID from here on.
     site.reindex();
@@ -118,6 +151,50 @@ pub(super) fn documents(
     site.documents
         .sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
     site.reindex();
+}
+
+/// Checks one document folder on its own; `None` when its `document.yaml` did not parse.
+fn check_folder(folder: &DocumentFolder, site: &Site, lookup: &AgencyLookup) -> Option<Checked> {
+    let source = folder.source.as_ref()?;
+    let file = folder.dir.join("document.yaml");
+    let mut found = Diagnostics::default();
+    if source.id.value != folder.folder_name {
+        found.error(
+            place_of(&file, &source.id),
+            format!(
+                "ID văn bản “{}” khác tên thư mục “{}”",
+                source.id.value, folder.folder_name
+            ),
+            "đặt tên thư mục trùng với ID để đường dẫn ổn định",
+        );
+    }
+    let document = document(folder, source, &file, site, lookup, &mut found);
+    let relations = document
+        .relations
+        .iter()
+        .zip(&source.relations)
+        .filter_map(|(relation, spanned)| {
+            let target = relation.document.clone()?;
+            Some((place_of(&file, spanned), target))
+        })
+        .collect();
+    let targets = folder
+        .measurements
+        .iter()
+        .flat_map(|(file, records)| {
+            records
+                .iter()
+                .filter_map(|record| Some((file.clone(), record.value.target.clone()?)))
+        })
+        .collect();
+    Some(Checked {
+        document,
+        found,
+        id: source.id.clone(),
+        file,
+        relations,
+        targets,
+    })
 }
 
 fn document(

@@ -104,6 +104,37 @@ pub struct SiteOverrides {
 /// Checks the whole source model and builds the site. The site is returned even when there
 /// are errors, so that `check` can report everything; `build` refuses it then.
 pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Diagnostics) {
+    validate_with(
+        content,
+        document::Folders::Read(&content.documents),
+        overrides,
+    )
+}
+
+/// Reads and checks the document folders `dirs` of the content folder one at a time (each
+/// dropped once checked), against the provinces, agencies and indicators of `registries`
+/// (from [`crate::load::load_registries`]): what a build does, so that the source of the
+/// whole site is never held next to the checked site.
+pub fn validate_on_disk(
+    registries: &SourceContent,
+    dirs: &[std::path::PathBuf],
+    overrides: &SiteOverrides,
+) -> (Site, Diagnostics) {
+    validate_with(
+        registries,
+        document::Folders::OnDisk {
+            root: &registries.root,
+            dirs,
+        },
+        overrides,
+    )
+}
+
+fn validate_with(
+    content: &SourceContent,
+    folders: document::Folders,
+    overrides: &SiteOverrides,
+) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let info = site_info(content, overrides);
     let provinces = provinces(content, &mut diagnostics);
@@ -123,7 +154,7 @@ pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Di
     // are checked.
     site.reindex();
     let lookup = AgencyLookup::new(&site.agencies);
-    document::documents(content, &mut site, &lookup, &mut diagnostics);
+    document::documents(folders, &mut site, &lookup, &mut diagnostics);
     site.warnings = diagnostics
         .sorted()
         .into_iter()
