@@ -133,6 +133,18 @@ fn assets_are_fingerprinted_and_text_files_precompressed() {
             "{file}.br"
         );
     }
+    // The open-data tables are written as streams, their gzip copies made as they go.
+    for file in ["du-lieu/du-an.csv", "du-lieu/phu-luc.json"] {
+        let original = std::fs::read(project.path().join("output").join(file)).expect("file");
+        assert!(!original.is_empty(), "{file} is empty");
+        let gz = std::fs::read(project.path().join("output").join(format!("{file}.gz")))
+            .expect("gz copy");
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut back)
+            .expect("gunzip");
+        assert_eq!(back, original, "{file}.gz");
+    }
 }
 
 #[test]
