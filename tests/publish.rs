@@ -116,14 +116,7 @@ fn assets_are_fingerprinted_and_text_files_precompressed() {
         "sitemap.xml",
         &format!("assets/{css}"),
     ] {
-        let original = std::fs::read(project.path().join("output").join(file)).expect("file");
-        let gz = std::fs::read(project.path().join("output").join(format!("{file}.gz")))
-            .expect("gz copy");
-        let mut back = Vec::new();
-        flate2::read::GzDecoder::new(&gz[..])
-            .read_to_end(&mut back)
-            .expect("gunzip");
-        assert_eq!(back, original, "{file}.gz");
+        assert_gzip_copy(&project.path().join("output"), file);
         assert!(
             project
                 .path()
@@ -135,16 +128,21 @@ fn assets_are_fingerprinted_and_text_files_precompressed() {
     }
     // The open-data tables are written as streams, their gzip copies made as they go.
     for file in ["du-lieu/du-an.csv", "du-lieu/phu-luc.json"] {
-        let original = std::fs::read(project.path().join("output").join(file)).expect("file");
+        let original = assert_gzip_copy(&project.path().join("output"), file);
         assert!(!original.is_empty(), "{file} is empty");
-        let gz = std::fs::read(project.path().join("output").join(format!("{file}.gz")))
-            .expect("gz copy");
-        let mut back = Vec::new();
-        flate2::read::GzDecoder::new(&gz[..])
-            .read_to_end(&mut back)
-            .expect("gunzip");
-        assert_eq!(back, original, "{file}.gz");
     }
+}
+
+/// Asserts that `file` of `output` has a `.gz` copy that decompresses to it; returns the file.
+fn assert_gzip_copy(output: &std::path::Path, file: &str) -> Vec<u8> {
+    let original = std::fs::read(output.join(file)).expect("file");
+    let gz = std::fs::read(output.join(format!("{file}.gz"))).expect("gz copy");
+    let mut back = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut back)
+        .expect("gunzip");
+    assert_eq!(back, original, "{file}.gz");
+    original
 }
 
 #[test]

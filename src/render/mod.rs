@@ -445,13 +445,12 @@ pub fn render_to(
         relative_links: site.info.relative_links,
         base_path: &site.info.base_path,
     };
-    let emit = |path: &str, bytes: Vec<u8>| site_files.put(path, &bytes);
     let projects = views::ProjectIndex::new(site);
     page_list(site, &projects)
         .into_par_iter()
         .try_for_each(|page| {
             let output = pages.render(page)?;
-            emit(&output.path, output.bytes)
+            site_files.put(&output.path, &output.bytes)
         })?;
     timings.mark("trang");
     let open_data = crate::open_data::open_data(site, &site_files)?;
@@ -461,12 +460,12 @@ pub fn render_to(
         "Dữ liệu mở",
         open_data,
     ))?;
-    emit(&open_data_page.path, open_data_page.bytes)?;
+    site_files.put(&open_data_page.path, &open_data_page.bytes)?;
     timings.mark("dữ liệu mở");
-    crate::search::write(site, &|o: Output| emit(&o.path, o.bytes))?;
+    crate::search::write(site, &|o: Output| site_files.put(&o.path, &o.bytes))?;
     timings.mark("tìm kiếm");
     for output in static_files {
-        emit(&output.path, output.bytes)?;
+        site_files.put(&output.path, &output.bytes)?;
     }
     let mut paths = std::mem::take(
         &mut *site_files
@@ -481,7 +480,7 @@ pub fn render_to(
     finals.push(sitemap::robots(&site.info.base_url));
     finals.push(feed::feed(site));
     for output in finals {
-        emit(&output.path, output.bytes)?;
+        site_files.put(&output.path, &output.bytes)?;
     }
     let broken = site_files.links.broken();
     timings.mark("sơ đồ trang, kiểm tra liên kết");
