@@ -15,6 +15,7 @@ pub mod open_data;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod scratch;
 pub mod search;
 pub mod serve;
 pub mod site;
@@ -86,6 +87,9 @@ fn render_and_write(
 }
 
 /// Loads and validates `content`: every problem found, and the site when there are no errors.
+/// Each document folder is read and checked on its own, and its sections and rows are dropped
+/// once checked ([`site::Document::drop_bodies`]): a build reads them again, a few documents at
+/// a time, with [`validate::Reader`], so that memory stays flat however large the site.
 pub fn check(
     content: &Path,
     overrides: &validate::SiteOverrides,

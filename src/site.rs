@@ -6,6 +6,7 @@ use crate::model::{ColumnRole, DocumentKind, Period, RelationType, Signer};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// The portal's settings.
 #[derive(Debug, Clone, Serialize)]
@@ -255,6 +256,82 @@ pub struct Appendix {
     pub group_count: usize,
 }
 
+/// A project (a data row of an appendix with an amount column) as the lists of a province's
+/// or an agency's projects show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectSummary {
+    /// The row's anchor on the appendix page.
+    pub anchor: String,
+    /// The project's name.
+    pub name: String,
+    /// The lead agency as printed.
+    pub agency: String,
+    /// Resolved agency IDs.
+    pub agencies: Vec<String>,
+    /// Period as printed.
+    pub period: String,
+    /// Funding source as printed.
+    pub funding: String,
+    /// Status as printed.
+    pub status: String,
+    /// The main amount, in triệu đồng.
+    pub amount: Option<Decimal>,
+}
+
+impl Appendix {
+    /// The main amount column: the first amount column whose title says "tổng", else the
+    /// first amount column.
+    pub fn main_amount_column(&self) -> Option<usize> {
+        let columns = &self.columns;
+        columns
+            .iter()
+            .position(|c| c.role == ColumnRole::Amount && c.title.to_lowercase().contains("tổng"))
+            .or_else(|| columns.iter().position(|c| c.role == ColumnRole::Amount))
+    }
+
+    /// The text of the first non-empty cell of `row` in a column of `role`.
+    pub fn text_by_role<'r>(&self, row: &'r TableRow, role: ColumnRole) -> Option<&'r str> {
+        self.columns
+            .iter()
+            .zip(&row.cells)
+            .find(|(c, cell)| c.role == role && !cell.text.is_empty())
+            .map(|(_, cell)| cell.text.as_str())
+    }
+
+    /// The main amount of `row`, converted to triệu đồng.
+    pub fn amount_in_millions(&self, row: &TableRow) -> Option<Decimal> {
+        let unit = self
+            .unit_in_dong
+            .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000));
+        row.cells
+            .get(self.main_amount_column()?)?
+            .value
+            .map(|v| (v * unit).normalize())
+    }
+
+    /// The project lists' summaries of the data rows, when the appendix has an amount column.
+    pub fn project_summaries(&self) -> Vec<ProjectSummary> {
+        if !self.columns.iter().any(|c| c.role == ColumnRole::Amount) {
+            return Vec::new();
+        }
+        let text = |row, role| self.text_by_role(row, role).unwrap_or_default().to_string();
+        self.rows
+            .iter()
+            .filter(|r| r.kind == "row")
+            .map(|row| ProjectSummary {
+                anchor: row.anchor.clone(),
+                name: text(row, ColumnRole::Name),
+                agency: text(row, ColumnRole::Agency),
+                agencies: row.agencies.clone(),
+                period: text(row, ColumnRole::Period),
+                funding: text(row, ColumnRole::Funding),
+                status: text(row, ColumnRole::Status),
+                amount: self.amount_in_millions(row),
+            })
+            .collect()
+    }
+}
+
 /// A document with everything it contains.
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
@@ -292,6 +369,26 @@ pub struct Document {
     pub measurements: Vec<Measurement>,
     /// Appendices in order.
     pub appendices: Vec<Appendix>,
+    /// The document's folder, from which [`Document::drop_bodies`] lets it be read again.
+    #[serde(skip)]
+    pub folder: PathBuf,
+    /// True once the sections' text and the appendices' rows were dropped.
+    #[serde(skip)]
+    pub bodies_dropped: bool,
+}
+
+impl Document {
+    /// Drops what only the document's own pages, open data and search records need (the
+    /// sections and the appendices' rows), keeping what the rest of the site shows: a build
+    /// holds every document this way and reads each again, a few at a time, when it writes
+    /// them (see [`crate::validate::Reader`]).
+    pub fn drop_bodies(&mut self) {
+        self.sections = Vec::new();
+        for appendix in &mut self.appendices {
+            appendix.rows = Vec::new();
+        }
+        self.bodies_dropped = true;
+    }
 }
 
 /// The whole validated site.
@@ -309,6 +406,9 @@ pub struct Site {
     pub documents: Vec<Document>,
     /// Warnings, published on the pages they concern.
     pub warnings: Vec<Diagnostic>,
+    /// The content folder it was read from.
+    #[serde(skip)]
+    pub root: PathBuf,
     /// Positions by ID, made by [`Site::reindex`] once the lists are complete.
     #[serde(skip)]
     pub index: SiteIndex,
@@ -325,6 +425,8 @@ pub struct SiteIndex {
     issued_by: HashMap<String, usize>,
     /// (document, target) → (document position, measurement position) of each measurement.
     measured: HashMap<(String, String), Vec<(usize, usize)>>,
+    /// Document ID → (document position, relation position) of each relation to it.
+    related: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// Looks `id` up in `index` while it covers all of `list`; scans `list` while it is being
@@ -374,8 +476,17 @@ impl Site {
                 }
             }
         }
+        let mut related: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (d, document) in self.documents.iter().enumerate() {
+            for (r, relation) in document.relations.iter().enumerate() {
+                if let Some(id) = &relation.document {
+                    related.entry(id.clone()).or_default().push((d, r));
+                }
+            }
+        }
         self.index = SiteIndex {
             measured,
+            related,
             documents: positions(&self.documents, |d| &d.id),
             provinces: positions(&self.provinces, |p| &p.id),
             agencies: positions(&self.agencies, |a| &a.id),
@@ -424,6 +535,30 @@ impl Site {
             .map(|list| {
                 list.iter()
                     .filter_map(|&(d, m)| self.documents.get(d)?.measurements.get(m))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The relations of other documents to the document with this ID, in site order.
+    pub fn relations_to(&self, id: &str) -> Vec<(&Document, &Relation)> {
+        if self.index.documents.len() != self.documents.len() {
+            return self
+                .documents
+                .iter()
+                .flat_map(|d| d.relations.iter().map(move |r| (d, r)))
+                .filter(|(_, r)| r.document.as_deref() == Some(id))
+                .collect();
+        }
+        self.index
+            .related
+            .get(id)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|&(d, r)| {
+                        let document = self.documents.get(d)?;
+                        Some((document, document.relations.get(r)?))
+                    })
                     .collect()
             })
             .unwrap_or_default()

@@ -32,6 +32,13 @@ impl Timings {
         );
         *last = Instant::now();
     }
+
+    /// Prints the time `spent` on `name` in all, over phases that interleave.
+    pub fn report(&self, name: &str, spent: std::time::Duration) {
+        if self.on {
+            eprintln!("thời gian {name}: {:.3} s (cộng dồn)", spent.as_secs_f64());
+        }
+    }
 }
 
 /// The resident and peak resident memory of this process, from `/proc/self/status` (Linux),

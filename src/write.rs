@@ -139,6 +139,12 @@ impl Staging {
         Ok(())
     }
 
+    /// The folder that holds the output folder: scratch files go there, on the same disk as
+    /// the output and outside what is published.
+    pub fn scratch(&self) -> &Path {
+        &self.parent
+    }
+
     /// Opens a file of the staging folder to be written piece by piece, with its compressed
     /// copies made as it goes. HTML pages are refused: they are minified whole, by [`Staging::put`].
     pub fn stream(&self, path: &str) -> Result<StagedStream<'_>> {

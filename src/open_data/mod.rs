@@ -89,10 +89,6 @@ fn json_elements(records: &Records, name: &str, out: &mut Vec<u8>, first: &mut b
     }
 }
 
-/// Documents whose records are made at once: enough to keep both cores busy, few enough
-/// that memory stays flat however large the site grows.
-const DOCUMENTS_PER_PART: usize = 64;
-
 /// One table's files being written a part at a time: its CSV and, where it has one, its
 /// JSON array.
 struct TableFiles<'a> {
@@ -155,96 +151,139 @@ impl<'a> TableFiles<'a> {
     }
 }
 
-/// Builds every open-data file into `sink`, and returns the open-data page's data.
-///
-/// The tables are written as they are made, [`DOCUMENTS_PER_PART`] documents at a time
-/// (their records on every core, the tables' files side by side), so that neither the
-/// records of the whole site nor any whole table is ever held in memory.
+/// Every open-data file of `site`, whose documents are whole, into `sink`; returns the
+/// open-data page's data (benchmarks, tools: a build writes them with its other files).
 pub fn open_data(site: &Site, sink: &dyn Sink) -> Result<Value> {
-    use rayon::prelude::*;
-    let shapes = tables::tables(&Records::default());
-    let mut files = shapes
-        .iter()
-        .map(|table| TableFiles::open(sink, table))
-        .collect::<Result<Vec<_>>>()?;
-    let mut append = |records: &Records| -> Result<()> {
+    let mut writer = OpenData::begin(site, sink)?;
+    for part in site.documents.chunks(64) {
+        writer.add(part)?;
+    }
+    writer.finish()
+}
+
+/// The open-data files being written: [`OpenData::add`] takes the documents a few at a
+/// time (their records made on every core, the tables' files written side by side), so that
+/// neither the records of the whole site nor any whole table is ever held in memory.
+pub struct OpenData<'a> {
+    site: &'a Site,
+    sink: &'a dyn Sink,
+    shapes: Vec<Table>,
+    files: Vec<TableFiles<'a>>,
+}
+
+impl<'a> OpenData<'a> {
+    /// Opens the tables' files in `sink` and writes the records of the provinces, agencies
+    /// and indicators of `site`.
+    pub fn begin(site: &'a Site, sink: &'a dyn Sink) -> Result<OpenData<'a>> {
+        let shapes = tables::tables(&Records::default());
+        let files = shapes
+            .iter()
+            .map(|table| TableFiles::open(sink, table))
+            .collect::<Result<Vec<_>>>()?;
+        let mut open_data = OpenData {
+            site,
+            sink,
+            shapes,
+            files,
+        };
+        open_data.append(&Records::registries(site))?;
+        Ok(open_data)
+    }
+
+    fn append(&mut self, records: &Records) -> Result<()> {
+        use rayon::prelude::*;
         let tables = tables::tables(records);
-        files
+        self.files
             .par_iter_mut()
             .zip(tables.par_iter())
             .try_for_each(|(files, table)| files.append(table, records))
-    };
-    append(&Records::registries(site))?;
-    for part in site.documents.chunks(DOCUMENTS_PER_PART) {
-        let records = Records::of_documents(part);
+    }
+
+    /// Writes each of `documents` (whole, in site order) as its `van-ban.json` and adds
+    /// its records to the tables.
+    pub fn add(&mut self, documents: &[crate::site::Document]) -> Result<()> {
+        use rayon::prelude::*;
+        let records = Records::of_documents(documents);
+        let sink = self.sink;
         records.documents.par_iter().try_for_each(|bundle| {
             sink.put(
                 &format!("{}van-ban.json", bundle.document.url),
                 &json_bytes(bundle)?,
             )
         })?;
-        append(&records)?;
+        self.append(&records)
     }
-    let mut datasets = Vec::new();
-    let mut downloads = Vec::new();
-    let mut sized_tables = Vec::new();
-    for (table, files) in shapes.into_iter().zip(files) {
-        let (rows, csv_len, json_len) = files.close()?;
-        let mut listed = Vec::new();
-        let csv_path = format!("{FOLDER}/{}.csv", table.name);
-        listed.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv_len), "bytes": csv_len}));
-        downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
-        if let Some(json_len) = json_len {
-            let path = format!("{FOLDER}/{}.json", table.name);
-            listed.push(json!({
-                "format": "JSON",
-                "path": path,
-                "size": size_label(json_len),
-                "bytes": json_len,
-                "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
+
+    /// Ends the tables and writes the data package and the schemas; returns the open-data
+    /// page's data.
+    pub fn finish(self) -> Result<Value> {
+        let OpenData {
+            site,
+            sink,
+            shapes,
+            files,
+        } = self;
+        let mut datasets = Vec::new();
+        let mut downloads = Vec::new();
+        let mut sized_tables = Vec::new();
+        for (table, files) in shapes.into_iter().zip(files) {
+            let (rows, csv_len, json_len) = files.close()?;
+            let mut listed = Vec::new();
+            let csv_path = format!("{FOLDER}/{}.csv", table.name);
+            listed.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv_len), "bytes": csv_len}));
+            downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
+            if let Some(json_len) = json_len {
+                let path = format!("{FOLDER}/{}.json", table.name);
+                listed.push(json!({
+                    "format": "JSON",
+                    "path": path,
+                    "size": size_label(json_len),
+                    "bytes": json_len,
+                    "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
+                }));
+                downloads.push(json!({"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{}{path}", site.info.base_url)}));
+            }
+            datasets.push(json!({
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "rows": rows,
+                "rows_text": format_number(Decimal::from(rows as u64)),
+                "files": listed,
+                "primary_key": table.primary_key,
+                "fields": table.fields.iter().map(|f| json!({
+                    "name": f.name,
+                    "type": f.kind.name(),
+                    "description": f.description,
+                    "required": f.required,
+                })).collect::<Vec<_>>(),
             }));
-            downloads.push(json!({"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{}{path}", site.info.base_url)}));
+            sized_tables.push((table, csv_len));
         }
-        datasets.push(json!({
-            "name": table.name,
-            "title": table.title,
-            "description": table.description,
-            "rows": rows,
-            "rows_text": format_number(Decimal::from(rows as u64)),
-            "files": listed,
-            "primary_key": table.primary_key,
-            "fields": table.fields.iter().map(|f| json!({
-                "name": f.name,
-                "type": f.kind.name(),
-                "description": f.description,
-                "required": f.required,
-            })).collect::<Vec<_>>(),
-        }));
-        sized_tables.push((table, csv_len));
-    }
-    let package = package::datapackage(&site.info, &site.documents, &sized_tables);
-    sink.put(
-        &format!("{FOLDER}/datapackage.json"),
-        &pretty_json_bytes(&package)?,
-    )?;
-    let mut schemas = Vec::new();
-    for (folder, list) in [
-        ("schema", schema::dataset_schemas()),
-        ("schema/noi-dung", schema::content_schemas()),
-    ] {
-        for named in list {
-            let path = format!("{FOLDER}/{folder}/{}", named.file);
-            schemas.push(json!({"path": path, "describes": named.describes}));
-            sink.put(&path, &pretty_json_bytes(&named.schema)?)?;
+        let package = package::datapackage(&site.info, &site.documents, &sized_tables);
+        sink.put(
+            &format!("{FOLDER}/datapackage.json"),
+            &pretty_json_bytes(&package)?,
+        )?;
+        let mut schemas = Vec::new();
+        for (folder, list) in [
+            ("schema", schema::dataset_schemas()),
+            ("schema/noi-dung", schema::content_schemas()),
+        ] {
+            for named in list {
+                let path = format!("{FOLDER}/{folder}/{}", named.file);
+                schemas.push(json!({"path": path, "describes": named.describes}));
+                sink.put(&path, &pretty_json_bytes(&named.schema)?)?;
+            }
         }
+        Ok(json!({
+            "datasets": datasets,
+            "schemas": schemas,
+            "licence": {"name": package::LICENCE.name, "title": package::LICENCE.title, "url": package::LICENCE.path},
+            "documents": site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}van-ban.json", records::document_url(&d.id))})).collect::<Vec<_>>(),
+            "json_ld": json_ld(site, downloads)?,
+        }))
     }
-    Ok(json!({
-        "datasets": datasets,
-        "schemas": schemas,
-        "licence": {"name": package::LICENCE.name, "title": package::LICENCE.title, "url": package::LICENCE.path},
-        "documents": site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}van-ban.json", records::document_url(&d.id))})).collect::<Vec<_>>(),
-        "json_ld": json_ld(site, downloads)?,
-    }))
 }
 
 /// Schema.org `Dataset` markup, safe to place inside a `<script>` element.

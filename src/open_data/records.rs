@@ -7,7 +7,6 @@
 
 use super::number::Number;
 use crate::model::ColumnRole;
-use crate::render::views::{Project, project_amount_millions};
 use crate::site::{Appendix, Document, Site, TableRow};
 use crate::vietnamese::format_number;
 use schemars::JsonSchema;
@@ -658,35 +657,15 @@ fn row(appendix: &Appendix, row: &TableRow, url: &str) -> RowRecord {
     }
 }
 
-/// The main amount column: the first amount column whose title says "tổng", else the first.
-fn main_amount_column(appendix: &Appendix) -> Option<usize> {
-    let columns = &appendix.columns;
-    columns
-        .iter()
-        .position(|c| c.role == ColumnRole::Amount && c.title.to_lowercase().contains("tổng"))
-        .or_else(|| columns.iter().position(|c| c.role == ColumnRole::Amount))
-}
-
 fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
     let mut list = Vec::new();
     for document in documents {
         for appendix in &document.appendices {
-            let main = main_amount_column(appendix);
+            let main = appendix.main_amount_column();
             for row in appendix.rows.iter().filter(|r| r.kind == "row") {
-                let by_role = |role: ColumnRole| {
-                    appendix
-                        .columns
-                        .iter()
-                        .zip(&row.cells)
-                        .find(|(c, cell)| c.role == role && !cell.text.is_empty())
-                        .map(|(_, cell)| cell.text.clone())
-                };
+                let by_role =
+                    |role: ColumnRole| appendix.text_by_role(row, role).map(str::to_string);
                 let amount_cell = main.and_then(|i| row.cells.get(i));
-                let project = Project {
-                    document,
-                    appendix,
-                    row,
-                };
                 list.push(ProjectRecord {
                     id: format!("{}/{}/{}", document.id, appendix.id, row.anchor),
                     url: format!(
@@ -717,7 +696,7 @@ fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
                     amount: amount_cell.and_then(|c| c.value).map(Number),
                     amount_text: amount_cell.and_then(|c| non_empty(&c.text)),
                     unit: appendix.unit.clone(),
-                    amount_million_dong: project_amount_millions(&project).map(Number),
+                    amount_million_dong: appendix.amount_in_millions(row).map(Number),
                 });
             }
         }

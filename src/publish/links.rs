@@ -103,6 +103,25 @@ struct Seen {
     link: String,
 }
 
+impl Collected {
+    /// Why a link to `target` (a file and a fragment) does not resolve with the files and
+    /// anchors seen so far; `None` when it resolves.
+    fn reason_broken(&self, (target, fragment): &(String, Option<String>)) -> Option<&'static str> {
+        if !self.files.contains(target) {
+            return Some("trỏ tới trang hoặc tệp không tồn tại");
+        }
+        match fragment {
+            Some(fragment)
+                if target.ends_with(".html")
+                    && !self.anchors.contains(&anchor_key(target, fragment)) =>
+            {
+                Some("trỏ tới mục (#anchor) không có trên trang")
+            }
+            _ => None,
+        }
+    }
+}
+
 fn anchor_key(page: &str, anchor: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -156,6 +175,11 @@ impl LinkCollector {
         collected.anchors.extend(anchors);
         collected.broken.extend(broken);
         for (target, link) in links {
+            // A link to a file (and anchor) already seen resolves now and is not kept, so
+            // that a site whose pages come before the lists linking to them keeps few links.
+            if collected.reason_broken(&target).is_none() {
+                continue;
+            }
             // The first page in path order, whatever order the pages came in.
             match collected.links.entry(target) {
                 Entry::Occupied(mut seen) if path < seen.get().page.as_str() => {
@@ -179,21 +203,8 @@ impl LinkCollector {
     pub fn broken(&self) -> Vec<BrokenLink> {
         let collected = self.lock();
         let mut broken = collected.broken.clone();
-        for ((target, fragment), seen) in &collected.links {
-            let reason = if !collected.files.contains(target) {
-                Some("trỏ tới trang hoặc tệp không tồn tại")
-            } else {
-                match fragment {
-                    Some(fragment)
-                        if target.ends_with(".html")
-                            && !collected.anchors.contains(&anchor_key(target, fragment)) =>
-                    {
-                        Some("trỏ tới mục (#anchor) không có trên trang")
-                    }
-                    _ => None,
-                }
-            };
-            if let Some(reason) = reason {
+        for (target, seen) in &collected.links {
+            if let Some(reason) = collected.reason_broken(target) {
                 broken.push(BrokenLink {
                     page: seen.page.clone(),
                     link: seen.link.clone(),

@@ -2,6 +2,7 @@
 //! with its URL, checked for broken links before anything is written.
 
 pub mod chart;
+pub mod projects;
 mod status;
 pub mod views;
 
@@ -73,7 +74,7 @@ struct Pages<'a> {
 
 /// The data of one page, computed only when the page is rendered, so that the list of
 /// pages stays small and each page's data is dropped as soon as it is written.
-type PageData<'a> = Box<dyn Fn() -> Value + Send + Sync + 'a>;
+type PageData<'a> = Box<dyn Fn() -> Result<Value> + Send + Sync + 'a>;
 
 /// What differs from page to page.
 struct Page<'a> {
@@ -104,7 +105,7 @@ impl Pages<'_> {
             page.description.as_deref().unwrap_or(&info.description),
         );
         context.insert("json_ld", &page.json_ld);
-        context.insert("page", &(page.data)());
+        context.insert("page", &(page.data)()?);
         let html = self.tera.render(page.template, &context).map_err(|e| {
             anyhow!(
                 "lỗi khi dựng trang {} bằng mẫu {}: {e}",
@@ -124,6 +125,16 @@ fn simple<'a>(
     path: &str,
     title: &str,
     data: impl Fn() -> Value + Send + Sync + 'a,
+) -> Page<'a> {
+    fallible(template, path, title, move || Ok(data()))
+}
+
+/// A page whose data may fail to be made (it reads scratch space).
+fn fallible<'a>(
+    template: &'static str,
+    path: &str,
+    title: &str,
+    data: impl Fn() -> Result<Value> + Send + Sync + 'a,
 ) -> Page<'a> {
     Page {
         template,
@@ -162,9 +173,39 @@ pub fn document_title(site: &Site, document: &crate::site::Document) -> String {
     }
 }
 
-/// Every page of the site, in a stable order; each page's data is computed when it is
-/// rendered.
-fn page_list<'a>(site: &'a Site, projects: &'a views::ProjectIndex<'a>) -> Vec<Page<'a>> {
+/// The pages of `documents` (whole): each document's page and its appendices' pages.
+fn document_pages<'a>(site: &'a Site, documents: &'a [crate::site::Document]) -> Vec<Page<'a>> {
+    let mut pages = Vec::new();
+    for document in documents {
+        let title = document_title(site, document);
+        for appendix in &document.appendices {
+            pages.push(Page {
+                template: "appendix.html",
+                path: format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
+                title: format!(
+                    "Phụ lục {} – {title}",
+                    appendix.number.as_deref().unwrap_or(&appendix.id)
+                ),
+                description: Some(appendix.title.clone()),
+                json_ld: None,
+                data: Box::new(move || Ok(views::appendix_page(site, document, appendix))),
+            });
+        }
+        pages.push(Page {
+            template: "document.html",
+            path: format!("van-ban/{}/index.html", document.id),
+            title,
+            description: Some(document.title.clone()),
+            json_ld: Some(metadata::document_json_ld(site, document)),
+            data: Box::new(move || Ok(views::document_page(site, document))),
+        });
+    }
+    pages
+}
+
+/// Every page of the site but the documents' own, in a stable order; each page's data is
+/// computed when it is rendered.
+fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Vec<Page<'a>> {
     let mut pages = vec![simple(
         "home.html",
         "index.html",
@@ -182,37 +223,13 @@ fn page_list<'a>(site: &'a Site, projects: &'a views::ProjectIndex<'a>) -> Vec<P
         if count > 0 {
             let base = views::province_projects_path(&province.id);
             for number in 1..=views::page_count(count) {
-                pages.push(simple(
+                pages.push(fallible(
                     "province_projects.html",
                     &format!("{}index.html", views::list_page_path(&base, number)),
                     &numbered(&format!("Dự án, nhiệm vụ – Tỉnh {}", province.name), number),
                     move || views::province_projects_page(site, province, projects, number),
                 ));
             }
-        }
-    }
-    for document in &site.documents {
-        let title = document_title(site, document);
-        pages.push(Page {
-            template: "document.html",
-            path: format!("van-ban/{}/index.html", document.id),
-            title: title.clone(),
-            description: Some(document.title.clone()),
-            json_ld: Some(metadata::document_json_ld(site, document)),
-            data: Box::new(move || views::document_page(site, document)),
-        });
-        for appendix in &document.appendices {
-            pages.push(Page {
-                template: "appendix.html",
-                path: format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
-                title: format!(
-                    "Phụ lục {} – {title}",
-                    appendix.number.as_deref().unwrap_or(&appendix.id)
-                ),
-                description: Some(appendix.title.clone()),
-                json_ld: None,
-                data: Box::new(move || views::appendix_page(site, document, appendix)),
-            });
         }
     }
     pages.push(simple(
@@ -225,7 +242,7 @@ fn page_list<'a>(site: &'a Site, projects: &'a views::ProjectIndex<'a>) -> Vec<P
         let count = projects.of_agency(&agency.id).len();
         let base = views::agency_path(&agency.id);
         for number in 1..=views::page_count(count) {
-            pages.push(simple(
+            pages.push(fallible(
                 "agency.html",
                 &format!("{}index.html", views::list_page_path(&base, number)),
                 &numbered(&agency.name, number),
@@ -316,7 +333,7 @@ pub fn document_page(
         title: document_title(site, document),
         description: Some(document.title.clone()),
         json_ld: Some(metadata::document_json_ld(site, document)),
-        data: Box::new(move || views::document_page(site, document)),
+        data: Box::new(move || Ok(views::document_page(site, document))),
     })
 }
 
@@ -335,6 +352,12 @@ pub trait Sink: Sync {
     /// Opens a file of the site to be written piece by piece (not an HTML page: pages are
     /// minified whole).
     fn stream<'a>(&'a self, path: &str) -> Result<Box<dyn Stream + 'a>>;
+
+    /// A folder for scratch files that would not fit in memory, on the same disk as the
+    /// output; none when everything stays in memory.
+    fn scratch(&self) -> Option<PathBuf> {
+        None
+    }
 }
 
 impl Sink for crate::write::Staging {
@@ -344,6 +367,10 @@ impl Sink for crate::write::Staging {
 
     fn stream<'a>(&'a self, path: &str) -> Result<Box<dyn Stream + 'a>> {
         Ok(Box::new(crate::write::Staging::stream(self, path)?))
+    }
+
+    fn scratch(&self) -> Option<PathBuf> {
+        Some(crate::write::Staging::scratch(self).to_path_buf())
     }
 }
 
@@ -396,6 +423,10 @@ impl Sink for InMemory {
     }
 }
 
+/// Documents read again and written at once: enough to keep both cores busy, few enough
+/// that memory stays flat however large the site grows.
+const DOCUMENTS_PER_PART: usize = 64;
+
 /// What a rendering run produced.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Rendered {
@@ -445,15 +476,49 @@ pub fn render_to(
         relative_links: site.info.relative_links,
         base_path: &site.info.base_path,
     };
-    let projects = views::ProjectIndex::new(site);
-    page_list(site, &projects)
-        .into_par_iter()
-        .try_for_each(|page| {
+    let render_all = |list: Vec<Page>| {
+        list.into_par_iter().try_for_each(|page| {
             let output = pages.render(page)?;
             site_files.put(&output.path, &output.bytes)
-        })?;
-    timings.mark("trang");
-    let open_data = crate::open_data::open_data(site, &site_files)?;
+        })
+    };
+    // Each document is read again whole, a few at a time, for everything made of its
+    // sections and rows: its pages, its open data, its search records and its projects.
+    let reader = crate::validate::Reader::new(site);
+    let scratch = sink.scratch();
+    let mut open_data = crate::open_data::OpenData::begin(site, &site_files)?;
+    let mut search = crate::search::Builder::new(site, scratch.clone());
+    let mut projects = projects::ProjectStore::new(site, scratch.as_deref())?;
+    let emit = |o: Output| site_files.put(&o.path, &o.bytes);
+    let mut spent = [std::time::Duration::ZERO; 2];
+    for (number, part) in site.documents.chunks(DOCUMENTS_PER_PART).enumerate() {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |i: usize| {
+            spent[i] += clock.elapsed();
+            clock = std::time::Instant::now();
+        };
+        let whole = reader.whole(part)?;
+        lap(0);
+        // Pages, open data and search side by side: each has parts that run on one core.
+        let (pages, (open_data, search)) = rayon::join(
+            || render_all(document_pages(site, &whole)),
+            || rayon::join(|| open_data.add(&whole), || search.add(site, &whole, &emit)),
+        );
+        pages?;
+        open_data?;
+        search?;
+        for (i, document) in whole.iter().enumerate() {
+            projects.add(number * DOCUMENTS_PER_PART + i, document)?;
+        }
+        lap(1);
+    }
+    timings.report("đọc lại văn bản", spent[0]);
+    timings.report("trang văn bản, dữ liệu mở, tìm kiếm, dự án", spent[1]);
+    timings.mark("văn bản");
+    let projects = projects.finish()?;
+    render_all(page_list(site, &projects))?;
+    timings.mark("trang chung");
+    let open_data = open_data.finish()?;
     let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
@@ -461,9 +526,9 @@ pub fn render_to(
         open_data,
     ))?;
     site_files.put(&open_data_page.path, &open_data_page.bytes)?;
-    timings.mark("dữ liệu mở");
-    crate::search::write(site, &|o: Output| site_files.put(&o.path, &o.bytes))?;
-    timings.mark("tìm kiếm");
+    timings.mark("dữ liệu mở: gói dữ liệu");
+    search.finish(site, &emit)?;
+    timings.mark("tìm kiếm: chỉ mục");
     for output in static_files {
         site_files.put(&output.path, &output.bytes)?;
     }
@@ -533,6 +598,10 @@ impl Sink for SiteFiles<'_> {
         self.files
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.sink.stream(path)
+    }
+
+    fn scratch(&self) -> Option<PathBuf> {
+        self.sink.scratch()
     }
 }
 

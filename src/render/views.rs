@@ -2,6 +2,7 @@
 //! so that templates only lay things out.
 
 use super::chart::{Bar, Line, bar_chart};
+use super::projects::{Project, ProjectIndex, ProjectList};
 use super::status::{measurements_of, status};
 use crate::model::{ColumnRole, RelationType};
 use crate::site::{Appendix, Document, Site, TableRow, Target};
@@ -77,21 +78,15 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
             })
         })
         .collect();
-    for other in &site.documents {
-        for r in other
-            .relations
-            .iter()
-            .filter(|r| r.document.as_deref() == Some(document.id.as_str()))
-        {
-            relations.push(json!({
-                "label": relation_label(r.kind, true),
-                "id": other.id,
-                "number": other.number,
-                "issued": short_date(&other.issued),
-                "title": other.title,
-                "kind": other.kind.label(),
-            }));
-        }
+    for (other, r) in site.relations_to(&document.id) {
+        relations.push(json!({
+            "label": relation_label(r.kind, true),
+            "id": other.id,
+            "number": other.number,
+            "issued": short_date(&other.issued),
+            "title": other.title,
+            "kind": other.kind.label(),
+        }));
     }
     let (main_relations, basis): (Vec<Value>, Vec<Value>) = relations
         .into_iter()
@@ -257,151 +252,8 @@ pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> V
     })
 }
 
-/// One project: a data row of an appendix with amounts, flattened with its context.
-pub struct Project<'a> {
-    /// The document.
-    pub document: &'a Document,
-    /// The appendix.
-    pub appendix: &'a Appendix,
-    /// The row.
-    pub row: &'a TableRow,
-}
-
-/// Every data row of every appendix that has an amount column.
-pub fn projects(site: &Site) -> Vec<Project<'_>> {
-    let mut list = Vec::new();
-    for document in &site.documents {
-        for appendix in &document.appendices {
-            if !appendix
-                .columns
-                .iter()
-                .any(|c| c.role == ColumnRole::Amount)
-            {
-                continue;
-            }
-            for row in appendix.rows.iter().filter(|r| r.kind == "row") {
-                list.push(Project {
-                    document,
-                    appendix,
-                    row,
-                });
-            }
-        }
-    }
-    list
-}
-
 /// Rows on one page of a project list; longer lists go on to `trang-2/`, `trang-3/` …
 pub const PROJECTS_PER_PAGE: usize = 250;
-
-/// Every project once, with the projects of each province and of each agency, so that each
-/// list page takes its rows without scanning the whole site again.
-pub struct ProjectIndex<'a> {
-    all: Vec<Project<'a>>,
-    /// Each project's main amount in triệu đồng, computed once.
-    amounts: Vec<Option<Decimal>>,
-    by_province: HashMap<&'a str, Vec<usize>>,
-    by_agency: HashMap<&'a str, Vec<usize>>,
-}
-
-impl<'a> ProjectIndex<'a> {
-    /// Indexes the projects of `site`.
-    pub fn new(site: &'a Site) -> ProjectIndex<'a> {
-        let all = projects(site);
-        let mut by_province: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_agency: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, project) in all.iter().enumerate() {
-            by_province
-                .entry(project.document.province.as_str())
-                .or_default()
-                .push(i);
-            for agency in &project.row.agencies {
-                let list = by_agency.entry(agency.as_str()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        let amounts = all.iter().map(project_amount_millions).collect();
-        ProjectIndex {
-            all,
-            amounts,
-            by_province,
-            by_agency,
-        }
-    }
-
-    /// Number of projects in the site.
-    pub fn len(&self) -> usize {
-        self.all.len()
-    }
-
-    /// True when the site has no projects.
-    pub fn is_empty(&self) -> bool {
-        self.all.is_empty()
-    }
-
-    /// The projects of a province, in site order.
-    pub fn of_province(&self, id: &str) -> ProjectList<'_, 'a> {
-        self.pick(self.by_province.get(id))
-    }
-
-    /// The projects an agency leads, in site order.
-    pub fn of_agency(&self, id: &str) -> ProjectList<'_, 'a> {
-        self.pick(self.by_agency.get(id))
-    }
-
-    fn pick<'i>(&'i self, positions: Option<&'i Vec<usize>>) -> ProjectList<'i, 'a> {
-        ProjectList {
-            index: self,
-            positions: positions.map(Vec::as_slice).unwrap_or_default(),
-        }
-    }
-}
-
-/// Some projects of a [`ProjectIndex`], in site order.
-pub struct ProjectList<'i, 'a> {
-    index: &'i ProjectIndex<'a>,
-    positions: &'i [usize],
-}
-
-impl ProjectList<'_, '_> {
-    /// Number of projects.
-    pub fn len(&self) -> usize {
-        self.positions.len()
-    }
-
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.positions.is_empty()
-    }
-
-    /// Their amounts added up, in triệu đồng.
-    pub fn total(&self) -> Decimal {
-        self.positions
-            .iter()
-            .filter_map(|&i| self.index.amounts.get(i).copied().flatten())
-            .sum()
-    }
-
-    /// Projects `start..start + count` with their amounts.
-    fn slice(
-        &self,
-        start: usize,
-        count: usize,
-    ) -> impl Iterator<Item = (&Project<'_>, Option<Decimal>)> {
-        self.positions
-            .iter()
-            .skip(start)
-            .take(count)
-            .filter_map(|&i| {
-                Some((
-                    self.index.all.get(i)?,
-                    self.index.amounts.get(i).copied().flatten(),
-                ))
-            })
-    }
-}
 
 /// A count written the Vietnamese way: `1.234`.
 fn count_text(count: usize) -> String {
@@ -434,15 +286,21 @@ pub fn list_page_path(base: &str, number: usize) -> String {
 }
 
 /// One page of a long project list: its rows, and links to every page of the list.
-fn project_list_page(site: &Site, list: &ProjectList, base: &str, number: usize) -> Value {
+fn project_list_page(
+    site: &Site,
+    list: &ProjectList,
+    base: &str,
+    number: usize,
+) -> anyhow::Result<Value> {
     let pages = page_count(list.len());
     let start = (number.saturating_sub(1)) * PROJECTS_PER_PAGE;
     let rows: Vec<Value> = list
-        .slice(start, PROJECTS_PER_PAGE)
-        .map(|(p, amount)| project_view(site, p, amount))
+        .slice(start, PROJECTS_PER_PAGE)?
+        .iter()
+        .map(|(p, amount)| project_view(site, p, *amount))
         .collect();
     let total = list.total();
-    json!({
+    Ok(json!({
         "projects": rows,
         "count": list.len(),
         "count_text": count_text(list.len()),
@@ -455,38 +313,7 @@ fn project_list_page(site: &Site, list: &ProjectList, base: &str, number: usize)
             "previous": (number > 1).then(|| list_page_path(base, number - 1)),
             "next": (number < pages).then(|| list_page_path(base, number + 1)),
         })),
-    })
-}
-
-fn cell_by_role(project: &Project, role: ColumnRole) -> String {
-    project
-        .appendix
-        .columns
-        .iter()
-        .zip(&project.row.cells)
-        .find(|(c, cell)| c.role == role && !cell.text.is_empty())
-        .map(|(_, cell)| cell.text.clone())
-        .unwrap_or_default()
-}
-
-/// The project's main amount, converted to triệu đồng: the first amount column whose title
-/// says "tổng", else the first amount column.
-pub fn project_amount_millions(project: &Project) -> Option<Decimal> {
-    let unit = project
-        .appendix
-        .unit_in_dong
-        .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000));
-    let columns = &project.appendix.columns;
-    let index = columns
-        .iter()
-        .position(|c| c.role == ColumnRole::Amount && c.title.to_lowercase().contains("tổng"))
-        .or_else(|| columns.iter().position(|c| c.role == ColumnRole::Amount))?;
-    project
-        .row
-        .cells
-        .get(index)?
-        .value
-        .map(|v| (v * unit).normalize())
+    }))
 }
 
 /// A project as a line of the projects table, with its main amount in triệu đồng.
@@ -496,12 +323,12 @@ pub fn project_view(site: &Site, project: &Project, amount: Option<Decimal>) -> 
         "appendix": project.appendix.id,
         "appendix_number": project.appendix.number,
         "anchor": project.row.anchor,
-        "name": cell_by_role(project, ColumnRole::Name),
-        "agency": cell_by_role(project, ColumnRole::Agency),
+        "name": project.row.name,
+        "agency": project.row.agency,
         "agencies": project.row.agencies.iter().map(|a| json!({"id": a, "name": agency_name(site, a)})).collect::<Vec<_>>(),
-        "period": cell_by_role(project, ColumnRole::Period),
-        "funding": cell_by_role(project, ColumnRole::Funding),
-        "status": cell_by_role(project, ColumnRole::Status),
+        "period": project.row.period,
+        "funding": project.row.funding,
+        "status": project.row.status,
         "amount": amount.map(format_number),
         "amount_sort": amount.map(|a| a.to_string()),
     })
@@ -546,11 +373,11 @@ pub fn province_projects_page(
     province: &crate::site::Province,
     index: &ProjectIndex,
     number: usize,
-) -> Value {
+) -> anyhow::Result<Value> {
     let mine = index.of_province(&province.id);
-    let mut page = project_list_page(site, &mine, &province_projects_path(&province.id), number);
+    let mut page = project_list_page(site, &mine, &province_projects_path(&province.id), number)?;
     page["province"] = json!(province);
-    page
+    Ok(page)
 }
 
 /// The projects index: each province with its number of projects and their total.
@@ -585,7 +412,7 @@ pub fn agency_page(
     agency: &crate::site::Agency,
     index: &ProjectIndex,
     number: usize,
-) -> Value {
+) -> anyhow::Result<Value> {
     let mine = index.of_agency(&agency.id);
     let mut documents: Vec<Value> = site
         .documents
@@ -594,7 +421,7 @@ pub fn agency_page(
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    let mut page = project_list_page(site, &mine, &agency_path(&agency.id), number);
+    let mut page = project_list_page(site, &mine, &agency_path(&agency.id), number)?;
     page["agency"] = json!(agency);
     page["province"] = json!(
         agency
@@ -604,7 +431,7 @@ pub fn agency_page(
             .map(|p| p.name.clone())
     );
     page["issued"] = json!(documents);
-    page
+    Ok(page)
 }
 
 /// The targets index, grouped by document.

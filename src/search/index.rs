@@ -1,5 +1,6 @@
-//! The inverted index: for each folded syllable, the exact forms it was written in and
-//! where it occurs (record, field position, exact form).
+//! The inverted index of a run of records: for each folded syllable, the exact forms it was
+//! written in and where it occurs (record, field position, exact form). Runs are merged into
+//! the index files by [`super::runs`].
 
 use super::records::Record;
 use super::tokenize::{Token, tokenize};
@@ -15,35 +16,58 @@ pub const VARIANTS: u32 = 16;
 pub struct Entry {
     /// The exact (lowercase, NFC) forms, in order of first appearance.
     pub variants: Vec<String>,
-    /// The postings as the index file stores them, in one flat list: for each record it
-    /// occurs in (ascending), the gap from the previous record (from 0 for the first), the
-    /// number of occurrences, then each occurrence as `position * VARIANTS + variant`
-    /// (variants past 15 are stored as 15). One list per syllable, not one per record,
-    /// keeps the index of a national site small while it is built.
+    /// The postings in one flat list: for each record it occurs in (ascending), the gap
+    /// from the previous record (from 0 for the first), the number of occurrences, then each
+    /// occurrence as two numbers, its position and its variant. One list per syllable, not
+    /// one per record, keeps the index small while it is built. The index files store each
+    /// occurrence as one number (see [`encode`]).
     pub flat: Vec<u32>,
     /// The last record added and where its count sits in `flat`.
     last: Option<(u32, usize)>,
 }
 
+impl Entry {
+    /// An entry read back from a run written out.
+    pub fn from_parts(variants: Vec<String>, flat: Vec<u32>) -> Entry {
+        Entry {
+            variants,
+            flat,
+            last: None,
+        }
+    }
+}
+
 /// Folded syllable → entry (the index files sort them).
 pub type Index = HashMap<String, Entry>;
+
+/// An occurrence as the index files store it: `position * VARIANTS + variant`, variants past
+/// 15 stored as 15.
+pub fn encode(position: u32, variant: u32) -> u32 {
+    position
+        .saturating_mul(VARIANTS)
+        .saturating_add(variant.min(VARIANTS - 1))
+}
 
 /// Records tokenized together on all cores before their syllables go into the index.
 const BATCH: usize = 4_096;
 
-/// Adds `records` to `index`, numbered from `first` on. Records are split into syllables on
-/// every core, a batch at a time, and added to the index in record order.
-pub fn add_records(index: &mut Index, first: u32, records: &[Record]) {
+/// Adds `records` to `index`, numbered from `first` on; returns the number of occurrences
+/// added. Records are split into syllables on every core, a batch at a time, and added to
+/// the index in record order.
+pub fn add_records(index: &mut Index, first: u32, records: &[Record]) -> usize {
     use rayon::prelude::*;
+    let mut occurrences = 0;
     for (batch_number, batch) in records.chunks(BATCH).enumerate() {
         let tokenized: Vec<Vec<(u32, Token)>> = batch.par_iter().map(positioned_tokens).collect();
         for (offset, tokens) in tokenized.into_iter().enumerate() {
             let number = first + (batch_number * BATCH + offset) as u32;
+            occurrences += tokens.len();
             for (position, token) in tokens {
                 add(index, number, position, token);
             }
         }
     }
+    occurrences
 }
 
 /// The syllables of a record with their positions: names first (a gap of two between
@@ -78,7 +102,6 @@ fn add(index: &mut Index, record: u32, position: u32, token: Token) {
             entry.variants.len() - 1
         }
     };
-    let occurrence = position * VARIANTS + (variant as u32).min(VARIANTS - 1);
     match entry.last {
         Some((last, count_at)) if last == record => entry.flat[count_at] += 1,
         previous => {
@@ -88,7 +111,8 @@ fn add(index: &mut Index, record: u32, position: u32, token: Token) {
             entry.last = Some((record, entry.flat.len() - 1));
         }
     }
-    entry.flat.push(occurrence);
+    entry.flat.push(position);
+    entry.flat.push(variant as u32);
 }
 
 #[cfg(test)]
@@ -96,7 +120,7 @@ mod tests {
     use super::*;
 
     impl Entry {
-        /// The postings as (record, occurrences) pairs, decoded from [`Entry::flat`].
+        /// The postings as (record, encoded occurrences) pairs, decoded from [`Entry::flat`].
         fn postings(&self) -> Vec<(u32, Vec<u32>)> {
             let mut list = Vec::new();
             let mut record = 0;
@@ -104,8 +128,9 @@ mod tests {
             while i + 1 < self.flat.len() {
                 record += self.flat[i];
                 let count = self.flat[i + 1] as usize;
-                let end = (i + 2 + count).min(self.flat.len());
-                list.push((record, self.flat[i + 2..end].to_vec()));
+                let end = (i + 2 + 2 * count).min(self.flat.len());
+                let pairs = self.flat[i + 2..end].chunks(2);
+                list.push((record, pairs.map(|p| encode(p[0], p[1])).collect()));
                 i = end;
             }
             list
@@ -149,8 +174,8 @@ mod tests {
         assert_eq!(so.postings()[1], (1, vec![3 * 16 + 1, 1000 * 16 + 2]));
         assert_eq!(
             so.flat,
-            [0, 4, 32, 81, 16001, 16032, 1, 2, 49, 16002],
-            "gap, count, occurrences per record"
+            [0, 4, 2, 0, 5, 1, 1000, 1, 1002, 0, 1, 2, 3, 1, 1000, 2],
+            "gap, count, (position, variant) per occurrence per record"
         );
         assert_eq!(index["tt"].postings()[0].1, vec![6 * 16, 7 * 16]);
     }

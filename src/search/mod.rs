@@ -5,11 +5,12 @@
 
 pub mod index;
 pub mod records;
+mod runs;
 pub mod synonyms;
 pub mod tokenize;
 
 use crate::render::Output;
-use crate::site::Site;
+use crate::site::{Document, Site};
 use anyhow::Result;
 use records::{Kind, Record};
 use serde_json::{Value, json};
@@ -19,9 +20,6 @@ use std::collections::BTreeMap;
 pub const INDEX_DIR: &str = "tim-kiem/chi-muc";
 /// A chunk of records is closed once its texts pass this many bytes.
 const CHUNK_BYTES: usize = 32_000;
-
-/// One index file: folded syllable → (exact forms, flat postings).
-type Shard<'a> = BTreeMap<&'a str, (&'a [String], &'a [u32])>;
 
 /// The index files of `site`, in memory (tests, tools).
 pub fn outputs(site: &Site) -> Result<Vec<Output>> {
@@ -40,45 +38,87 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>> {
     Ok(outputs)
 }
 
-/// Documents whose records are made and indexed at once.
+/// Documents whose records are made and indexed at once by [`write`].
 const DOCUMENTS_PER_PART: usize = 64;
 
-/// Makes the index files of `site` on every core, handing each to `emit` as soon as it is
-/// made. Records are made [`DOCUMENTS_PER_PART`] documents at a time: each part is indexed,
-/// its full chunks written, and its texts dropped, so that only the index and each record's
-/// kind and province stay in memory.
-pub fn write(site: &Site, emit: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<()> {
-    let mut index = index::Index::new();
-    let mut chunks = Chunks::default();
-    let mut kinds = String::new();
-    let mut record_provinces = Vec::new();
-    let positions: std::collections::HashMap<&str, i64> = site
-        .provinces
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as i64))
-        .collect();
-    let parts = site
-        .documents
-        .chunks(DOCUMENTS_PER_PART)
-        .map(|documents| records::document_records(site, documents))
-        .chain(std::iter::once(records::registry_records(site)));
-    for part in parts {
-        index::add_records(&mut index, chunks.records as u32, &part);
+/// Emits one index file.
+pub type Emit<'e> = dyn Fn(Output) -> Result<()> + Sync + 'e;
+
+/// Makes the index files of `site`, whose documents are whole, handing each to `emit` as
+/// soon as it is made.
+pub fn write(site: &Site, emit: &Emit) -> Result<()> {
+    let mut builder = Builder::new(site, None);
+    for part in site.documents.chunks(DOCUMENTS_PER_PART) {
+        builder.add(site, part, emit)?;
+    }
+    builder.finish(site, emit)
+}
+
+/// The search index being made, a few documents at a time ([`Builder::add`]): each part's
+/// records are indexed, its full chunks written and its texts dropped, so that only the
+/// index and each record's kind and province stay in memory.
+pub struct Builder {
+    postings: runs::Postings,
+    chunks: Chunks,
+    kinds: String,
+    record_provinces: Vec<i64>,
+    positions: std::collections::HashMap<String, i64>,
+}
+
+impl Builder {
+    /// An empty index for `site`, whose postings are written out to unnamed files in
+    /// `scratch` as they grow (kept in memory without one).
+    pub fn new(site: &Site, scratch: Option<std::path::PathBuf>) -> Builder {
+        Builder {
+            postings: runs::Postings::new(scratch),
+            chunks: Chunks::default(),
+            kinds: String::new(),
+            record_provinces: Vec::new(),
+            positions: site
+                .provinces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), i as i64))
+                .collect(),
+        }
+    }
+
+    /// Adds the records of `documents` (whole, in site order), made on every core, and
+    /// writes the chunks they fill.
+    pub fn add(&mut self, site: &Site, documents: &[Document], emit: &Emit) -> Result<()> {
+        self.add_records(records::document_records(site, documents), emit)
+    }
+
+    fn add_records(&mut self, part: Vec<Record>, emit: &Emit) -> Result<()> {
+        self.postings.add(self.chunks.records as u32, &part)?;
         for record in &part {
-            kinds.push(char::from(b'0' + record.kind.index() as u8));
-            record_provinces.push(
+            self.kinds
+                .push(char::from(b'0' + record.kind.index() as u8));
+            self.record_provinces.push(
                 record
                     .province
                     .as_deref()
-                    .and_then(|id| positions.get(id).copied())
+                    .and_then(|id| self.positions.get(id).copied())
                     .unwrap_or(-1),
             );
         }
-        chunks.add(part, emit)?;
+        self.chunks.add(part, emit)
     }
-    chunks.finish(emit)?;
-    write_shards_and_meta(site, &index, chunks.starts, kinds, record_provinces, emit)
+
+    /// Adds the records of the agencies and provinces, then writes the last chunk, the
+    /// index shards and `meta.json`.
+    pub fn finish(mut self, site: &Site, emit: &Emit) -> Result<()> {
+        self.add_records(records::registry_records(site), emit)?;
+        self.chunks.finish(emit)?;
+        write_shards_and_meta(
+            site,
+            self.postings,
+            self.chunks.starts,
+            self.kinds,
+            self.record_provinces,
+            emit,
+        )
+    }
 }
 
 /// The record chunks: records in order, a new chunk when the last one's texts passed
@@ -96,11 +136,7 @@ struct Chunks {
 
 impl Chunks {
     /// Adds `records`, writing (on every core) each chunk they fill.
-    fn add(
-        &mut self,
-        records: Vec<Record>,
-        emit: &(dyn Fn(Output) -> Result<()> + Sync),
-    ) -> Result<()> {
+    fn add(&mut self, records: Vec<Record>, emit: &Emit) -> Result<()> {
         use rayon::prelude::*;
         let mut full = Vec::new();
         for record in records {
@@ -121,7 +157,7 @@ impl Chunks {
     }
 
     /// Writes the last chunk.
-    fn finish(&mut self, emit: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<()> {
+    fn finish(&mut self, emit: &Emit) -> Result<()> {
         if self.open.is_empty() {
             return Ok(());
         }
@@ -144,30 +180,45 @@ fn chunk_output(number: usize, records: &[Record]) -> Result<Output> {
     })
 }
 
+/// Index shards serialized on all cores at once, once their syllables pass this many
+/// postings.
+const SHARD_BATCH: usize = 4 << 20;
+
 /// The index shards (one per [`tokenize::shard_key`]) and `meta.json`.
 fn write_shards_and_meta(
     site: &Site,
-    index: &index::Index,
+    postings: runs::Postings,
     chunks: Vec<usize>,
     kinds: String,
     record_provinces: Vec<i64>,
-    emit: &(dyn Fn(Output) -> Result<()> + Sync),
+    emit: &Emit,
 ) -> Result<()> {
     use rayon::prelude::*;
-    // Each shard is written straight from the index: syllable → [variants, postings].
-    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    for (token, entry) in index {
-        shards
-            .entry(tokenize::shard_key(token))
-            .or_default()
-            .insert(token, (&entry.variants, &entry.flat));
-    }
-    shards.par_iter().try_for_each(|(key, shard)| {
-        emit(Output {
-            path: format!("{INDEX_DIR}/t/{key}.json"),
-            bytes: serde_json::to_vec(shard)?,
+    type Batch = Vec<(String, BTreeMap<String, runs::Merged>)>;
+    // Each shard is written as syllable → [variants, postings].
+    let write = |batch: &Batch| {
+        batch.par_iter().try_for_each(|(key, shard)| {
+            emit(Output {
+                path: format!("{INDEX_DIR}/t/{key}.json"),
+                bytes: serde_json::to_vec(shard)?,
+            })
         })
+    };
+    let mut keys = Vec::new();
+    let mut batch: Batch = Vec::new();
+    let mut size = 0;
+    postings.merge(|key, shard| {
+        keys.push(key.clone());
+        size += shard.values().map(|(_, flat)| flat.len()).sum::<usize>();
+        batch.push((key, shard));
+        if size > SHARD_BATCH {
+            write(&batch)?;
+            batch.clear();
+            size = 0;
+        }
+        Ok(())
     })?;
+    write(&batch)?;
     let provinces: Vec<Value> = site
         .provinces
         .iter()
@@ -180,7 +231,7 @@ fn write_shards_and_meta(
         "recordKinds": kinds,
         "recordProvinces": record_provinces,
         "chunks": chunks,
-        "shards": shards.keys().collect::<Vec<_>>(),
+        "shards": keys,
         "synonyms": synonyms::synonym_groups(site),
     });
     emit(json_output(&format!("{INDEX_DIR}/meta.json"), &meta)?)

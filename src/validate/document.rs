@@ -90,7 +90,11 @@ pub(super) fn documents(
         .into_par_iter()
         .map(|i| {
             let mut read = Diagnostics::default();
-            let checked = folders.with(i, &mut read, |folder| check_folder(folder, site, lookup));
+            let mut checked =
+                folders.with(i, &mut read, |folder| check_folder(folder, site, lookup));
+            if let (Folders::OnDisk { .. }, Some(checked)) = (&folders, &mut checked) {
+                checked.document.drop_bodies();
+            }
             (checked, read)
         })
         .collect();
@@ -151,6 +155,32 @@ pub(super) fn documents(
     site.documents
         .sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
     site.reindex();
+}
+
+/// Reads document folder `dir` of the content folder `root` again and checks it on its own
+/// against the provinces, agencies and indicators of `site`: the whole document, for a build
+/// that dropped its body after the first check. Fails when it no longer checks cleanly (the
+/// content changed while the site was being built).
+pub(super) fn read_again(
+    root: &Path,
+    dir: &Path,
+    site: &Site,
+    lookup: &AgencyLookup,
+) -> Result<Document, Diagnostics> {
+    let mut found = Diagnostics::default();
+    let checked = check_folder(
+        &crate::load::load_document(root, dir, &mut found),
+        site,
+        lookup,
+    );
+    match checked {
+        Some(checked) if !found.has_errors() && !checked.found.has_errors() => Ok(checked.document),
+        Some(checked) => {
+            found.extend(checked.found);
+            Err(found)
+        }
+        None => Err(found),
+    }
 }
 
 /// Checks one document folder on its own; `None` when its `document.yaml` did not parse.
@@ -280,6 +310,8 @@ fn document(
         targets,
         measurements,
         appendices,
+        folder: folder.dir.clone(),
+        bodies_dropped: false,
     }
 }
 

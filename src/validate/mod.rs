@@ -130,6 +130,55 @@ pub fn validate_on_disk(
     )
 }
 
+/// Reads the documents of a build again, whole, a few at a time: [`validate_on_disk`] keeps
+/// only what the rest of the site shows of each document (see
+/// [`crate::site::Document::drop_bodies`]).
+pub struct Reader<'a> {
+    site: &'a Site,
+    lookup: AgencyLookup,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of the documents of `site`, from its content folder.
+    pub fn new(site: &'a Site) -> Reader<'a> {
+        Reader {
+            site,
+            lookup: AgencyLookup::new(&site.agencies),
+        }
+    }
+
+    /// `documents` whole, in their order: as they are when none was dropped, else read and
+    /// checked again on every core.
+    pub fn whole<'d>(
+        &self,
+        documents: &'d [crate::site::Document],
+    ) -> anyhow::Result<std::borrow::Cow<'d, [crate::site::Document]>> {
+        use rayon::prelude::*;
+        if documents.iter().all(|d| !d.bodies_dropped) {
+            return Ok(std::borrow::Cow::Borrowed(documents));
+        }
+        let whole = documents
+            .par_iter()
+            .map(|slim| {
+                let again =
+                    document::read_again(&self.site.root, &slim.folder, self.site, &self.lookup)
+                        .ok()
+                        .filter(|again| {
+                            again.id == slim.id && again.appendices.len() == slim.appendices.len()
+                        });
+                again.ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "văn bản {} đã thay đổi trong khi dựng cổng; hãy dựng lại \
+                         (the document changed during the build; build again)",
+                        slim.folder.display()
+                    )
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(std::borrow::Cow::Owned(whole))
+    }
+}
+
 fn validate_with(
     content: &SourceContent,
     folders: document::Folders,
@@ -148,6 +197,7 @@ fn validate_with(
         indicators,
         documents: Vec::new(),
         warnings: Vec::new(),
+        root: content.root.clone(),
         index: Default::default(),
     };
     // Provinces, agencies and indicators are complete: look them up by ID while documents

@@ -1,0 +1,86 @@
+//! A build holds each document without its sections and rows once checked, and reads it
+//! again whole when it writes it: what comes back is the whole document, and a document that
+//! changed in between stops the build instead of publishing pages that disagree.
+
+mod common;
+use common::{Project, printed};
+use congkhai::validate::{Reader, SiteOverrides, validate};
+
+#[test]
+fn a_checked_build_site_keeps_no_bodies_and_reads_them_back_whole() {
+    let project = Project::new();
+    let content = project.path().join("content");
+    let (site, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+    let site = site.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
+    let plan = site.document("kh-1-2020").expect("the plan");
+    assert!(plan.bodies_dropped);
+    assert!(plan.sections.is_empty());
+    assert_eq!(plan.appendices[0].rows.len(), 0);
+    assert_eq!(
+        plan.appendices[0].row_count, 3,
+        "what other pages show stays"
+    );
+    assert!(!plan.targets.is_empty());
+
+    let (source, _) = congkhai::load::load(&content);
+    let (whole_site, _) = validate(&source, &SiteOverrides::default());
+    let reader = Reader::new(&site);
+    let again = reader.whole(&site.documents).expect("read again");
+    assert_eq!(again.len(), whole_site.documents.len());
+    for (read, whole) in again.iter().zip(&whole_site.documents) {
+        assert!(!read.bodies_dropped);
+        assert_eq!(
+            serde_json::to_value(read).expect("json"),
+            serde_json::to_value(whole).expect("json"),
+            "{} read again is the document as checked whole",
+            whole.id
+        );
+    }
+    let plan = again.iter().find(|d| d.id == "kh-1-2020").expect("plan");
+    assert_eq!(
+        plan.appendices[0].rows.len(),
+        6,
+        "groups, rows and the total"
+    );
+    assert!(plan.sections[0].html.contains("<h3"));
+}
+
+#[test]
+fn a_document_that_changed_after_the_check_is_refused_by_name() {
+    let project = Project::new();
+    let content = project.path().join("content");
+    let (site, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+    let site = site.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/document.yaml",
+        "province: khanh-hoa",
+        "province: khong-co",
+    );
+    let error = Reader::new(&site)
+        .whole(&site.documents)
+        .expect_err("the changed document is refused");
+    let message = error.to_string();
+    assert!(message.contains("kh-1-2020"), "{message}");
+    assert!(message.contains("dựng lại"), "says what to do: {message}");
+}
+
+#[test]
+fn the_build_and_the_whole_site_render_the_same_files() {
+    let project = Project::new();
+    let output = project.run(&["build"]);
+    assert!(output.status.success(), "{}", printed(&output));
+    let content = project.path().join("content");
+    let (source, _) = congkhai::load::load(&content);
+    let (site, _) = validate(&source, &SiteOverrides::default());
+    let rendered = congkhai::render::render(&site, &project.path().join("themes/default"))
+        .expect("renders in memory");
+    assert!(rendered.len() > 40, "{} files", rendered.len());
+    for file in rendered {
+        let built = std::fs::read(project.path().join("output").join(&file.path))
+            .unwrap_or_else(|e| panic!("{} is in the build: {e}", file.path));
+        // Pages are minified when built: they are checked by the other build tests.
+        if !file.path.ends_with(".html") {
+            assert_eq!(built, file.bytes, "{} is the same in both", file.path);
+        }
+    }
+}
