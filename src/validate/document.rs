@@ -90,9 +90,13 @@ pub(super) fn documents(
         .into_par_iter()
         .map(|i| {
             let mut read = Diagnostics::default();
-            let mut checked =
-                folders.with(i, &mut read, |folder| check_folder(folder, site, lookup));
-            if let (Folders::OnDisk { .. }, Some(checked)) = (&folders, &mut checked) {
+            // A build drops each document's sections and rows once checked (it reads them
+            // again when it writes them): its Markdown need not be rendered now.
+            let whole = matches!(folders, Folders::Read(_));
+            let mut checked = folders.with(i, &mut read, |folder| {
+                check_folder(folder, site, lookup, whole)
+            });
+            if let (false, Some(checked)) = (whole, &mut checked) {
                 checked.document.drop_bodies();
             }
             (checked, read)
@@ -172,6 +176,7 @@ pub(super) fn read_again(
         &crate::load::load_document(root, dir, &mut found),
         site,
         lookup,
+        true,
     );
     match checked {
         Some(checked) if !found.has_errors() && !checked.found.has_errors() => Ok(checked.document),
@@ -184,7 +189,13 @@ pub(super) fn read_again(
 }
 
 /// Checks one document folder on its own; `None` when its `document.yaml` did not parse.
-fn check_folder(folder: &DocumentFolder, site: &Site, lookup: &AgencyLookup) -> Option<Checked> {
+/// Its sections' Markdown is rendered only when `whole` (nothing in it can be wrong).
+fn check_folder(
+    folder: &DocumentFolder,
+    site: &Site,
+    lookup: &AgencyLookup,
+    whole: bool,
+) -> Option<Checked> {
     let source = folder.source.as_ref()?;
     let file = folder.dir.join("document.yaml");
     let mut found = Diagnostics::default();
@@ -198,7 +209,7 @@ fn check_folder(folder: &DocumentFolder, site: &Site, lookup: &AgencyLookup) -> 
             "đặt tên thư mục trùng với ID để đường dẫn ổn định",
         );
     }
-    let document = document(folder, source, &file, site, lookup, &mut found);
+    let document = document(folder, source, &file, site, lookup, whole, &mut found);
     let relations = document
         .relations
         .iter()
@@ -233,6 +244,7 @@ fn document(
     file: &Path,
     site: &Site,
     lookup: &AgencyLookup,
+    whole: bool,
     diagnostics: &mut Diagnostics,
 ) -> Document {
     let issued = check_date(file, &source.issued, diagnostics).unwrap_or_default();
@@ -273,7 +285,7 @@ fn document(
         .collect();
     let mut used_anchors: HashSet<String> =
         RESERVED_ANCHORS.iter().map(|a| a.to_string()).collect();
-    let sections = sections(folder, &mut used_anchors, diagnostics);
+    let sections = sections(folder, &mut used_anchors, whole, diagnostics);
     let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
     let targets = targets(folder, &section_ids, site, diagnostics);
     let measurements = measurements(folder, &section_ids, site, diagnostics);
@@ -344,6 +356,7 @@ fn relation(
 fn sections(
     folder: &DocumentFolder,
     used_anchors: &mut HashSet<String>,
+    render: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Section> {
     let mut seen = HashSet::new();
@@ -367,7 +380,11 @@ fn sections(
                 );
             }
             used_anchors.insert(id.value.clone());
-            let rendered = markdown::render(&section.body, &id.value, used_anchors);
+            let rendered = if render {
+                markdown::render(&section.body, &id.value, used_anchors)
+            } else {
+                markdown::Rendered::default()
+            };
             Section {
                 id: id.value.clone(),
                 title: section.front.title.clone(),
