@@ -456,8 +456,11 @@ pub fn render_with(tera: &Tera, site: &Site, theme: &Path) -> Result<Vec<Output>
 }
 
 /// Renders every page and file of the site into `sink`, on every core, page by page: no
-/// list of all pages' contents is kept. Fails when a page cannot be rendered or a link of
-/// the site does not resolve (what reached `sink` then must be thrown away).
+/// list of all pages' contents is kept. Documents whose bodies were dropped after the check
+/// are read again, [`DOCUMENTS_PER_PART`] at a time, for their pages, open data, search
+/// records and project lines; the other pages follow. Fails when a page cannot be rendered,
+/// a document changed since the check, or a link of the site does not resolve (what reached
+/// `sink` then must be thrown away).
 pub fn render_to(
     tera: &Tera,
     site: &Site,
