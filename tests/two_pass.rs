@@ -84,3 +84,27 @@ fn the_build_and_the_whole_site_render_the_same_files() {
         }
     }
 }
+
+#[test]
+fn the_search_index_of_a_checked_site_is_that_of_the_whole_site() {
+    let project = Project::new();
+    let content = project.path().join("content");
+    let (checked, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+    let checked = checked.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
+    let (source, _) = congkhai::load::load(&content);
+    let (whole, _) = validate(&source, &SiteOverrides::default());
+    let from_checked = congkhai::search::outputs(&checked).expect("index of the checked site");
+    let from_whole = congkhai::search::outputs(&whole).expect("index of the whole site");
+    assert_eq!(from_checked.len(), from_whole.len());
+    for (a, b) in from_checked.iter().zip(&from_whole) {
+        assert_eq!(a.path, b.path);
+        assert_eq!(a.bytes, b.bytes, "{}", a.path);
+    }
+    let chunk = String::from_utf8_lossy(&from_checked[0].bytes).into_owned();
+    assert!(
+        from_checked
+            .iter()
+            .any(|o| String::from_utf8_lossy(&o.bytes).contains("Trung tâm dữ liệu")),
+        "appendix rows are in the index: {chunk:.200}"
+    );
+}

@@ -151,12 +151,14 @@ impl<'a> TableFiles<'a> {
     }
 }
 
-/// Every open-data file of `site`, whose documents are whole, into `sink`; returns the
-/// open-data page's data (benchmarks, tools: a build writes them with its other files).
+/// Every open-data file of `site` into `sink` (its documents read again whole where the
+/// check dropped their bodies); returns the open-data page's data (benchmarks, tools: a
+/// build writes them with its other files).
 pub fn open_data(site: &Site, sink: &dyn Sink) -> Result<Value> {
+    let reader = crate::validate::Reader::new(site);
     let mut writer = OpenData::begin(site, sink)?;
     for part in site.documents.chunks(64) {
-        writer.add(part)?;
+        writer.add(&reader.whole(part)?)?;
     }
     writer.finish()
 }

@@ -44,12 +44,13 @@ const DOCUMENTS_PER_PART: usize = 64;
 /// Emits one index file.
 pub type Emit<'e> = dyn Fn(Output) -> Result<()> + Sync + 'e;
 
-/// Makes the index files of `site`, whose documents are whole, handing each to `emit` as
-/// soon as it is made.
+/// Makes the index files of `site`, handing each to `emit` as soon as it is made (its
+/// documents read again whole where the check dropped their bodies).
 pub fn write(site: &Site, emit: &Emit) -> Result<()> {
+    let reader = crate::validate::Reader::new(site);
     let mut builder = Builder::new(site, None);
     for part in site.documents.chunks(DOCUMENTS_PER_PART) {
-        builder.add(site, part, emit)?;
+        builder.add(site, &reader.whole(part)?, emit)?;
     }
     builder.finish(site, emit)
 }
