@@ -67,9 +67,9 @@ pub fn load_templates(theme: &Path) -> Result<Tera> {
 struct Pages<'a> {
     tera: &'a Tera,
     site: &'a Site,
-    assets: BTreeMap<String, String>,
-    strings: BTreeMap<String, String>,
-    js_strings: String,
+    /// What every page's context holds, converted to tera's values once (they are shared,
+    /// not copied, by each page's context).
+    shared: Context,
 }
 
 /// The data of one page, computed only when the page is rendered, so that the list of
@@ -90,12 +90,7 @@ impl Pages<'_> {
     fn render(&self, page: Page) -> Result<Output> {
         let info = &self.site.info;
         let url = page_url(&page.path);
-        let mut context = Context::new();
-        context.insert("site", info);
-        context.insert("root", &info.base_path);
-        context.insert("assets", &self.assets);
-        context.insert("t", &self.strings);
-        context.insert("js_strings", &self.js_strings);
+        let mut context = self.shared.clone();
         context.insert("title", &page.title);
         context.insert("path", &page.path);
         context.insert("url", &url);
@@ -309,13 +304,16 @@ fn prepare<'a>(tera: &'a Tera, site: &'a Site, theme: &Path) -> Result<(Pages<'a
         .iter()
         .filter(|(k, _)| k.starts_with("js_"))
         .collect();
-    let pages = Pages {
-        tera,
-        site,
-        assets: assets::fingerprint(&mut static_files),
-        js_strings: metadata::script_safe(&serde_json::to_string(&js)?),
-        strings,
-    };
+    let mut shared = Context::new();
+    shared.insert("site", &site.info);
+    shared.insert("root", &site.info.base_path);
+    shared.insert("assets", &assets::fingerprint(&mut static_files));
+    shared.insert("t", &strings);
+    shared.insert(
+        "js_strings",
+        &metadata::script_safe(&serde_json::to_string(&js)?),
+    );
+    let pages = Pages { tera, site, shared };
     Ok((pages, static_files))
 }
 
