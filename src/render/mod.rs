@@ -63,6 +63,50 @@ pub fn load_templates(theme: &Path) -> Result<Tera> {
     Ok(tera)
 }
 
+/// Every document, read again whole [`DOCUMENTS_PER_PART`] at a time, and everything made of
+/// its sections and rows: its pages (written), its open data and search records (added to
+/// the open data and the search index returned), and its project lines.
+fn write_documents<'a>(
+    pages: &Pages<'a>,
+    files: &'a SiteFiles<'a>,
+    timings: &crate::timings::Timings,
+) -> Result<(
+    crate::open_data::OpenData<'a>,
+    crate::search::Builder,
+    projects::ProjectStore<'a>,
+)> {
+    let site = pages.site;
+    let reader = crate::validate::Reader::new(site);
+    let scratch = files.scratch();
+    let mut open_data = crate::open_data::OpenData::begin(site, files)?;
+    let mut search = crate::search::Builder::new(site, scratch.clone());
+    let mut projects = projects::ProjectStore::new(site, scratch.as_deref())?;
+    let emit = |o: Output| files.put(&o.path, &o.bytes);
+    let mut spent = [std::time::Duration::ZERO; 2];
+    for (number, part) in site.documents.chunks(DOCUMENTS_PER_PART).enumerate() {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |i: usize| {
+            spent[i] += clock.elapsed();
+            clock = std::time::Instant::now();
+        };
+        let whole = reader.whole(part)?;
+        lap(0);
+        // Pages, open data and search side by side: each has parts that run on one core.
+        let (written, (opened, indexed)) = rayon::join(
+            || pages.render_all(document_pages(site, &whole), files),
+            || rayon::join(|| open_data.add(&whole), || search.add(site, &whole, &emit)),
+        );
+        written.and(opened).and(indexed)?;
+        for (i, document) in whole.iter().enumerate() {
+            projects.add(number * DOCUMENTS_PER_PART + i, document)?;
+        }
+        lap(1);
+    }
+    timings.report("đọc lại văn bản", spent[0]);
+    timings.report("trang văn bản, dữ liệu mở, tìm kiếm, dự án", spent[1]);
+    Ok((open_data, search, projects))
+}
+
 /// What every page of one build shares.
 struct Pages<'a> {
     tera: &'a Tera,
@@ -87,6 +131,15 @@ struct Page<'a> {
 }
 
 impl Pages<'_> {
+    /// Renders `list` on every core into `files`.
+    fn render_all(&self, list: Vec<Page>, files: &SiteFiles) -> Result<()> {
+        use rayon::prelude::*;
+        list.into_par_iter().try_for_each(|page| {
+            let output = self.render(page)?;
+            files.put(&output.path, &output.bytes)
+        })
+    }
+
     fn render(&self, page: Page) -> Result<Output> {
         let info = &self.site.info;
         let url = page_url(&page.path);
@@ -466,7 +519,6 @@ pub fn render_to(
     sink: &dyn Sink,
     timings: &crate::timings::Timings,
 ) -> Result<Rendered> {
-    use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let (pages, static_files) = prepare(tera, site, theme)?;
     let site_files = SiteFiles {
@@ -477,47 +529,11 @@ pub fn render_to(
         relative_links: site.info.relative_links,
         base_path: &site.info.base_path,
     };
-    let render_all = |list: Vec<Page>| {
-        list.into_par_iter().try_for_each(|page| {
-            let output = pages.render(page)?;
-            site_files.put(&output.path, &output.bytes)
-        })
-    };
-    // Each document is read again whole, a few at a time, for everything made of its
-    // sections and rows: its pages, its open data, its search records and its projects.
-    let reader = crate::validate::Reader::new(site);
-    let scratch = sink.scratch();
-    let mut open_data = crate::open_data::OpenData::begin(site, &site_files)?;
-    let mut search = crate::search::Builder::new(site, scratch.clone());
-    let mut projects = projects::ProjectStore::new(site, scratch.as_deref())?;
     let emit = |o: Output| site_files.put(&o.path, &o.bytes);
-    let mut spent = [std::time::Duration::ZERO; 2];
-    for (number, part) in site.documents.chunks(DOCUMENTS_PER_PART).enumerate() {
-        let mut clock = std::time::Instant::now();
-        let mut lap = |i: usize| {
-            spent[i] += clock.elapsed();
-            clock = std::time::Instant::now();
-        };
-        let whole = reader.whole(part)?;
-        lap(0);
-        // Pages, open data and search side by side: each has parts that run on one core.
-        let (pages, (open_data, search)) = rayon::join(
-            || render_all(document_pages(site, &whole)),
-            || rayon::join(|| open_data.add(&whole), || search.add(site, &whole, &emit)),
-        );
-        pages?;
-        open_data?;
-        search?;
-        for (i, document) in whole.iter().enumerate() {
-            projects.add(number * DOCUMENTS_PER_PART + i, document)?;
-        }
-        lap(1);
-    }
-    timings.report("đọc lại văn bản", spent[0]);
-    timings.report("trang văn bản, dữ liệu mở, tìm kiếm, dự án", spent[1]);
+    let (open_data, search, projects) = write_documents(&pages, &site_files, timings)?;
     timings.mark("văn bản");
     let projects = projects.finish()?;
-    render_all(page_list(site, &projects))?;
+    pages.render_all(page_list(site, &projects), &site_files)?;
     timings.mark("trang chung");
     let open_data = open_data.finish()?;
     let open_data_page = pages.render(ready(
