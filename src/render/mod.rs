@@ -82,6 +82,13 @@ fn write_documents<'a>(
     let mut search = crate::search::Builder::new(site, scratch.clone());
     let mut projects = projects::ProjectStore::new(site, scratch.as_deref())?;
     let emit = |o: Output| files.put(&o.path, &o.bytes);
+    let project_row = |project: &projects::Project, amount| {
+        pages.fragment(
+            "project_row.html",
+            "p",
+            &views::project_view(site, project, amount),
+        )
+    };
     let mut spent = [std::time::Duration::ZERO; 2];
     for (number, part) in site.documents.chunks(DOCUMENTS_PER_PART).enumerate() {
         let mut clock = std::time::Instant::now();
@@ -91,15 +98,19 @@ fn write_documents<'a>(
         };
         let whole = reader.whole(part)?;
         lap(0);
-        // Pages, open data and search side by side: each has parts that run on one core.
-        let (written, (opened, indexed)) = rayon::join(
-            || pages.render_all(document_pages(site, &whole), files),
+        // Pages, open data, search and project rows side by side: each has parts that run
+        // on one core.
+        let first = number * DOCUMENTS_PER_PART;
+        let ((written, listed), (opened, indexed)) = rayon::join(
+            || {
+                rayon::join(
+                    || pages.render_all(document_pages(site, &whole), files),
+                    || projects.add(first, &whole, &project_row),
+                )
+            },
             || rayon::join(|| open_data.add(&whole), || search.add(site, &whole, &emit)),
         );
-        written.and(opened).and(indexed)?;
-        for (i, document) in whole.iter().enumerate() {
-            projects.add(number * DOCUMENTS_PER_PART + i, document)?;
-        }
+        written.and(listed).and(opened).and(indexed)?;
         lap(1);
     }
     timings.report("đọc lại văn bản", spent[0]);
@@ -138,6 +149,16 @@ impl Pages<'_> {
             let output = self.render(page)?;
             files.put(&output.path, &output.bytes)
         })
+    }
+
+    /// A piece of a page: `template` rendered with what every page shares and `value` as
+    /// `name`.
+    fn fragment(&self, template: &str, name: &'static str, value: &Value) -> Result<String> {
+        let mut context = self.shared.clone();
+        context.insert(name, value);
+        self.tera
+            .render(template, &context)
+            .map_err(|e| anyhow!("lỗi khi dựng mẫu {template}: {e}"))
     }
 
     fn render(&self, page: Page) -> Result<Output> {
@@ -275,7 +296,7 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
                     "province_projects.html",
                     &format!("{}index.html", views::list_page_path(&base, number)),
                     &numbered(&format!("Dự án, nhiệm vụ – Tỉnh {}", province.name), number),
-                    move || views::province_projects_page(site, province, projects, number),
+                    move || views::province_projects_page(province, projects, number),
                 ));
             }
         }

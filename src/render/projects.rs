@@ -1,8 +1,9 @@
 //! The projects of the whole site (data rows of appendices with an amount column), for the
-//! lists of each province's and each agency's projects. Each project's line is kept in
-//! scratch space, not in memory: memory holds only where it is, its amount and whose it is.
+//! lists of each province's and each agency's projects. Each project's table row is rendered
+//! once, when its document is written, and kept in scratch space, not in memory: memory holds
+//! only where the row is, its amount and whose it is. A list page joins its rows.
 
-use crate::scratch::{ScratchReader, ScratchWriter, read_text, read_u32, write_text};
+use crate::scratch::{ScratchReader, ScratchWriter};
 use crate::site::{Appendix, Document, ProjectSummary, Site};
 use anyhow::{Context as _, Result};
 use rust_decimal::Decimal;
@@ -19,14 +20,15 @@ pub struct Project<'a> {
     pub row: ProjectSummary,
 }
 
-/// Where a project is: its document and appendix, its line in scratch space, its amount.
+/// Where a project's rendered row is in scratch space, and its amount.
 struct Entry {
-    document: u32,
-    appendix: u32,
     at: u64,
     len: u32,
     amount: Option<Decimal>,
 }
+
+/// Renders a project's table row (HTML) with its amount in triệu đồng.
+pub type RenderRow<'r> = dyn Fn(&Project, Option<Decimal>) -> Result<String> + Sync + 'r;
 
 /// Every project's entry, with the positions of each province's and each agency's.
 #[derive(Default)]
@@ -54,41 +56,65 @@ impl<'a> ProjectStore<'a> {
         })
     }
 
-    /// Adds the projects of `whole`, the document at `position` of the site, read whole.
-    pub fn add(&mut self, position: usize, whole: &Document) -> Result<()> {
-        let slim = self
-            .site
-            .documents
-            .get(position)
-            .filter(|d| d.id == whole.id)
-            .context("văn bản không khớp vị trí của nó trong cổng")?;
-        let lists = &mut self.lists;
-        for (a, appendix) in whole.appendices.iter().enumerate() {
-            for row in appendix.project_summaries() {
-                let number = lists.entries.len() as u32;
-                let bytes = encode(&row)?;
-                let at = self.lines.append(&bytes)?;
-                lists.entries.push(Entry {
-                    document: position as u32,
-                    appendix: a as u32,
-                    at,
-                    len: bytes.len() as u32,
-                    amount: row.amount,
-                });
-                lists
-                    .by_province
-                    .entry(slim.province.as_str())
-                    .or_default()
-                    .push(number);
-                for id in &row.agencies {
-                    let Some(agency) = self.site.agency(id) else {
-                        continue;
-                    };
-                    let list = lists.by_agency.entry(agency.id.as_str()).or_default();
-                    if list.last() != Some(&number) {
-                        list.push(number);
+    /// Adds the projects of `whole` (documents read whole, at positions `first`, `first` +
+    /// 1 … of the site), their rows rendered by `render` on every core.
+    pub fn add(&mut self, first: usize, whole: &[Document], render: &RenderRow) -> Result<()> {
+        use rayon::prelude::*;
+        let site = self.site;
+        let rendered: Vec<Vec<(String, ProjectSummary)>> = whole
+            .par_iter()
+            .enumerate()
+            .map(|(i, document)| {
+                let slim = site
+                    .documents
+                    .get(first + i)
+                    .filter(|d| d.id == document.id)
+                    .context("văn bản không khớp vị trí của nó trong cổng")?;
+                let mut rows = Vec::new();
+                for (appendix, whole_appendix) in slim.appendices.iter().zip(&document.appendices) {
+                    for row in whole_appendix.project_summaries() {
+                        let amount = row.amount;
+                        let project = Project {
+                            document: slim,
+                            appendix,
+                            row,
+                        };
+                        rows.push((render(&project, amount)?, project.row));
                     }
                 }
+                Ok(rows)
+            })
+            .collect::<Result<_>>()?;
+        for (i, rows) in rendered.into_iter().enumerate() {
+            let province = site
+                .documents
+                .get(first + i)
+                .map(|d| d.province.as_str())
+                .unwrap_or_default();
+            for (html, row) in rows {
+                self.push(province, &html, &row)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, province: &'a str, html: &str, row: &ProjectSummary) -> Result<()> {
+        let lists = &mut self.lists;
+        let number = lists.entries.len() as u32;
+        let at = self.lines.append(html.as_bytes())?;
+        lists.entries.push(Entry {
+            at,
+            len: html.len() as u32,
+            amount: row.amount,
+        });
+        lists.by_province.entry(province).or_default().push(number);
+        for id in &row.agencies {
+            let Some(agency) = self.site.agency(id) else {
+                continue;
+            };
+            let list = lists.by_agency.entry(agency.id.as_str()).or_default();
+            if list.last() != Some(&number) {
+                list.push(number);
             }
         }
         Ok(())
@@ -97,59 +123,15 @@ impl<'a> ProjectStore<'a> {
     /// Ends the gathering.
     pub fn finish(self) -> Result<ProjectIndex<'a>> {
         Ok(ProjectIndex {
-            site: self.site,
             lines: self.lines.finish()?,
             lists: self.lists,
         })
     }
 }
 
-fn encode(row: &ProjectSummary) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    for text in [
-        &row.anchor,
-        &row.name,
-        &row.agency,
-        &row.period,
-        &row.funding,
-        &row.status,
-    ] {
-        write_text(&mut bytes, text)?;
-    }
-    bytes.extend_from_slice(&(row.agencies.len() as u32).to_le_bytes());
-    for id in &row.agencies {
-        write_text(&mut bytes, id)?;
-    }
-    Ok(bytes)
-}
-
-fn decode(bytes: &[u8], amount: Option<Decimal>) -> Result<ProjectSummary> {
-    let mut reader = bytes;
-    let mut text = || -> Result<String> {
-        read_text(&mut reader)?.context("dòng dự án trong tệp tạm bị cắt cụt")
-    };
-    let (anchor, name, agency, period, funding, status) =
-        (text()?, text()?, text()?, text()?, text()?, text()?);
-    let count = read_u32(&mut reader)?;
-    let agencies = (0..count)
-        .map(|_| read_text(&mut reader)?.context("dòng dự án trong tệp tạm bị cắt cụt"))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(ProjectSummary {
-        anchor,
-        name,
-        agency,
-        agencies,
-        period,
-        funding,
-        status,
-        amount,
-    })
-}
-
 /// Every project once, with the projects of each province and of each agency, so that each
 /// list page takes its rows without scanning the whole site again.
 pub struct ProjectIndex<'a> {
-    site: &'a Site,
     lines: ScratchReader,
     lists: Lists<'a>,
 }
@@ -208,33 +190,16 @@ impl<'a> ProjectList<'_, 'a> {
             .sum()
     }
 
-    /// Projects `start..start + count`, read back, with their amounts.
-    pub fn slice(&self, start: usize, count: usize) -> Result<Vec<(Project<'a>, Option<Decimal>)>> {
-        let site = self.index.site;
+    /// The rendered rows of projects `start..start + count`, read back.
+    pub fn rows(&self, start: usize, count: usize) -> Result<Vec<String>> {
         self.positions
             .iter()
             .skip(start)
             .take(count)
             .filter_map(|&i| self.index.lists.entries.get(i as usize))
             .map(|entry| {
-                let document = site
-                    .documents
-                    .get(entry.document as usize)
-                    .context("dự án trỏ tới văn bản không có")?;
-                let appendix = document
-                    .appendices
-                    .get(entry.appendix as usize)
-                    .context("dự án trỏ tới phụ lục không có")?;
                 let bytes = self.index.lines.read(entry.at, entry.len as usize)?;
-                let row = decode(&bytes, entry.amount)?;
-                Ok((
-                    Project {
-                        document,
-                        appendix,
-                        row,
-                    },
-                    entry.amount,
-                ))
+                Ok(String::from_utf8(bytes)?)
             })
             .collect()
     }

@@ -286,19 +286,10 @@ pub fn list_page_path(base: &str, number: usize) -> String {
 }
 
 /// One page of a long project list: its rows, and links to every page of the list.
-fn project_list_page(
-    site: &Site,
-    list: &ProjectList,
-    base: &str,
-    number: usize,
-) -> anyhow::Result<Value> {
+fn project_list_page(list: &ProjectList, base: &str, number: usize) -> anyhow::Result<Value> {
     let pages = page_count(list.len());
     let start = (number.saturating_sub(1)) * PROJECTS_PER_PAGE;
-    let rows: Vec<Value> = list
-        .slice(start, PROJECTS_PER_PAGE)?
-        .iter()
-        .map(|(p, amount)| project_view(site, p, *amount))
-        .collect();
+    let rows = list.rows(start, PROJECTS_PER_PAGE)?;
     let total = list.total();
     Ok(json!({
         "projects": rows,
@@ -369,13 +360,12 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
 
 /// Page `number` of a province's projects (`tinh/<id>/du-an/`).
 pub fn province_projects_page(
-    site: &Site,
     province: &crate::site::Province,
     index: &ProjectIndex,
     number: usize,
 ) -> anyhow::Result<Value> {
     let mine = index.of_province(&province.id);
-    let mut page = project_list_page(site, &mine, &province_projects_path(&province.id), number)?;
+    let mut page = project_list_page(&mine, &province_projects_path(&province.id), number)?;
     page["province"] = json!(province);
     Ok(page)
 }
@@ -421,7 +411,7 @@ pub fn agency_page(
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    let mut page = project_list_page(site, &mine, &agency_path(&agency.id), number)?;
+    let mut page = project_list_page(&mine, &agency_path(&agency.id), number)?;
     page["agency"] = json!(agency);
     page["province"] = json!(
         agency
