@@ -8,6 +8,10 @@ use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
+/// What a failed write to scratch space says.
+pub const SCRATCH_WRITE: &str = "không ghi được tệp tạm cạnh thư mục đầu ra (scratch file); \
+                                  kiểm tra chỗ trống trên ổ đĩa";
+
 /// Bytes being appended.
 pub enum ScratchWriter {
     /// In an unnamed file.
@@ -34,7 +38,7 @@ impl ScratchWriter {
         match self {
             ScratchWriter::File(writer, len) => {
                 let at = *len;
-                writer.write_all(bytes)?;
+                writer.write_all(bytes).context(SCRATCH_WRITE)?;
                 *len += bytes.len() as u64;
                 Ok(at)
             }
@@ -50,7 +54,10 @@ impl ScratchWriter {
     pub fn finish(self) -> Result<ScratchReader> {
         Ok(match self {
             ScratchWriter::File(writer, _) => {
-                let file = writer.into_inner().map_err(|e| e.into_error())?;
+                let file = writer
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .context(SCRATCH_WRITE)?;
                 ScratchReader::File(Mutex::new(file))
             }
             ScratchWriter::Memory(memory) => ScratchReader::Memory(memory),
@@ -90,9 +97,10 @@ impl ScratchReader {
     }
 }
 
-/// Writes `text` with its length before it.
+/// Writes `text` with its length before it (a text of 4 GiB or more is refused).
 pub fn write_text(out: &mut impl Write, text: &str) -> std::io::Result<()> {
-    out.write_all(&(text.len() as u32).to_le_bytes())?;
+    let len = u32::try_from(text.len()).map_err(std::io::Error::other)?;
+    out.write_all(&len.to_le_bytes())?;
     out.write_all(text.as_bytes())
 }
 

@@ -104,7 +104,7 @@ impl<'a> ProjectStore<'a> {
         let at = self.lines.append(html.as_bytes())?;
         lists.entries.push(Entry {
             at,
-            len: html.len() as u32,
+            len: u32::try_from(html.len())?,
             amount: row.amount,
         });
         lists.by_province.entry(province).or_default().push(number);

@@ -6,7 +6,7 @@
 use super::index::{self, Entry, Index};
 use super::records::Record;
 use super::tokenize::shard_key;
-use crate::scratch::{read_text, read_u32, write_text};
+use crate::scratch::{SCRATCH_WRITE, read_text, read_u32, write_text};
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -56,9 +56,9 @@ impl Postings {
                 .with_context(|| format!("không tạo được tệp tạm trong {}", dir.display()))?;
             let mut writer = BufWriter::with_capacity(1 << 20, &mut file);
             for (_, token, entry) in sorted(std::mem::take(&mut self.run)) {
-                write_entry(&mut writer, &token, &entry)?;
+                write_entry(&mut writer, &token, &entry).context(SCRATCH_WRITE)?;
             }
-            writer.flush()?;
+            writer.flush().context(SCRATCH_WRITE)?;
             drop(writer);
             file.rewind()?;
             self.written.push(file);
@@ -180,11 +180,11 @@ impl Run {
 
 fn write_entry(out: &mut impl Write, token: &str, entry: &Entry) -> Result<()> {
     write_text(out, token)?;
-    out.write_all(&(entry.variants.len() as u32).to_le_bytes())?;
+    out.write_all(&u32::try_from(entry.variants.len())?.to_le_bytes())?;
     for form in &entry.variants {
         write_text(out, form)?;
     }
-    out.write_all(&(entry.flat.len() as u32).to_le_bytes())?;
+    out.write_all(&u32::try_from(entry.flat.len())?.to_le_bytes())?;
     for number in &entry.flat {
         out.write_all(&number.to_le_bytes())?;
     }
