@@ -298,15 +298,13 @@ impl Appendix {
             .map(|(_, cell)| cell.text.as_str())
     }
 
-    /// The main amount of `row`, converted to triệu đồng.
-    pub fn amount_in_millions(&self, row: &TableRow) -> Option<Decimal> {
+    /// The amount of `row` in column `main` ([`Appendix::main_amount_column`], found once per
+    /// appendix), converted to triệu đồng.
+    pub fn amount_in_millions(&self, row: &TableRow, main: Option<usize>) -> Option<Decimal> {
         let unit = self
             .unit_in_dong
             .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000));
-        row.cells
-            .get(self.main_amount_column()?)?
-            .value
-            .map(|v| (v * unit).normalize())
+        row.cells.get(main?)?.value.map(|v| (v * unit).normalize())
     }
 
     /// The project lists' summaries of the data rows, when the appendix has an amount column.
@@ -314,6 +312,7 @@ impl Appendix {
         if !self.columns.iter().any(|c| c.role == ColumnRole::Amount) {
             return Vec::new();
         }
+        let main = self.main_amount_column();
         let text = |row, role| self.text_by_role(row, role).unwrap_or_default().to_string();
         self.rows
             .iter()
@@ -326,7 +325,7 @@ impl Appendix {
                 period: text(row, ColumnRole::Period),
                 funding: text(row, ColumnRole::Funding),
                 status: text(row, ColumnRole::Status),
-                amount: self.amount_in_millions(row),
+                amount: self.amount_in_millions(row, main),
             })
             .collect()
     }

@@ -157,7 +157,7 @@ impl<'a> TableFiles<'a> {
 pub fn open_data(site: &Site, sink: &dyn Sink) -> Result<Value> {
     let reader = crate::validate::Reader::new(site);
     let mut writer = OpenData::begin(site, sink)?;
-    for part in site.documents.chunks(64) {
+    for part in site.documents.chunks(crate::validate::DOCUMENTS_PER_PART) {
         writer.add(&reader.whole(part)?)?;
     }
     writer.finish()

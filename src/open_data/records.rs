@@ -696,7 +696,7 @@ fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
                     amount: amount_cell.and_then(|c| c.value).map(Number),
                     amount_text: amount_cell.and_then(|c| non_empty(&c.text)),
                     unit: appendix.unit.clone(),
-                    amount_million_dong: appendix.amount_in_millions(row).map(Number),
+                    amount_million_dong: appendix.amount_in_millions(row, main).map(Number),
                 });
             }
         }

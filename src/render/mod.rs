@@ -10,6 +10,7 @@ pub use status::{TargetStatus, measurements_of, status};
 
 use crate::publish::{assets, feed, links, metadata, page_url, relative, sitemap};
 use crate::site::Site;
+use crate::validate::DOCUMENTS_PER_PART;
 use anyhow::{Context as _, Result, anyhow};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -65,7 +66,8 @@ pub fn load_templates(theme: &Path) -> Result<Tera> {
 
 /// Every document, read again whole [`DOCUMENTS_PER_PART`] at a time, and everything made of
 /// its sections and rows: its pages (written), its open data and search records (added to
-/// the open data and the search index returned), and its project lines.
+/// the open data and the search index returned), and its projects' rows (rendered once, for
+/// every list that shows them).
 fn write_documents<'a>(
     pages: &Pages<'a>,
     files: &'a SiteFiles<'a>,
@@ -260,16 +262,25 @@ fn document_pages<'a>(site: &'a Site, documents: &'a [crate::site::Document]) ->
                 data: Box::new(move || Ok(views::appendix_page(site, document, appendix))),
             });
         }
-        pages.push(Page {
-            template: "document.html",
-            path: format!("van-ban/{}/index.html", document.id),
-            title,
-            description: Some(document.title.clone()),
-            json_ld: Some(metadata::document_json_ld(site, document)),
-            data: Box::new(move || Ok(views::document_page(site, document))),
-        });
+        pages.push(document_page_of(site, document, title));
     }
     pages
+}
+
+/// The page of one document, titled `title` ([`document_title`]).
+fn document_page_of<'a>(
+    site: &'a Site,
+    document: &'a crate::site::Document,
+    title: String,
+) -> Page<'a> {
+    Page {
+        template: "document.html",
+        path: format!("van-ban/{}/index.html", document.id),
+        title,
+        description: Some(document.title.clone()),
+        json_ld: Some(metadata::document_json_ld(site, document)),
+        data: Box::new(move || Ok(views::document_page(site, document))),
+    }
 }
 
 /// Every page of the site but the documents' own, in a stable order; each page's data is
@@ -399,14 +410,11 @@ pub fn document_page(
     document: &crate::site::Document,
 ) -> Result<Output> {
     let (pages, _) = prepare(tera, site, theme)?;
-    pages.render(Page {
-        template: "document.html",
-        path: format!("van-ban/{}/index.html", document.id),
-        title: document_title(site, document),
-        description: Some(document.title.clone()),
-        json_ld: Some(metadata::document_json_ld(site, document)),
-        data: Box::new(move || Ok(views::document_page(site, document))),
-    })
+    pages.render(document_page_of(
+        site,
+        document,
+        document_title(site, document),
+    ))
 }
 
 /// A file written piece by piece: the open-data tables, too large at national scale to be
@@ -494,10 +502,6 @@ impl Sink for InMemory {
         }))
     }
 }
-
-/// Documents read again and written at once: enough to keep both cores busy, few enough
-/// that memory stays flat however large the site grows.
-const DOCUMENTS_PER_PART: usize = 64;
 
 /// What a rendering run produced.
 #[derive(Debug, Clone, Copy, Default)]

@@ -61,7 +61,7 @@ impl<'a> ProjectStore<'a> {
     pub fn add(&mut self, first: usize, whole: &[Document], render: &RenderRow) -> Result<()> {
         use rayon::prelude::*;
         let site = self.site;
-        let rendered: Vec<Vec<(String, ProjectSummary)>> = whole
+        let rendered: Vec<(&'a str, Vec<(String, ProjectSummary)>)> = whole
             .par_iter()
             .enumerate()
             .map(|(i, document)| {
@@ -82,15 +82,10 @@ impl<'a> ProjectStore<'a> {
                         rows.push((render(&project, amount)?, project.row));
                     }
                 }
-                Ok(rows)
+                Ok((slim.province.as_str(), rows))
             })
             .collect::<Result<_>>()?;
-        for (i, rows) in rendered.into_iter().enumerate() {
-            let province = site
-                .documents
-                .get(first + i)
-                .map(|d| d.province.as_str())
-                .unwrap_or_default();
+        for (province, rows) in rendered {
             for (html, row) in rows {
                 self.push(province, &html, &row)?;
             }

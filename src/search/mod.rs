@@ -38,9 +38,6 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>> {
     Ok(outputs)
 }
 
-/// Documents whose records are made and indexed at once by [`write`].
-const DOCUMENTS_PER_PART: usize = 64;
-
 /// Emits one index file.
 pub type Emit<'e> = dyn Fn(Output) -> Result<()> + Sync + 'e;
 
@@ -49,7 +46,7 @@ pub type Emit<'e> = dyn Fn(Output) -> Result<()> + Sync + 'e;
 pub fn write(site: &Site, emit: &Emit) -> Result<()> {
     let reader = crate::validate::Reader::new(site);
     let mut builder = Builder::new(site, None);
-    for part in site.documents.chunks(DOCUMENTS_PER_PART) {
+    for part in site.documents.chunks(crate::validate::DOCUMENTS_PER_PART) {
         builder.add(site, &reader.whole(part)?, emit)?;
     }
     builder.finish(site, emit)

@@ -130,6 +130,10 @@ pub fn validate_on_disk(
     )
 }
 
+/// Documents read again whole at once (see [`Reader::whole`]): enough to keep both cores
+/// busy, few enough that memory stays flat however large the site grows.
+pub const DOCUMENTS_PER_PART: usize = 64;
+
 /// Reads the documents of a build again, whole, a few at a time: [`validate_on_disk`] keeps
 /// only what the rest of the site shows of each document (see
 /// [`crate::site::Document::drop_bodies`]).
