@@ -23,6 +23,8 @@ pub struct SectionFile {
     pub front: SectionFrontMatter,
     /// The Markdown after the front matter.
     pub body: String,
+    /// The line of the file on which `body` starts (1-based).
+    pub body_line: u64,
 }
 
 /// Everything read from one document folder.
@@ -396,11 +398,13 @@ pub fn read_section(path: &Path, diagnostics: &mut Diagnostics) -> Option<Sectio
     };
     let front_text = &text[..4 + end + 1];
     let body = rest.get(end + 5..).unwrap_or_default().to_string();
+    let body_line = text[..(4 + end + 5).min(text.len())].matches('\n').count() as u64 + 1;
     match yaml::parse::<SectionFrontMatter>(front_text, path) {
         Ok(front) => Some(SectionFile {
             file: path.to_path_buf(),
             front,
             body,
+            body_line,
         }),
         Err(d) => {
             diagnostics.push(d);

@@ -5,6 +5,15 @@ use crate::vietnamese::slugify;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
 
+mod nesting;
+pub use nesting::{MAX_NESTING, too_deep};
+
+/// The Markdown extensions sections may use.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
 /// The rendered body of a section.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -20,11 +29,7 @@ pub struct Rendered {
 /// above) and get anchors prefixed with `section_id`, unique within `used_ids`.
 /// Raw HTML is sanitized: only a safe list of tags and attributes survives.
 pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
     let mut toc = Vec::new();
     let mut text = String::new();
     let mut i = 0;

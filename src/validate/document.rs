@@ -3,7 +3,7 @@
 use super::{AgencyLookup, check_date, check_id, place_of, unknown_reference};
 use crate::amount::parse_plain;
 use crate::diagnostics::{Diagnostics, Place};
-use crate::load::DocumentFolder;
+use crate::load::{DocumentFolder, SectionFile};
 use crate::markdown;
 use crate::model::{DocumentSource, Spanned};
 use crate::site::{Document, Measurement, Relation, Section, Site, Target};
@@ -380,10 +380,13 @@ fn sections(
                 );
             }
             used_anchors.insert(id.value.clone());
-            let rendered = if render {
-                markdown::render(&section.body, &id.value, used_anchors)
-            } else {
-                markdown::Rendered::default()
+            let rendered = match markdown::too_deep(&section.body) {
+                Some(offset) => {
+                    too_deep(section, offset, diagnostics);
+                    markdown::Rendered::default()
+                }
+                None if render => markdown::render(&section.body, &id.value, used_anchors),
+                None => markdown::Rendered::default(),
             };
             Section {
                 id: id.value.clone(),
@@ -394,6 +397,25 @@ fn sections(
             }
         })
         .collect()
+}
+
+/// Reports that `section` nests too deeply, at the element that goes too deep.
+fn too_deep(section: &SectionFile, offset: usize, diagnostics: &mut Diagnostics) {
+    let before = section.body.get(..offset).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let place = Place::new(
+        &section.file,
+        section.body_line + before.matches('\n').count() as u64,
+        before[line_start..].chars().count() as u64 + 1,
+    );
+    diagnostics.error(
+        place,
+        format!(
+            "phần văn bản lồng quá {} cấp (danh sách, trích dẫn hoặc thẻ HTML lồng nhau)",
+            markdown::MAX_NESTING
+        ),
+        "giảm số cấp lồng: một kế hoạch thật chỉ lồng danh sách vài cấp",
+    );
 }
 
 fn check_section(

@@ -1,0 +1,105 @@
+//! How deep a section's Markdown nests: blocks, inline spans and the tags of its raw HTML.
+//! Sanitizing HTML takes time that grows with the square of its depth (4.000 nested list
+//! items take half a second, 50.000 take minutes), so a section nested deeper than any
+//! real plan is refused before it is rendered.
+
+use pulldown_cmark::{Event, Parser};
+
+/// The deepest nesting a section may have, counting every Markdown block and span and every
+/// raw HTML element that needs an end tag. Real plans nest lists four or five levels deep.
+pub const MAX_NESTING: usize = 64;
+
+/// The byte offset in `markdown` of the first element that nests deeper than
+/// [`MAX_NESTING`], if any.
+pub fn too_deep(markdown: &str) -> Option<usize> {
+    let mut blocks = 0usize;
+    let mut tags = 0usize;
+    for (event, range) in Parser::new_ext(markdown, super::OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(_) => blocks += 1,
+            Event::End(_) => blocks = blocks.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for change in tag_changes(&html) {
+                    tags = tags.saturating_add_signed(change);
+                    if blocks + tags > MAX_NESTING {
+                        return Some(range.start);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if blocks + tags > MAX_NESTING {
+            return Some(range.start);
+        }
+    }
+    None
+}
+
+/// Elements that never hold content, and elements whose end tag may be left out (the next
+/// one closes them): neither nests when repeated.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+    "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
+
+/// +1 for each start tag and -1 for each end tag in `html`, in order, for the elements that
+/// nest; comments and self-closing tags count for nothing.
+fn tag_changes(html: &str) -> impl Iterator<Item = isize> + '_ {
+    html.split('<').skip(1).filter_map(|tag| {
+        let (end, name) = match tag.strip_prefix('/') {
+            Some(name) => (true, name),
+            None => (false, tag),
+        };
+        let length = name
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(name.len());
+        let name = name[..length].to_ascii_lowercase();
+        let nests = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !NOT_NESTING.contains(&name.as_str());
+        let self_closing = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+        match (nests, end, self_closing) {
+            (false, _, _) | (true, false, true) => None,
+            (true, true, _) => Some(-1),
+            (true, false, false) => Some(1),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_lists_and_tables_are_not_too_deep() {
+        let lists = "- một\n  - hai\n    - ba\n      - bốn\n        - năm *nhấn **mạnh***\n";
+        assert_eq!(too_deep(lists), None);
+        let table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+        assert_eq!(too_deep(table), None);
+        let html = "<div><table><tr><td>1<td>2<tr><td>3</table><p>a<p>b<br><img src=x /></div>";
+        assert_eq!(too_deep(&html.repeat(200)), None);
+    }
+
+    #[test]
+    fn deep_markdown_is_found_where_it_goes_too_deep() {
+        // Quotes and the paragraph inside them.
+        let quotes = "> ".repeat(MAX_NESTING - 1) + "chữ\n";
+        assert_eq!(too_deep(&quotes), None);
+        let quotes = "> ".repeat(MAX_NESTING) + "chữ\n";
+        assert_eq!(too_deep(&quotes), Some(2 * MAX_NESTING));
+        // The 65th quote mark.
+        let quotes = "> ".repeat(MAX_NESTING + 1) + "chữ\n";
+        assert_eq!(too_deep(&quotes), Some(2 * MAX_NESTING));
+        let lists = format!("Mở đầu.\n\n{}chữ\n", "> - ".repeat(1000));
+        let at = too_deep(&lists).expect("too deep");
+        assert!(at >= "Mở đầu.\n\n".len(), "{at}");
+    }
+
+    #[test]
+    fn deep_raw_html_is_found_and_closed_tags_do_not_add_up() {
+        assert!(too_deep(&"<div>".repeat(MAX_NESTING + 1)).is_some());
+        assert!(too_deep(&"<span>".repeat(5000)).is_some());
+        assert_eq!(too_deep(&"<div>a</div>\n".repeat(5000)), None);
+        assert_eq!(too_deep(&"<DIV><!-- x -->a</Div> ".repeat(5000)), None);
+    }
+}
