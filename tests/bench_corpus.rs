@@ -161,3 +161,67 @@ fn assert_national_pages_stay_readable(out: &Path) {
     }
     assert!(charts > 0, "some indicator has a chart");
 }
+
+/// The targets index lists every target grouped by document up to its limit, and past it only
+/// the counts by province and indicator, which still add up to every target.
+#[test]
+fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = congkhai(
+        dir.path(),
+        &[
+            "bench-corpus",
+            "--pages",
+            "200",
+            "--seed",
+            "3",
+            "--out",
+            "c",
+        ],
+    );
+    assert!(output.status.success(), "{}", printed(&output));
+    let (source, diagnostics) = congkhai::load::load(&dir.path().join("c/content"));
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let (site, diagnostics) =
+        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
+    assert!(total > 20, "{total} targets");
+    let count = |page: &serde_json::Value, list: &str, field: &str| -> usize {
+        page[list]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|item| match &item[field] {
+                serde_json::Value::Array(items) => items.len(),
+                number => number.as_u64().expect("a count") as usize,
+            })
+            .sum()
+    };
+
+    let listed = congkhai::render::views::targets_page(&site, total);
+    assert_eq!(listed["total"], total);
+    assert_eq!(
+        count(&listed, "groups", "targets"),
+        total,
+        "every target listed"
+    );
+    assert_eq!(count(&listed, "provinces", "targets"), total);
+
+    let counted = congkhai::render::views::targets_page(&site, total - 1);
+    assert_eq!(counted["total"], total);
+    assert_eq!(
+        count(&counted, "groups", "targets"),
+        0,
+        "none listed past the limit"
+    );
+    assert_eq!(
+        count(&counted, "provinces", "targets"),
+        total,
+        "each province's count, linked to its targets"
+    );
+    assert_eq!(
+        count(&counted, "indicators", "targets"),
+        count(&listed, "indicators", "targets")
+    );
+}

@@ -334,7 +334,7 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
         "targets.html",
         "chi-tieu/index.html",
         "Chỉ tiêu",
-        move || views::targets_page(site),
+        move || views::targets_page(site, views::TARGETS_ON_INDEX),
     ));
     for indicator in &site.indicators {
         pages.push(simple(

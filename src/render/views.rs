@@ -424,12 +424,12 @@ pub fn agency_page(
     Ok(page)
 }
 
-/// The targets index, grouped by document.
-pub fn targets_page(site: &Site) -> Value {
+/// The targets index: the indicators and provinces with their counts of targets and, while
+/// the site has at most `listed_at_most` targets ([`TARGETS_ON_INDEX`] in a build), every
+/// target grouped by document. A national site lists them on each province's page instead.
+pub fn targets_page(site: &Site, listed_at_most: usize) -> Value {
     let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
-    // Every target on one page while that stays readable; a national site lists them on
-    // each province's page instead.
-    let groups: Vec<Value> = if total <= TARGETS_ON_INDEX {
+    let groups: Vec<Value> = if total <= listed_at_most {
         site.documents
             .iter()
             .filter(|d| !d.targets.is_empty())
