@@ -1,5 +1,6 @@
 // The built portal in a real browser: WCAG 2.1 A/AA with axe-core on every kind of page,
-// sorting and filtering an appendix, the totals notice, and pages without JavaScript.
+// sorting and filtering an appendix, the totals notice, tables on a phone, and pages without
+// JavaScript.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -102,6 +103,40 @@ describe("appendix table", () => {
     assert.match(text, /văn bản ghi 35\.388,5 nhưng tổng các dòng là 34\.288,5 \(chênh lệch 1\.100\)/);
     await page.close();
   });
+});
+
+describe("on a phone (390 px wide)", () => {
+  // Words split across lines, letter by letter, made the appendix tables unreadable on a
+  // phone: the table must scroll sideways in its frame instead, with every word whole.
+  for (const path of [pages.appendix, "van-ban/kh-10693-2020/phu-luc-ii/", pages.document, pages.projects]) {
+    test(`${path}: the page does not scroll sideways and no word in a table is split`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(base + path);
+      const found = await page.evaluate(() => {
+        const split = [];
+        const cells = [...document.querySelectorAll("main table th, main table td")].slice(0, 400);
+        for (const cell of cells) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            // Words between spaces, hyphens and slashes, where a line may end.
+            for (const match of node.data.matchAll(/[^\s\-–\/]+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+              if (lines.size > 1) split.push(match[0]);
+            }
+          }
+        }
+        return { split, cells: cells.length, pageWidth: document.documentElement.scrollWidth, viewport: innerWidth };
+      });
+      assert.ok(found.cells > 0, "the page has a table");
+      assert.deepEqual(found.split.slice(0, 10), [], `words split across lines on ${path}`);
+      assert.ok(found.pageWidth <= found.viewport, `page ${found.pageWidth} px wide in a ${found.viewport} px viewport`);
+      await context.close();
+    });
+  }
 });
 
 describe("without JavaScript", () => {
