@@ -1,6 +1,6 @@
 //! The `congkhai` command line.
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use congkhai::diagnostics::Diagnostics;
 use congkhai::validate::SiteOverrides;
 use congkhai::vietnamese::format_number;
@@ -140,8 +140,54 @@ fn seconds(elapsed: std::time::Duration) -> String {
     format_number((millis / Decimal::from(1000)).round_dp(2))
 }
 
+/// The help screens' layout, with Vietnamese headings.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+/// The command line with its help in Vietnamese: headings, and the help and version flags
+/// (clap writes them in English).
+fn command_line() -> clap::Command {
+    let top = Cli::command()
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("In phiên bản"),
+        );
+    in_vietnamese(top)
+}
+
+/// `command` and its subcommands with Vietnamese help headings and help flag.
+fn in_vietnamese(command: clap::Command) -> clap::Command {
+    command
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Lệnh")
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("In trợ giúp (-h ngắn gọn, --help đầy đủ)"),
+        )
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                "Đối số"
+            } else {
+                "Tùy chọn"
+            };
+            arg.help_heading(heading)
+        })
+        .mut_subcommands(in_vietnamese)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command_line().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match cli.command {
         Command::BenchCorpus { pages, seed, out } => {
             let options = congkhai::bench_corpus::CorpusOptions { pages, seed, out };
