@@ -144,19 +144,23 @@ fn seconds(elapsed: std::time::Duration) -> String {
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
 /// The command line with its help in Vietnamese: headings, and the help and version flags
-/// (clap writes them in English).
+/// and the `help` subcommand (clap writes them in English).
 fn command_line() -> clap::Command {
-    let top = Cli::command()
-        .disable_help_subcommand(true)
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("In phiên bản"),
-        );
-    in_vietnamese(top)
+    let top = Cli::command().disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("In phiên bản"),
+    );
+    let mut built = in_vietnamese(top);
+    // clap adds its `help` subcommand when the command is built.
+    built.build();
+    built.mut_subcommand("help", |help| {
+        help.about("In trợ giúp của congkhai hoặc của một lệnh (congkhai help build)")
+            .help_template(HELP_TEMPLATE)
+            .subcommand_help_heading("Lệnh")
+    })
 }
 
 /// `command` and its subcommands with Vietnamese help headings and help flag.
