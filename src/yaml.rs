@@ -22,7 +22,44 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnost
         with_snippet: false,
     };
     options.alias_limits.max_alias_expansions_per_anchor = MAX_ALIAS_EXPANSIONS;
+    options.budget = Some(budget());
     serde_saphyr::from_str_with_options(text, options).map_err(|error| describe(&error, file))
+}
+
+/// serde-saphyr's limits, with the number of nodes and events raised so that only the size
+/// of the file ([`crate::load::MAX_FILE_BYTES`]) limits them: its defaults (250.000 nodes)
+/// refused an appendix of 30.000 rows, 2,6 MB. Every node or event takes at least a byte
+/// of the file, or two for an empty value. Depth stays at 64: nothing real nests deeper.
+fn budget() -> serde_saphyr::Budget {
+    let per_file = usize::try_from(crate::load::MAX_FILE_BYTES)
+        .unwrap_or(usize::MAX)
+        .saturating_mul(2);
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_events = per_file;
+    budget.max_nodes = per_file;
+    budget
+}
+
+/// A limit of serde-saphyr that `error` ran into, said in Vietnamese, with advice.
+fn over_budget(error: &serde_saphyr::Error) -> Option<(String, String)> {
+    use serde_saphyr::budget::BudgetBreach;
+    let serde_saphyr::Error::Budget { breach, .. } = error else {
+        return None;
+    };
+    Some(match breach {
+        BudgetBreach::Depth { depth } => (
+            format!("YAML lồng quá sâu ({depth} cấp)"),
+            "giảm số cấp lồng nhau (nhóm trong nhóm, danh sách trong danh sách): \
+             một tệp thật chỉ lồng vài cấp"
+                .to_string(),
+        ),
+        other => (
+            format!("YAML vượt giới hạn an toàn ({other:?})"),
+            "viết thẳng các giá trị thay vì dùng nhiều neo và bí danh (&, *), \
+             hoặc chia tệp thành nhiều tệp nhỏ hơn"
+                .to_string(),
+        ),
+    })
 }
 
 /// Turns a serde-saphyr error into a diagnostic with a place and, where possible, a hint.
@@ -31,6 +68,9 @@ fn describe(error: &serde_saphyr::Error, file: &Path) -> Diagnostic {
         Some(location) => Place::new(file, location.line(), location.column()),
         None => Place::file(file),
     };
+    if let Some((message, help)) = over_budget(error) {
+        return Diagnostic::error(place, message).with_help(help);
+    }
     let raw = error.without_snippet().to_string();
     let message = strip_location_suffix(&raw);
     let diagnostic = Diagnostic::error(place, format!("YAML không hợp lệ: {message}"));
