@@ -1,6 +1,6 @@
 //! The `congkhai` command line.
 
-use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use congkhai::diagnostics::Diagnostics;
 use congkhai::validate::SiteOverrides;
 use congkhai::vietnamese::format_number;
@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod command_line;
 
 /// mimalloc: a build makes and frees millions of small strings and values, and glibc's
 /// allocator spent a fifth of the build on them.
@@ -140,57 +142,11 @@ fn seconds(elapsed: std::time::Duration) -> String {
     format_number((millis / Decimal::from(1000)).round_dp(2))
 }
 
-/// The help screens' layout, with Vietnamese headings.
-const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
-
-/// The command line with its help in Vietnamese: headings, and the help and version flags
-/// and the `help` subcommand (clap writes them in English).
-fn command_line() -> clap::Command {
-    let top = Cli::command().disable_version_flag(true).arg(
-        Arg::new("version")
-            .short('V')
-            .long("version")
-            .action(ArgAction::Version)
-            .help("In phiên bản"),
-    );
-    let mut built = in_vietnamese(top);
-    // clap adds its `help` subcommand when the command is built.
-    built.build();
-    built.mut_subcommand("help", |help| {
-        help.about("In trợ giúp của congkhai hoặc của một lệnh (congkhai help build)")
-            .help_template(HELP_TEMPLATE)
-            .subcommand_help_heading("Lệnh")
-    })
-}
-
-/// `command` and its subcommands with Vietnamese help headings and help flag.
-fn in_vietnamese(command: clap::Command) -> clap::Command {
-    command
-        .help_template(HELP_TEMPLATE)
-        .subcommand_help_heading("Lệnh")
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("In trợ giúp (-h ngắn gọn, --help đầy đủ)"),
-        )
-        .mut_args(|arg| {
-            let heading = if arg.is_positional() {
-                "Đối số"
-            } else {
-                "Tùy chọn"
-            };
-            arg.help_heading(heading)
-        })
-        .mut_subcommands(in_vietnamese)
-}
-
 fn main() -> ExitCode {
-    let cli = match Cli::from_arg_matches(&command_line().get_matches()) {
+    let matches = command_line::in_vietnamese(Cli::command()).try_get_matches();
+    let cli = match matches.and_then(|matches| Cli::from_arg_matches(&matches)) {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => return command_line::refuse(error),
     };
     match cli.command {
         Command::BenchCorpus { pages, seed, out } => {
