@@ -1,6 +1,6 @@
 // The built portal in a real browser: WCAG 2.1 A/AA with axe-core on every kind of page,
-// sorting and filtering an appendix, the totals notice, tables on a phone, and pages without
-// JavaScript.
+// sorting and filtering an appendix, the totals notice, tables on a phone, printing, and pages
+// without JavaScript.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -137,6 +137,36 @@ describe("on a phone (390 px wide)", () => {
       await context.close();
     });
   }
+});
+
+describe("printed", () => {
+  test("an appendix prints its table with plain header labels, without the filters and forms", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");
+    await page.locator(".table-filters").waitFor();
+    await page.emulateMedia({ media: "print" });
+    const shown = (selector) =>
+      page.$$eval(selector, (nodes) => nodes.filter((n) => getComputedStyle(n).display !== "none").length);
+    assert.equal(await shown(".table-filters"), 0, "filters hidden on paper");
+    assert.equal(await shown(".site-search"), 0, "search form hidden on paper");
+    assert.equal(await shown("th button.sort"), 0, "sort buttons hidden on paper");
+    // Chromium leaves a button's text out of the header it repeats on each printed page:
+    // the labels are printed as plain text instead.
+    const labels = await page.$$eval("thead th .print-label", (nodes) =>
+      nodes.filter((n) => getComputedStyle(n).display !== "none").map((n) => n.textContent),
+    );
+    assert.ok(labels.includes("Tổng mức đầu tư"), labels.join(" | "));
+    const headers = await page.locator("thead th").count();
+    assert.equal(labels.length, headers, "every header has its printed label");
+    await page.emulateMedia({ media: "screen" });
+    assert.equal(await shown("thead th .print-label"), 0, "the printed copy is not on screen");
+    assert.equal(
+      (await page.getByLabel("Đơn vị chủ trì").count()),
+      1,
+      "the filter's label is the header's label, once",
+    );
+    await page.close();
+  });
 });
 
 describe("without JavaScript", () => {

@@ -17,6 +17,11 @@
     var cell = row.cells[index];
     return cell ? cell.textContent.trim() : "";
   }
+  // A column header's label, without the copy kept for printing.
+  function headerLabel(th) {
+    var button = th.querySelector("button.sort");
+    return (button || th).textContent.trim();
+  }
   function sortValue(row, index) {
     var cell = row.cells[index];
     if (cell && cell.hasAttribute("data-sort")) { return parseFloat(cell.getAttribute("data-sort")); }
@@ -102,8 +107,15 @@
         button.type = "button";
         button.className = "sort";
         button.setAttribute("title", t("js_sort", "Sort by") + " " + th.textContent.trim());
+        // Printed headers keep a plain copy of the label: Chromium leaves a button's text out of
+        // the header it repeats at the top of each printed page.
+        var printed = document.createElement("span");
+        printed.className = "print-label";
+        printed.setAttribute("aria-hidden", "true");
+        printed.textContent = th.textContent.trim();
         while (th.firstChild) { button.appendChild(th.firstChild); }
         th.appendChild(button);
+        th.appendChild(printed);
         button.addEventListener("click", function () { sortBy(index); });
       });
     }
@@ -135,7 +147,7 @@
         var names = Object.keys(values).sort(collator.compare);
         if (names.length < 2) { return; }
         var label = document.createElement("label");
-        label.textContent = th.textContent.trim() + " ";
+        label.textContent = headerLabel(th) + " ";
         var select = document.createElement("select");
         var all = document.createElement("option");
         all.value = "";
