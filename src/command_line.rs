@@ -19,12 +19,28 @@ pub fn in_vietnamese(top: clap::Command) -> clap::Command {
             .help("In phiên bản"),
     );
     let mut built = with_headings(top);
-    // clap adds its `help` subcommand when the command is built.
+    // clap adds its `help` subcommands when the command is built.
     built.build();
-    built.mut_subcommand("help", |help| {
-        help.about("In trợ giúp của congkhai hoặc của một lệnh (congkhai help build)")
-            .help_template(HELP_TEMPLATE)
-            .subcommand_help_heading("Lệnh")
+    help_in_vietnamese(built)
+}
+
+/// Describes in Vietnamese the `help` subcommand of `command` and of its subcommands.
+fn help_in_vietnamese(command: clap::Command) -> clap::Command {
+    let command = if command.find_subcommand("help").is_some() {
+        command.mut_subcommand("help", |help| {
+            help.about("In trợ giúp của lệnh này hoặc của một lệnh con (congkhai help build)")
+                .help_template(HELP_TEMPLATE)
+                .subcommand_help_heading("Lệnh")
+        })
+    } else {
+        command
+    };
+    command.mut_subcommands(|sub| {
+        if sub.get_name() == "help" {
+            sub
+        } else {
+            help_in_vietnamese(sub)
+        }
     })
 }
 

@@ -15,6 +15,7 @@ fn help_screens_are_in_vietnamese() {
         &["build", "--help"],
         &["import-table", "--help"],
         &["new", "--help"],
+        &["help", "new"],
     ] {
         let output = congkhai(dir.path(), args);
         let text = printed(&output);
