@@ -3,6 +3,10 @@
 
 use super::html_links::attribute_values;
 
+/// Attributes that hold the start of links a script completes (the search page's root and
+/// index folder): made relative, without `index.html`.
+const PREFIXES: [&str; 2] = ["data-root", "data-index"];
+
 /// Rewrites every link of `html` (the page at `page_path`) that starts with `base_path`
 /// into a path relative to the page, ending in `index.html` where it names a folder.
 pub fn relativize(html: &str, page_path: &str, base_path: &str) -> String {
@@ -10,15 +14,19 @@ pub fn relativize(html: &str, page_path: &str, base_path: &str) -> String {
     let up = "../".repeat(depth);
     let mut result = String::with_capacity(html.len() + 1024);
     let mut last = 0;
-    for (range, value) in attribute_values(html, &["href", "src", "action"]) {
+    let names = ["href", "src", "action", PREFIXES[0], PREFIXES[1]];
+    for (range, value) in attribute_values(html, &names) {
         let Some(inside) = value.strip_prefix(base_path) else {
             continue;
         };
+        let prefix = PREFIXES
+            .iter()
+            .any(|name| html[..range.start].ends_with(&format!(" {name}=\"")));
         let (path, rest) = match inside.find(['#', '?']) {
             Some(index) => inside.split_at(index),
             None => (inside, ""),
         };
-        let path = if path.is_empty() || path.ends_with('/') {
+        let path = if !prefix && (path.is_empty() || path.ends_with('/')) {
             format!("{path}index.html")
         } else {
             path.to_string()
@@ -47,6 +55,15 @@ mod tests {
         assert_eq!(
             relativize(r#"<a href="/p/du-an/">x</a>"#, "index.html", "/p/"),
             r#"<a href="du-an/index.html">x</a>"#
+        );
+    }
+
+    #[test]
+    fn the_search_pages_prefixes_become_relative_without_index_html() {
+        let html = r#"<div data-root="/p/" data-index="/p/tim-kiem/chi-muc/" hidden>"#;
+        assert_eq!(
+            relativize(html, "tim-kiem/index.html", "/p/"),
+            r#"<div data-root="../" data-index="../tim-kiem/chi-muc/" hidden>"#
         );
     }
 }

@@ -632,6 +632,13 @@ impl Sink for SiteFiles<'_> {
                 return self.sink.put(path, relative.as_bytes());
             }
         }
+        if self.relative_links
+            && let Some(script) = crate::search::as_script(path, bytes)
+        {
+            self.files
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.sink.put(&script.path, &script.bytes)?;
+        }
         self.sink.put(path, bytes)
     }
 

@@ -21,6 +21,28 @@ pub const INDEX_DIR: &str = "tim-kiem/chi-muc";
 /// A chunk of records is closed once its texts pass this many bytes.
 const CHUNK_BYTES: usize = 32_000;
 
+/// The name of the function that an index file written as a script calls with its data (see
+/// [`as_script`]); `assets/tim-kiem.js` defines it.
+pub const SCRIPT_CALLBACK: &str = "congkhaiChiMuc";
+
+/// An index file (`tim-kiem/chi-muc/….json`) as a script beside it (`….js`) that hands its
+/// data to [`SCRIPT_CALLBACK`] with its path: a site opened from a disk (`file://`, as
+/// `--relative-links` builds it for a USB stick) cannot fetch its index, since browsers
+/// refuse to read files from a page opened that way, but it can load scripts. `None` for
+/// any other file.
+pub fn as_script(path: &str, bytes: &[u8]) -> Option<Output> {
+    let relative = path.strip_prefix(INDEX_DIR)?.strip_prefix('/')?;
+    let stem = path.strip_suffix(".json")?;
+    let name = serde_json::to_string(relative).ok()?;
+    let mut script = format!("{SCRIPT_CALLBACK}({name},").into_bytes();
+    script.extend_from_slice(bytes);
+    script.extend_from_slice(b");\n");
+    Some(Output {
+        path: format!("{stem}.js"),
+        bytes: script,
+    })
+}
+
 /// The index files of `site`, in memory (tests, tools).
 pub fn outputs(site: &Site) -> Result<Vec<Output>> {
     let outputs = std::sync::Mutex::new(Vec::new());

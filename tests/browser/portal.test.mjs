@@ -1,9 +1,12 @@
 // The built portal in a real browser: WCAG 2.1 A/AA with axe-core on every kind of page,
-// sorting and filtering an appendix, the totals notice, tables on a phone, printing, and pages
-// without JavaScript.
+// sorting and filtering an appendix, the totals notice, tables on a phone, printing, search in
+// a copy opened from a disk, and pages without JavaScript.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPortal, launch, serve } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
@@ -165,6 +168,28 @@ describe("printed", () => {
       1,
       "the filter's label is the header's label, once",
     );
+    await page.close();
+  });
+});
+
+describe("a copy opened from a disk (--relative-links, file://)", () => {
+  test("search reads its index and its results open pages of the copy", async () => {
+    const output = buildPortal(["--relative-links"]);
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(join(output, "tim-kiem/index.html")).href + "?q=" + encodeURIComponent("chuyen doi so"));
+    await page.waitForSelector("#tk-ket-qua li", { timeout: 10000 }).catch(() => {});
+    const status = await page.textContent("#tk-trang-thai");
+    assert.match(status, /Tìm thấy \d+ kết quả/, status);
+    const hrefs = await page.$$eval("#tk-ket-qua li a", (links) => links.slice(0, 10).map((a) => a.href));
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) {
+      assert.ok(href.startsWith("file://"), href);
+      const file = fileURLToPath(href.split("#")[0]);
+      assert.ok(file.endsWith("index.html") && existsSync(file), `${href} opens a page of the copy`);
+    }
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -280,9 +280,37 @@
   var shardSet = null;
   var current = { query: null, results: [], shown: 0, run: 0 };
 
+  // A page opened from a disk (file://, a copy built with --relative-links) cannot fetch the
+  // index: browsers refuse it. The build writes each index file as a script too, which
+  // hands its data to congkhaiChiMuc(path, data).
+  var fromDisk = location.protocol === 'file:';
+  var waiting = {};
+  window.congkhaiChiMuc = function (path, data) {
+    var done = waiting[path];
+    delete waiting[path];
+    if (done) done(data);
+  };
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      waiting[path] = resolve;
+      var script = document.createElement('script');
+      script.src = base + path.replace(/\.json$/, '.js');
+      script.onerror = function () {
+        delete waiting[path];
+        reject(new Error(path + ': không đọc được tệp chỉ mục từ ổ đĩa; hãy dựng bản này với --relative-links'));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  // On a disk, a folder's page is its index.html: `van-ban/x/#r-1` → `van-ban/x/index.html#r-1`.
+  function pageUrl(url) {
+    return fromDisk ? url.replace(/\/(?=[#?]|$)/, '/index.html') : url;
+  }
+
   function getJSON(path) {
     if (!cache.has(path)) {
-      cache.set(path, fetch(base + path).then(function (r) {
+      cache.set(path, fromDisk ? loadScript(path) : fetch(base + path).then(function (r) {
         if (!r.ok) throw new Error(path + ': ' + r.status);
         return r.json();
       }));
@@ -360,7 +388,7 @@
           var row = chunk[record - meta.chunks[c]];
           var p = meta.recordProvinces[record];
           return {
-            record: record, title: row[0], url: root + row[1], context: row[2], body: row[3],
+            record: record, title: row[0], url: pageUrl(root + row[1]), context: row[2], body: row[3],
             kind: meta.kinds[Number(meta.recordKinds[record])],
             province: p >= 0 ? meta.provinces[p][1] : null
           };
