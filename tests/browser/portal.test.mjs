@@ -111,7 +111,8 @@ describe("appendix table", () => {
 describe("on a phone (390 px wide)", () => {
   // Words split across lines, letter by letter, made the appendix tables unreadable on a
   // phone: the table must scroll sideways in its frame instead, with every word whole.
-  for (const path of [pages.appendix, "van-ban/kh-10693-2020/phu-luc-ii/", pages.document, pages.projects]) {
+  const wide = [pages.appendix, "van-ban/kh-10693-2020/phu-luc-ii/", pages.document, pages.projects, pages.targets, pages.indicator, pages.agency, pages.province, "du-lieu/"];
+  for (const path of wide) {
     test(`${path}: the page does not scroll sideways and no word in a table is split`, async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
