@@ -63,9 +63,29 @@ fn with_headings(command: clap::Command) -> clap::Command {
             } else {
                 "Tùy chọn"
             };
-            arg.help_heading(heading)
+            default_in_vietnamese(arg.help_heading(heading))
         })
         .mut_subcommands(with_headings)
+}
+
+/// `arg` with its default value said in its help (`mặc định: content`) instead of clap's
+/// `[default: content]`.
+fn default_in_vietnamese(arg: Arg) -> Arg {
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|value| value.to_string_lossy().into_owned())
+        .collect();
+    if defaults.is_empty() || arg.is_hide_default_value_set() {
+        return arg;
+    }
+    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let help = format!(
+        "{} (mặc định: {})",
+        help.trim_end_matches('.'),
+        defaults.join(", ")
+    );
+    arg.hide_default_value(true).help(help)
 }
 
 /// Prints what clap refused, in Vietnamese where congkhai knows the kind of mistake, and

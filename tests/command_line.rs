@@ -38,6 +38,8 @@ fn help_screens_are_in_vietnamese() {
     let top = printed(&congkhai(dir.path(), &["--help"]));
     assert!(top.contains("Lệnh:") && top.contains("Tùy chọn:"), "{top}");
     assert!(top.contains("In phiên bản"), "{top}");
+    let build = printed(&congkhai(dir.path(), &["build", "--help"]));
+    assert!(build.contains("(mặc định: content)"), "{build}");
     let table = printed(&congkhai(dir.path(), &["import-table", "--help"]));
     assert!(table.contains("Đối số:"), "{table}");
 }
