@@ -26,23 +26,28 @@ fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
     list
 }
 
+/// Writes a corpus of 200 pages from `seed` into `dir/name`.
+fn small_corpus(dir: &Path, seed: &str, name: &str) {
+    let output = congkhai(
+        dir,
+        &[
+            "bench-corpus",
+            "--pages",
+            "200",
+            "--seed",
+            seed,
+            "--out",
+            name,
+        ],
+    );
+    assert!(output.status.success(), "{}", printed(&output));
+}
+
 #[test]
 fn corpus_is_deterministic_valid_and_builds() {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in ["a", "b"] {
-        let output = congkhai(
-            dir.path(),
-            &[
-                "bench-corpus",
-                "--pages",
-                "200",
-                "--seed",
-                "7",
-                "--out",
-                name,
-            ],
-        );
-        assert!(output.status.success(), "{}", printed(&output));
+        small_corpus(dir.path(), "7", name);
     }
     let a = files(&dir.path().join("a"));
     assert_eq!(a, files(&dir.path().join("b")), "same seed, same files");
@@ -167,19 +172,7 @@ fn assert_national_pages_stay_readable(out: &Path) {
 #[test]
 fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let output = congkhai(
-        dir.path(),
-        &[
-            "bench-corpus",
-            "--pages",
-            "200",
-            "--seed",
-            "3",
-            "--out",
-            "c",
-        ],
-    );
-    assert!(output.status.success(), "{}", printed(&output));
+    small_corpus(dir.path(), "3", "c");
     let (source, diagnostics) = congkhai::load::load(&dir.path().join("c/content"));
     assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
     let (site, diagnostics) =
