@@ -65,9 +65,10 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Takes the build lock of `output_dir`, tidies what killed builds left, and makes an
-    /// empty staging folder.
+    /// Refuses an `output_dir` that holds what congkhai did not write, takes its build lock,
+    /// tidies what killed builds left, and makes an empty staging folder.
     pub fn begin(output_dir: &Path) -> Result<Staging> {
+        ensure_replaceable(output_dir)?;
         let parent = match output_dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -290,6 +291,41 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
+}
+
+/// What every build writes: a folder holding all three was made by congkhai.
+const BUILD_SIGNATURE: [&str; 3] = ["index.html", "sitemap.xml", "du-lieu/datapackage.json"];
+
+/// Refuses an output folder that a build must not replace: a build swaps the whole folder,
+/// so anything in it that congkhai did not write would be lost (`--output content`, `--output
+/// .`, a file). A folder that does not exist yet, an empty one, or one that holds what every
+/// build writes ([`BUILD_SIGNATURE`]) can be replaced.
+fn ensure_replaceable(output_dir: &Path) -> Result<()> {
+    let shown = output_dir.display();
+    let metadata = match fs::symlink_metadata(output_dir) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error).with_context(|| format!("không đọc được {shown}")),
+    };
+    if !metadata.is_dir() {
+        return Err(anyhow!(
+            "{shown} không phải là một thư mục (là một tệp hoặc liên kết); congkhai chỉ thay \
+             thư mục do chính nó dựng: chọn --output khác"
+        ));
+    }
+    let empty = fs::read_dir(output_dir)
+        .with_context(|| format!("không đọc được {shown}"))?
+        .next()
+        .is_none();
+    if empty || BUILD_SIGNATURE.iter().all(|f| output_dir.join(f).is_file()) {
+        return Ok(());
+    }
+    Err(anyhow!(
+        "thư mục đầu ra {shown} có nội dung không phải do congkhai dựng; một lần dựng thay \
+         toàn bộ thư mục này nên sẽ xóa nội dung đó. Chọn --output là một thư mục mới (hoặc \
+         thư mục đầu ra cũ của congkhai); nếu chắc chắn không cần nội dung đó, tự xóa {shown} \
+         rồi dựng lại"
+    ))
 }
 
 /// Under the lock: puts back an output folder that a killed build moved aside and never

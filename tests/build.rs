@@ -130,6 +130,45 @@ fn failed_build_leaves_previous_output_byte_identical() {
     assert!(leftovers.is_empty(), "no staging folder left behind");
 }
 
+/// A build replaces its whole output folder, so it refuses one that holds anything it did not
+/// write: the content folder, the theme, the project folder, a file, a folder of other
+/// files. Nothing of them is touched. An empty folder, a new one or its own previous output
+/// is replaced.
+#[test]
+fn a_build_never_replaces_what_it_did_not_write() {
+    let project = Project::new();
+    let root = project.path();
+    std::fs::write(root.join("ghi-chu.txt"), "quan trọng").expect("write");
+    std::fs::create_dir(root.join("tai-lieu")).expect("mkdir");
+    std::fs::write(root.join("tai-lieu/bao-cao.docx"), "…").expect("write");
+    for output in ["content", "themes", ".", "ghi-chu.txt", "tai-lieu"] {
+        let before = snapshot(root);
+        let result = project.run(&["build", "--output", output]);
+        let text = printed(&result);
+        assert_eq!(result.status.code(), Some(1), "--output {output}: {text}");
+        assert!(
+            text.contains("không phải do congkhai dựng")
+                || text.contains("không phải là một thư mục"),
+            "--output {output}: {text}"
+        );
+        assert_eq!(
+            before,
+            snapshot(root),
+            "--output {output} left everything as it was"
+        );
+    }
+    std::fs::create_dir(root.join("trong")).expect("mkdir");
+    for output in ["trong", "moi", "moi"] {
+        let result = project.run(&["build", "--output", output]);
+        assert!(
+            result.status.success(),
+            "--output {output}: {}",
+            printed(&result)
+        );
+        assert!(root.join(output).join("sitemap.xml").is_file());
+    }
+}
+
 fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .into_iter()
