@@ -59,7 +59,7 @@ enum Command {
         #[arg(long, default_value = "output")]
         output: PathBuf,
         /// Địa chỉ gốc khi công bố, có thể kèm đường dẫn con.
-        #[arg(long)]
+        #[arg(long, value_parser = base_url)]
         base_url: Option<String>,
         /// Viết mọi liên kết dạng tương đối kèm index.html (mở được từ ổ đĩa, USB).
         #[arg(long)]
@@ -140,6 +140,14 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
 fn seconds(elapsed: std::time::Duration) -> String {
     let millis = Decimal::from(elapsed.as_millis() as i64);
     format_number((millis / Decimal::from(1000)).round_dp(2))
+}
+
+/// `--base-url`, refused when no portal can be published there.
+fn base_url(value: &str) -> Result<String, String> {
+    match congkhai::validate::base_url_problem(value) {
+        Some(problem) => Err(problem.to_string()),
+        None => Ok(value.to_string()),
+    }
 }
 
 fn main() -> ExitCode {

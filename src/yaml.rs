@@ -40,9 +40,20 @@ fn budget() -> serde_saphyr::Budget {
     budget
 }
 
-/// A limit of serde-saphyr that `error` ran into, said in Vietnamese, with advice.
-fn over_budget(error: &serde_saphyr::Error) -> Option<(String, String)> {
+/// A mistake that serde-saphyr explains in terms of its own options, said in Vietnamese,
+/// with advice: a key written twice, or a limit it ran into.
+fn explained(error: &serde_saphyr::Error) -> Option<(String, String)> {
     use serde_saphyr::budget::BudgetBreach;
+    if let serde_saphyr::Error::DuplicateMappingKey { key, .. } = error {
+        let key = key
+            .as_deref()
+            .map(|k| format!(" “{k}”"))
+            .unwrap_or_default();
+        return Some((
+            format!("khóa{key} được viết hai lần trong cùng một bảng"),
+            "giữ một dòng và xóa dòng kia (YAML chỉ cho mỗi khóa một giá trị)".to_string(),
+        ));
+    }
     let serde_saphyr::Error::Budget { breach, .. } = error else {
         return None;
     };
@@ -68,7 +79,7 @@ fn describe(error: &serde_saphyr::Error, file: &Path) -> Diagnostic {
         Some(location) => Place::new(file, location.line(), location.column()),
         None => Place::file(file),
     };
-    if let Some((message, help)) = over_budget(error) {
+    if let Some((message, help)) = explained(error) {
         return Diagnostic::error(place, message).with_help(help);
     }
     let raw = error.without_snippet().to_string();

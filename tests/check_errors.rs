@@ -212,3 +212,42 @@ fn errors_say_how_to_fix_them() {
     let text = project.check_fails();
     assert!(text.contains("gợi ý: viết ngày dạng YYYY-MM-DD"), "{text}");
 }
+
+#[test]
+fn a_key_written_twice_is_said_in_vietnamese() {
+    let project = Project::new();
+    project.edit(PLAN, "title:", "number: \"2/KH-UBND\"\ntitle:");
+    let text = project.check_fails();
+    expect(
+        &text,
+        "kh-1-2020/document.yaml:7:",
+        "khóa “number” được viết hai lần",
+    );
+    assert!(text.contains("giữ một dòng và xóa dòng kia"), "{text}");
+    assert!(!text.contains("DuplicateKeyPolicy"), "{text}");
+}
+
+#[test]
+fn a_base_url_where_no_portal_can_be_published_is_refused() {
+    for (base_url, problem) in [
+        ("stttt.khanhhoa.gov.vn", "viết địa chỉ đầy đủ (https://…)"),
+        ("ftp://example.gov.vn/", "https:// hoặc http://"),
+        ("https://example.gov.vn/cong khai/", "dấu cách"),
+    ] {
+        let project = Project::new();
+        project.edit(
+            "site.yaml",
+            "\"https://example.gov.vn/cong-khai/\"",
+            &format!("\"{base_url}\""),
+        );
+        let text = project.check_fails();
+        expect(&text, "site.yaml:3:11", problem);
+        // The one given on the command line replaces it, and is checked the same way.
+        let output = project.run(&["build", "--base-url", "https://a.vn/"]);
+        assert!(output.status.success(), "{}", printed(&output));
+        let output = project.run(&["build", "--base-url", base_url]);
+        let text = printed(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(text.contains(problem), "{text}");
+    }
+}

@@ -15,7 +15,8 @@ pub struct SiteConfig {
     pub description: Option<String>,
     /// Where the portal is published, e.g. `https://stttt.example.gov.vn/cong-khai/`.
     #[serde(default)]
-    pub base_url: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub base_url: Option<Spanned<String>>,
     /// Who publishes the portal.
     #[serde(default)]
     pub publisher: Option<String>,

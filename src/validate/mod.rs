@@ -189,7 +189,7 @@ fn validate_with(
     overrides: &SiteOverrides,
 ) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let info = site_info(content, overrides);
+    let info = site_info(content, overrides, &mut diagnostics);
     let provinces = provinces(content, &mut diagnostics);
     let province_ids: Vec<&str> = provinces.iter().map(|p| p.id.as_str()).collect();
     let agencies = agencies(content, &province_ids, &mut diagnostics);
@@ -218,12 +218,59 @@ fn validate_with(
     (site, diagnostics)
 }
 
-fn site_info(content: &SourceContent, overrides: &SiteOverrides) -> SiteInfo {
+/// Why `base_url` cannot be where a portal is published, if it cannot: it must be a path
+/// (`/`, `/cong-khai/`) or an `http://` or `https://` address with a host, with no spaces,
+/// quotes, query or fragment (every link of the portal starts with it).
+pub fn base_url_problem(base_url: &str) -> Option<&'static str> {
+    let path = match base_url.split_once("://") {
+        Some((scheme, rest)) => {
+            if !matches!(scheme, "http" | "https") {
+                return Some("địa chỉ phải bắt đầu bằng https:// hoặc http://");
+            }
+            let host = rest.split('/').next().unwrap_or_default();
+            if host.is_empty() {
+                return Some("địa chỉ thiếu tên máy chủ (https://ten-mien/…)");
+            }
+            rest
+        }
+        None if base_url.starts_with('/') => base_url,
+        None => return Some("viết địa chỉ đầy đủ (https://…) hoặc một đường dẫn bắt đầu bằng /"),
+    };
+    if path
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\?#".contains(c))
+    {
+        return Some(
+            "địa chỉ không được có dấu cách, dấu nháy, <, >, \\, ? hay # (chỉ tên miền và đường dẫn)",
+        );
+    }
+    None
+}
+
+fn site_info(
+    content: &SourceContent,
+    overrides: &SiteOverrides,
+    diagnostics: &mut Diagnostics,
+) -> SiteInfo {
     let config = content.site.as_ref().map(|(_, c)| c);
+    let from_file = content
+        .site
+        .as_ref()
+        .and_then(|(file, c)| c.base_url.as_ref().map(|url| (file, url)));
+    if overrides.base_url.is_none()
+        && let Some((file, url)) = from_file
+        && let Some(problem) = base_url_problem(&url.value)
+    {
+        diagnostics.error(
+            place_of(file, url),
+            format!("base_url “{}” không dùng được: {problem}", url.value),
+            "ví dụ: base_url: \"https://stttt.khanhhoa.gov.vn/cong-khai/\"",
+        );
+    }
     let base_url = overrides
         .base_url
         .clone()
-        .or_else(|| config.and_then(|c| c.base_url.clone()))
+        .or_else(|| from_file.map(|(_, url)| url.value.clone()))
         .unwrap_or_else(|| "/".to_string());
     let base_url = if base_url.ends_with('/') {
         base_url
