@@ -38,9 +38,9 @@ fn deny_warnings_turns_the_totals_warning_into_failure() {
 #[test]
 fn yaml_syntax_error_points_at_the_line() {
     let project = Project::new();
-    project.edit(TARGETS, "  section: muc-tieu\n", "  section: [muc-tieu\n");
+    project.edit(TARGETS, "  section: muc-tieu\n", "  section: \"muc-tieu\n");
     let text = project.check_fails();
-    expect(&text, "targets.yaml:2:", "YAML không hợp lệ");
+    expect(&text, "targets.yaml:3:10", "YAML không hợp lệ");
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn wrong_type_is_reported_where_it_is() {
     let project = Project::new();
     project.edit(TARGETS, "year: 2025", "year: \"hai nghìn\"");
     let text = project.check_fails();
-    expect(&text, "targets.yaml:9:9", "YAML không hợp lệ");
+    expect(&text, "targets.yaml:9:9", "ở đây cần một số nguyên");
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn unknown_field_suggests_the_right_one() {
     let project = Project::new();
     project.edit(PLAN, "title:", "titel:");
     let text = project.check_fails();
-    expect(&text, "document.yaml:7:1", "unknown field `titel`");
+    expect(&text, "document.yaml:7:1", "trường `titel` không có ở đây");
     assert!(text.contains("`title`"), "did you mean: {text}");
 }
 
@@ -65,7 +65,7 @@ fn missing_required_field_is_named() {
     let project = Project::new();
     project.edit(PLAN, "issuer: ubnd-khanh-hoa\n", "");
     let text = project.check_fails();
-    expect(&text, "kh-1-2020/document.yaml", "missing field `issuer`");
+    expect(&text, "kh-1-2020/document.yaml", "thiếu trường `issuer`");
 }
 
 #[test]

@@ -291,7 +291,7 @@ impl<'de> Deserialize<'de> for Cell {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
                 Err(E::custom(format!(
-                    "the number {v} must be written as text in quotes, exactly as printed"
+                    "số {v} phải viết trong dấu ngoặc kép, đúng như bản in (ví dụ \"1.747.201,5\")"
                 )))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
@@ -337,14 +337,16 @@ impl<'de> Deserialize<'de> for RowNode {
                         _ => {
                             let cell = map.next_value::<Spanned<Cell>>()?;
                             if cells.insert(key.clone(), cell).is_some() {
-                                return Err(de::Error::custom(format!("duplicate key `{key}`")));
+                                return Err(de::Error::custom(format!(
+                                    "cột `{key}` được viết hai lần trong cùng một dòng"
+                                )));
                             }
                         }
                     }
                 }
                 if label.is_some() || rows.is_some() {
                     let label = label.ok_or_else(|| {
-                        de::Error::custom("a group with `rows` needs its label in `group`")
+                        de::Error::custom("một nhóm có `rows` phải ghi nhãn của nhóm trong `group` (ví dụ group: \"I\")")
                     })?;
                     Ok(RowNode::Group(GroupSource {
                         label,
@@ -355,7 +357,7 @@ impl<'de> Deserialize<'de> for RowNode {
                     }))
                 } else if title.is_some() || !totals.is_empty() {
                     Err(de::Error::custom(
-                        "`title` and `totals` belong to a group: add `group: \"…\"` with its label",
+                        "`title` và `totals` chỉ dùng cho nhóm: thêm `group: \"…\"` với nhãn của nhóm",
                     ))
                 } else {
                     Ok(RowNode::Row(RowSource { cells, agencies }))
