@@ -167,6 +167,39 @@ impl Diagnostics {
     }
 }
 
+/// Why an operation on a file failed, in Vietnamese (the standard library says it in
+/// English), with the system's own words after it for whoever helps.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let reason = match error.kind() {
+        ErrorKind::NotFound => "không có tệp hoặc thư mục này",
+        ErrorKind::PermissionDenied => "không có quyền truy cập",
+        ErrorKind::AlreadyExists => "đã có tệp hoặc thư mục trùng tên",
+        ErrorKind::IsADirectory => "đây là một thư mục, không phải một tệp",
+        ErrorKind::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục",
+        ErrorKind::DirectoryNotEmpty => "thư mục không trống",
+        ErrorKind::StorageFull => "ổ đĩa đã đầy",
+        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        ErrorKind::ResourceBusy => "đang được dùng",
+        ErrorKind::FileTooLarge => "tệp quá lớn",
+        _ => return error.to_string(),
+    };
+    format!("{reason} [{error}]")
+}
+
+/// `error` and its causes, as `{:#}` prints them, with the causes from the file system said
+/// in Vietnamese ([`io_reason`]).
+pub fn error_chain(error: &anyhow::Error) -> String {
+    error
+        .chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => io_reason(io),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
 /// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,

@@ -261,7 +261,12 @@ fn sorted_entries(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec
             }
             Err(error) => diagnostics.error(
                 Place::file(dir),
-                format!("không đọc được thư mục: {error}"),
+                format!(
+                    "không đọc được thư mục: {}",
+                    error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), crate::diagnostics::io_reason)
+                ),
                 "kiểm tra quyền truy cập",
             ),
         }
@@ -296,7 +301,12 @@ fn inside_root(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> bool 
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let place = Place::file(path);
     let size = fs::metadata(path)
-        .map_err(|e| Diagnostic::error(place.clone(), format!("không đọc được tệp: {e}")))?
+        .map_err(|e| {
+            Diagnostic::error(
+                place.clone(),
+                format!("không đọc được tệp: {}", crate::diagnostics::io_reason(&e)),
+            )
+        })?
         .len();
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -305,8 +315,12 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_help("chia tệp thành nhiều phụ lục hoặc nhiều phần"));
     }
-    let bytes = fs::read(path)
-        .map_err(|e| Diagnostic::error(place.clone(), format!("không đọc được tệp: {e}")))?;
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            place.clone(),
+            format!("không đọc được tệp: {}", crate::diagnostics::io_reason(&e)),
+        )
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;

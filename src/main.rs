@@ -165,7 +165,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("lỗi: {error:#}");
+                    eprintln!("lỗi: {}", congkhai::diagnostics::error_chain(&error));
                     ExitCode::FAILURE
                 }
             }
@@ -211,7 +211,7 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
                 Err(BuildError::Other(error)) => {
-                    eprintln!("lỗi: {error:#}");
+                    eprintln!("lỗi: {}", congkhai::diagnostics::error_chain(&error));
                     eprintln!("Không dựng được. Thư mục đầu ra cũ được giữ nguyên.");
                     ExitCode::FAILURE
                 }
@@ -255,7 +255,7 @@ fn main() -> ExitCode {
             match congkhai::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("lỗi: {error:#}");
+                    eprintln!("lỗi: {}", congkhai::diagnostics::error_chain(&error));
                     ExitCode::FAILURE
                 }
             }

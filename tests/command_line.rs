@@ -83,3 +83,15 @@ fn command_line_mistakes_are_explained_in_vietnamese() {
     );
     assert!(printed(&bare).contains("Cách dùng: congkhai"));
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_explained_in_vietnamese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = congkhai(dir.path(), &["import-table", "khong-co.txt"]);
+    let text = printed(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("khong-co.txt: không đọc được tệp: không có tệp hoặc thư mục này"),
+        "{text}"
+    );
+}

@@ -107,7 +107,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     ) {
         Ok(imported) => imported,
         Err(error) => {
-            eprintln!("lỗi: {error:#}");
+            eprintln!("lỗi: {}", crate::diagnostics::error_chain(&error));
             return ExitCode::FAILURE;
         }
     };

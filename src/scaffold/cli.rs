@@ -101,7 +101,7 @@ pub fn run(command: NewCommand) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("lỗi: {error:#}");
+            eprintln!("lỗi: {}", crate::diagnostics::error_chain(&error));
             ExitCode::FAILURE
         }
     }

@@ -278,6 +278,9 @@ fn insert_all(pages: &mut Pages, outputs: Vec<Output>) {
 
 /// A rendering or theme problem as a diagnostic, so that it is shown like content errors.
 fn other_error(place: &Path, error: &anyhow::Error) -> Diagnostic {
-    Diagnostic::error(crate::diagnostics::Place::file(place), format!("{error:#}"))
-        .with_help("sửa mẫu giao diện rồi lưu lại; trang cũ vẫn được phục vụ")
+    Diagnostic::error(
+        crate::diagnostics::Place::file(place),
+        crate::diagnostics::error_chain(&error),
+    )
+    .with_help("sửa mẫu giao diện rồi lưu lại; trang cũ vẫn được phục vụ")
 }
