@@ -280,7 +280,7 @@ fn insert_all(pages: &mut Pages, outputs: Vec<Output>) {
 fn other_error(place: &Path, error: &anyhow::Error) -> Diagnostic {
     Diagnostic::error(
         crate::diagnostics::Place::file(place),
-        crate::diagnostics::error_chain(&error),
+        crate::diagnostics::error_chain(error),
     )
     .with_help("sửa mẫu giao diện rồi lưu lại; trang cũ vẫn được phục vụ")
 }
