@@ -290,6 +290,40 @@ fn csv_files_open_in_excel_and_agree_with_json() {
         text.contains("Sở Thông tin và Truyền thông"),
         "Vietnamese text kept as is"
     );
+    // Text that Excel would take for a formula (the report's "- UBND tỉnh đồng ý …", which
+    // Excel shows as #NAME?) has a ' in front in the CSV and stays exact in the JSON.
+    let status = headers
+        .iter()
+        .position(|h| h == "status")
+        .expect("status column");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let statuses: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("row")[status].to_string())
+        .collect();
+    let guarded: Vec<&String> = statuses
+        .iter()
+        .filter(|s| s.starts_with("'- UBND"))
+        .collect();
+    assert!(
+        !guarded.is_empty(),
+        "the report's statuses starting with '- '"
+    );
+    assert!(
+        statuses
+            .iter()
+            .all(|s| s.len() < 2 || !s.starts_with(['=', '+', '-', '@'])),
+        "no text cell starts like a formula"
+    );
+    let json = read_json("du-lieu/du-an.json");
+    let exact = json
+        .as_array()
+        .expect("projects")
+        .iter()
+        .filter_map(|p| p["status"].as_str())
+        .filter(|s| s.starts_with("- UBND"))
+        .count();
+    assert_eq!(exact, guarded.len(), "the JSON keeps them exactly");
 }
 
 #[test]

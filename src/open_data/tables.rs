@@ -722,34 +722,58 @@ pub fn tables(records: &Records) -> Vec<Table> {
 /// Vietnamese text as UTF-8) and the header row.
 pub fn csv_header(table: &Table) -> anyhow::Result<Vec<u8>> {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
-    csv_lines(&mut bytes, [table.fields.iter().map(|f| f.name)])?;
+    let mut writer = csv_writer(&mut bytes);
+    writer.write_record(table.fields.iter().map(|f| f.name))?;
+    writer.flush()?;
+    drop(writer);
     Ok(bytes)
 }
 
 /// The table's rows as CSV lines: commas, dot decimals, quotes where needed, CRLF line
-/// ends (RFC 4180). Written after [`csv_header`], a part at a time.
+/// ends (RFC 4180), text that Excel would take for a formula behind a `'` ([`excel_text`]).
+/// Written after [`csv_header`], a part at a time.
 pub fn csv_rows(table: &Table) -> anyhow::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    csv_lines(
-        &mut bytes,
-        table
-            .rows
-            .iter()
-            .map(|row| row.iter().map(|c| c.as_deref().unwrap_or(""))),
-    )?;
+    let mut writer = csv_writer(&mut bytes);
+    for row in &table.rows {
+        writer.write_record(row.iter().zip(&table.fields).map(|(cell, field)| {
+            let text = cell.as_deref().unwrap_or("");
+            CsvCell(match field.kind {
+                FieldType::String => excel_text(text),
+                _ => std::borrow::Cow::Borrowed(text),
+            })
+        }))?;
+    }
+    writer.flush()?;
+    drop(writer);
     Ok(bytes)
 }
 
-fn csv_lines<'a>(
-    bytes: &mut Vec<u8>,
-    lines: impl IntoIterator<Item = impl IntoIterator<Item = &'a str>>,
-) -> anyhow::Result<()> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(bytes);
-    for line in lines {
-        writer.write_record(line)?;
+/// A cell as the CSV writer takes it.
+struct CsvCell<'a>(std::borrow::Cow<'a, str>);
+
+impl AsRef<[u8]> for CsvCell<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
     }
-    writer.flush()?;
-    Ok(())
+}
+
+/// A text cell as Excel and LibreOffice must read it: text that starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be taken for a formula (a plan's "- UBND tỉnh đồng
+/// ý …" shows as `#NAME?`, and a crafted cell could run one), so it gets a `'` in front, as
+/// OWASP advises for CSV. The JSON files keep every text exactly.
+pub fn excel_text(text: &str) -> std::borrow::Cow<'_, str> {
+    // A sign alone ("-" for no amount) is text to Excel too.
+    if text.len() > 1 && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A CSV writer with Excel's line ends.
+fn csv_writer(bytes: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(bytes)
 }
