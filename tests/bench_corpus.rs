@@ -218,3 +218,40 @@ fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
         count(&listed, "indicators", "targets")
     );
 }
+
+/// The feed holds the newest documents up to its limit, newest first.
+#[test]
+fn feed_holds_the_newest_documents_up_to_its_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    small_corpus(dir.path(), "5", "f");
+    let (source, _) = congkhai::load::load(&dir.path().join("f/content"));
+    let (site, diagnostics) =
+        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let entries = |limit| {
+        let feed = congkhai::publish::feed::feed(&site, limit);
+        let xml = String::from_utf8(feed.bytes).expect("UTF-8");
+        let parsed = roxmltree::Document::parse(&xml).expect("well-formed");
+        parsed
+            .root_element()
+            .children()
+            .filter(|c| c.tag_name().name() == "entry")
+            .map(|e| {
+                e.children()
+                    .find(|c| c.tag_name().name() == "updated")
+                    .and_then(|u| u.text())
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    let all = entries(usize::MAX);
+    assert_eq!(all.len(), site.documents.len());
+    let newest = entries(5);
+    assert_eq!(newest.len(), 5);
+    assert_eq!(newest[..], all[..5], "the first five of all");
+    let mut sorted = all.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(all, sorted, "newest first");
+    assert!(site.documents.len() > 5);
+}

@@ -585,7 +585,7 @@ pub fn render_to(
     let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let mut finals = sitemap::sitemaps(&path_refs, &site.info.base_url);
     finals.push(sitemap::robots(&site.info.base_url));
-    finals.push(feed::feed(site));
+    finals.push(feed::feed(site, feed::FEED_ENTRIES));
     for output in finals {
         site_files.put(&output.path, &output.bytes)?;
     }
