@@ -255,3 +255,78 @@ fn feed_holds_the_newest_documents_up_to_its_limit() {
     assert_eq!(all, sorted, "newest first");
     assert!(site.documents.len() > 5);
 }
+
+/// An indicator's page lists every target and measurement up to its limit; past it, one row
+/// per province sums up that province's targets (which still add up to all of them) and
+/// names its latest measurement.
+#[test]
+fn indicator_page_sums_up_each_province_past_its_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    small_corpus(dir.path(), "9", "i");
+    let (source, _) = congkhai::load::load(&dir.path().join("i/content"));
+    let (site, diagnostics) =
+        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let (indicator, total) = site
+        .indicators
+        .iter()
+        .map(|i| {
+            let n = site
+                .documents
+                .iter()
+                .flat_map(|d| &d.targets)
+                .filter(|t| t.indicator.as_deref() == Some(i.id.as_str()))
+                .count();
+            (i, n)
+        })
+        .max_by_key(|(_, n)| *n)
+        .expect("an indicator");
+    assert!(total > 3, "{total} targets");
+
+    let listed = congkhai::render::views::indicator_page(&site, indicator, usize::MAX);
+    assert_eq!(listed["targets"].as_array().map(Vec::len), Some(total));
+    assert_eq!(listed["by_province"].as_array().map(Vec::len), Some(0));
+
+    let summed = congkhai::render::views::indicator_page(&site, indicator, total - 1);
+    assert_eq!(summed["targets"].as_array().map(Vec::len), Some(0));
+    assert_eq!(summed["measurements"].as_array().map(Vec::len), Some(0));
+    let rows = summed["by_province"].as_array().expect("rows");
+    assert!(!rows.is_empty());
+    let counted: u64 = rows
+        .iter()
+        .map(|r| r["targets_sort"].as_u64().expect("count"))
+        .sum();
+    assert_eq!(
+        counted, total as u64,
+        "the provinces' targets add up to all"
+    );
+    for row in rows {
+        let statuses = row["statuses"].as_str().expect("statuses");
+        let by_status: u64 = statuses
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.rsplit(": ")
+                    .next()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .expect("a count")
+            })
+            .sum();
+        assert_eq!(
+            by_status,
+            row["targets_sort"].as_u64().expect("count"),
+            "{row}"
+        );
+        assert!(site.province(row["id"].as_str().expect("id")).is_some());
+    }
+    let measured = site
+        .documents
+        .iter()
+        .flat_map(|d| &d.measurements)
+        .any(|m| m.indicator.as_deref() == Some(indicator.id.as_str()));
+    assert_eq!(
+        rows.iter().any(|r| !r["latest"].is_null()),
+        measured,
+        "a province's latest measurement is shown where there is one"
+    );
+}

@@ -341,7 +341,7 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
             "indicator.html",
             &format!("chi-tieu/{}/index.html", indicator.id),
             &indicator.name,
-            move || views::indicator_page(site, indicator),
+            move || views::indicator_page(site, indicator, views::TARGETS_ON_INDEX),
         ));
     }
     pages.push(simple(

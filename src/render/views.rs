@@ -497,25 +497,53 @@ fn readable_bars(bars: Vec<(&str, Option<&str>, Bar)>) -> Vec<Bar> {
 pub const TARGETS_ON_INDEX: usize = 1_000;
 
 /// A shared indicator with each province's targets and the measurements.
-pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value {
-    let targets: Vec<Value> = site
+///
+/// While the indicator has at most `listed_at_most` targets ([`TARGETS_ON_INDEX`] in a
+/// build), every target and measurement is listed; past it (a national site), one row per
+/// province sums them up and links to the province's own list.
+pub fn indicator_page(
+    site: &Site,
+    indicator: &crate::site::Indicator,
+    listed_at_most: usize,
+) -> Value {
+    let of_indicator: Vec<(&Document, &Target)> = site
         .documents
         .iter()
         .flat_map(|d| d.targets.iter().map(move |t| (d, t)))
         .filter(|(_, t)| t.indicator.as_deref() == Some(indicator.id.as_str()))
-        .map(|(d, t)| target_view(site, d, t))
         .collect();
-    let measurements: Vec<Value> = site
+    let measured: Vec<(&Document, &crate::site::Measurement)> = site
         .documents
         .iter()
         .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
         .filter(|(_, m)| m.indicator.as_deref() == Some(indicator.id.as_str()))
-        .map(|(d, m)| {
-            let mut view = measurement_view(m);
-            view["document"] = document_summary(site, d);
-            view
-        })
         .collect();
+    let listed = of_indicator.len() <= listed_at_most && measured.len() <= listed_at_most;
+    let targets: Vec<Value> = if listed {
+        of_indicator
+            .iter()
+            .map(|(d, t)| target_view(site, d, t))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let measurements: Vec<Value> = if listed {
+        measured
+            .iter()
+            .map(|(d, m)| {
+                let mut view = measurement_view(m);
+                view["document"] = document_summary(site, d);
+                view
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let by_province = if listed {
+        Vec::new()
+    } else {
+        indicator_by_province(site, &of_indicator, &measured)
+    };
     let bars: Vec<(&str, Option<&str>, Bar)> = site
         .documents
         .iter()
@@ -580,7 +608,89 @@ pub fn indicator_page(site: &Site, indicator: &crate::site::Indicator) -> Value 
             "bieu-do",
         )
     });
-    json!({"indicator": indicator, "targets": targets, "measurements": measurements, "chart": chart})
+    json!({
+        "indicator": indicator,
+        "targets": targets,
+        "measurements": measurements,
+        "by_province": by_province,
+        "target_count": format_number(Decimal::from(of_indicator.len())),
+        "measurement_count": format_number(Decimal::from(measured.len())),
+        "measured_any": !measured.is_empty(),
+        "chart": chart,
+    })
+}
+
+/// One row per province for an indicator of a national site: how many targets it sets, the
+/// lowest and highest goal, the years, the targets by status, and its latest measurement.
+fn indicator_by_province(
+    site: &Site,
+    targets: &[(&Document, &Target)],
+    measured: &[(&Document, &crate::site::Measurement)],
+) -> Vec<Value> {
+    site.provinces
+        .iter()
+        .filter_map(|province| {
+            let mine: Vec<&(&Document, &Target)> = targets
+                .iter()
+                .filter(|(d, _)| d.province == province.id)
+                .collect();
+            let latest = measured
+                .iter()
+                .filter(|(d, _)| d.province == province.id)
+                .max_by(|(_, a), (_, b)| a.as_of.cmp(&b.as_of));
+            if mine.is_empty() && latest.is_none() {
+                return None;
+            }
+            let goals: Vec<&Target> = mine
+                .iter()
+                .map(|(_, t)| *t)
+                .filter(|t| t.value.is_some())
+                .collect();
+            let goal = |t: &Target| {
+                format!(
+                    "{}{}",
+                    t.value.map(format_number).unwrap_or_default(),
+                    t.unit.as_deref().unwrap_or("")
+                )
+            };
+            let lowest = goals.iter().min_by_key(|t| t.value).map(|t| goal(t));
+            let highest = goals.iter().max_by_key(|t| t.value).map(|t| goal(t));
+            let years: Vec<i32> = mine.iter().filter_map(|(_, t)| t.year).collect();
+            let mut statuses = std::collections::BTreeMap::<&str, usize>::new();
+            for (document, target) in &mine {
+                let measured = measurements_of(site, &document.id, target);
+                *statuses
+                    .entry(status(target, &measured).label())
+                    .or_default() += 1;
+            }
+            Some(json!({
+                "id": province.id,
+                "name": province.name,
+                "targets": format_number(Decimal::from(mine.len())),
+                "targets_sort": mine.len(),
+                "goals": match (lowest, highest) {
+                    (Some(l), Some(h)) if l == h => l,
+                    (Some(l), Some(h)) => format!("{l} – {h}"),
+                    _ => String::new(),
+                },
+                "years": match (years.iter().min(), years.iter().max()) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a} – {b}"),
+                    _ => String::new(),
+                },
+                "statuses": statuses
+                    .iter()
+                    .map(|(label, n)| format!("{label}: {}", format_number(Decimal::from(*n))))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                "latest": latest.map(|(d, m)| {
+                    let mut view = measurement_view(m);
+                    view["document"] = document_summary(site, d);
+                    view
+                }),
+            }))
+        })
+        .collect()
 }
 
 /// The home page: provinces, latest documents, targets by status.
