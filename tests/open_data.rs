@@ -509,3 +509,18 @@ fn hostile_site_text_cannot_break_out_of_the_dataset_markup() {
     let value: Value = serde_json::from_str(&bundle).expect("JSON");
     assert_eq!(value["document"]["id"], "kh-1-2020");
 }
+
+#[test]
+fn each_document_page_links_its_own_data_file() {
+    for id in [
+        "kh-10693-2020",
+        "bc-khanh-hoa-10-thang-2023",
+        "kh-tay-ninh-2021-2025",
+    ] {
+        let page = std::fs::read_to_string(out(&format!("van-ban/{id}/index.html"))).expect("page");
+        let link = format!("/van-ban/{id}/van-ban.json");
+        assert!(page.contains(&link), "{id}: no link to {link}");
+        let data = read_json(&format!("van-ban/{id}/van-ban.json"));
+        assert_eq!(data["document"]["id"], id, "{id}");
+    }
+}

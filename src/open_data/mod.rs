@@ -282,11 +282,21 @@ impl<'a> OpenData<'a> {
             "datasets": datasets,
             "schemas": schemas,
             "licence": {"name": package::LICENCE.name, "title": package::LICENCE.title, "url": package::LICENCE.path},
-            "documents": site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}van-ban.json", records::document_url(&d.id))})).collect::<Vec<_>>(),
+            // A national site's documents are too many to list on one page: their files are
+            // linked from their own pages instead.
+            "documents": if site.documents.len() <= DOCUMENT_FILES_LISTED {
+                site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}van-ban.json", records::document_url(&d.id))})).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            },
+            "document_count": crate::vietnamese::format_number(rust_decimal::Decimal::from(site.documents.len())),
             "json_ld": json_ld(site, downloads)?,
         }))
     }
 }
+
+/// The most documents whose `van-ban.json` files the open-data page lists one by one.
+pub const DOCUMENT_FILES_LISTED: usize = 1_000;
 
 /// Schema.org `Dataset` markup, safe to place inside a `<script>` element.
 fn json_ld(site: &Site, downloads: Vec<Value>) -> Result<String> {
