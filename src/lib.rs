@@ -3,6 +3,8 @@
 //!
 //! The pipeline runs one way: [`load`] → [`validate`] → [`site::Site`] → [`render`] → [`write`].
 
+#![warn(missing_docs)]
+
 pub mod amount;
 pub mod bench_corpus;
 pub mod bidi;
