@@ -251,3 +251,26 @@ fn a_base_url_where_no_portal_can_be_published_is_refused() {
         assert!(text.contains(problem), "{text}");
     }
 }
+
+#[test]
+fn a_base_url_without_a_host_is_a_warning_for_sitemap_and_feed() {
+    let project = Project::new();
+    project.edit(
+        "site.yaml",
+        "\"https://example.gov.vn/cong-khai/\"",
+        "\"/cong-khai/\"",
+    );
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "a warning, not an error: {text}");
+    expect(&text, "site.yaml:3:11", "không có tên miền");
+    for args in [
+        &["build", "--base-url", "https://example.gov.vn/cong-khai/"][..],
+        &["build", "--relative-links"],
+    ] {
+        let output = project.run(args);
+        let text = printed(&output);
+        assert!(output.status.success(), "{args:?}: {text}");
+        assert!(!text.contains("không có tên miền"), "{args:?}: {text}");
+    }
+}

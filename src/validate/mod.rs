@@ -277,6 +277,23 @@ fn site_info(
     } else {
         format!("{base_url}/")
     };
+    let relative_links = overrides.relative_links || config.is_some_and(|c| c.relative_links);
+    if !base_url.contains("://") && !relative_links {
+        let place = match (&overrides.base_url, from_file, &content.site) {
+            (None, Some((file, url)), _) => place_of(file, url),
+            (_, _, Some((file, _))) => Place::file(file),
+            _ => Place::file(&content.root.join("site.yaml")),
+        };
+        diagnostics.warning(
+            place,
+            format!(
+                "base_url “{base_url}” không có tên miền: sitemap.xml, feed.xml và địa chỉ chuẩn \
+                 (canonical) của mỗi trang cần địa chỉ đầy đủ để công cụ tìm kiếm và trình đọc \
+                 tin dùng được; ghi base_url: \"https://…/\" trong site.yaml hoặc dựng với \
+                 --base-url https://…/"
+            ),
+        );
+    }
     let base_path = match base_url.split_once("://") {
         Some((_, rest)) => rest
             .find('/')
@@ -297,7 +314,7 @@ fn site_info(
             .and_then(|c| c.language.clone())
             .filter(|l| is_valid_id(l))
             .unwrap_or_else(|| "vi".to_string()),
-        relative_links: overrides.relative_links || config.is_some_and(|c| c.relative_links),
+        relative_links,
     }
 }
 
