@@ -242,6 +242,16 @@ fn yaml_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Pat
         .collect()
 }
 
+/// Files that the system or an office program leaves beside an editor's files, passed over
+/// without a word: hidden files (`.DS_Store`, `.git`), Windows' `Thumbs.db` and
+/// `desktop.ini`, and the `~$…` lock files of an open Word or Excel file.
+fn is_system_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
 /// Entries of `dir` in name order, refusing links that lead out of the content folder.
 fn sorted_entries(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     if !dir.is_dir() || !inside_root(root, dir, diagnostics) {
@@ -254,7 +264,7 @@ fn sorted_entries(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec
                 let path = entry.into_path();
                 let hidden = path
                     .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    .is_some_and(|n| is_system_file(&n.to_string_lossy()));
                 if !hidden && inside_root(root, &path, diagnostics) {
                     entries.push(path);
                 }

@@ -274,3 +274,24 @@ fn a_base_url_without_a_host_is_a_warning_for_sitemap_and_feed() {
         assert!(!text.contains("không có tên miền"), "{args:?}: {text}");
     }
 }
+
+#[test]
+fn files_the_system_leaves_are_passed_over_and_others_named() {
+    let project = Project::new();
+    for name in [
+        "Thumbs.db",
+        "desktop.ini",
+        ".DS_Store",
+        "appendices/~$bang.xlsx",
+        "ghi-chu.docx",
+    ] {
+        project.write(&format!("documents/khanh-hoa/kh-1-2020/{name}"), "x");
+    }
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    for quiet in ["Thumbs.db", "desktop.ini", "DS_Store", "~$bang.xlsx"] {
+        assert!(!text.contains(quiet), "{quiet} is passed over: {text}");
+    }
+    expect(&text, "kh-1-2020/ghi-chu.docx", "tệp bị bỏ qua");
+}
