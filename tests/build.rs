@@ -169,6 +169,26 @@ fn a_build_never_replaces_what_it_did_not_write() {
     }
 }
 
+#[test]
+fn a_link_to_a_file_beside_a_section_fails_the_build_with_advice() {
+    let project = Project::new();
+    let section = "documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md";
+    let text = std::fs::read_to_string(project.file(section)).expect("section");
+    project.write(section, &format!("{text}\n\n![Sơ đồ tổ chức](so-do.png)\n"));
+    project.write("documents/khanh-hoa/kh-1-2020/sections/so-do.png", "png");
+    let output = project.run(&["build"]);
+    let printed = printed(&output);
+    assert_eq!(output.status.code(), Some(1), "{printed}");
+    assert!(
+        printed.contains("liên kết “so-do.png” trỏ tới trang hoặc tệp không tồn tại"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("gợi ý: congkhai không chép tệp đặt cạnh văn bản"),
+        "{printed}"
+    );
+}
+
 fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .into_iter()

@@ -593,8 +593,16 @@ pub fn render_to(
     timings.mark("sơ đồ trang, kiểm tra liên kết");
     if !broken.is_empty() {
         let list: Vec<String> = broken.iter().map(ToString::to_string).collect();
+        // A relative link in a section's Markdown points at a file beside it, which a build
+        // does not publish.
+        let hint = if broken.iter().any(|b| !b.link.starts_with('/')) {
+            "\n  gợi ý: congkhai không chép tệp đặt cạnh văn bản (ảnh, PDF): đặt tệp lên máy chủ \
+             và dùng địa chỉ đầy đủ https://…, hoặc bỏ liên kết"
+        } else {
+            ""
+        };
         return Err(anyhow!(
-            "{} liên kết hỏng (broken links):\n{}",
+            "{} liên kết hỏng (broken links):\n{}{hint}",
             broken.len(),
             list.join("\n")
         ));
