@@ -139,7 +139,7 @@ fn explain(error: &clap::Error) -> Option<String> {
             "giá trị “{}” không hợp lệ cho {}: {}",
             text(ContextKind::InvalidValue)?,
             text(ContextKind::InvalidArg)?,
-            error.source_text()?
+            cause_text(error)?
         ),
         ErrorKind::MissingRequiredArgument => {
             format!("thiếu {}", text(ContextKind::InvalidArg)?)
@@ -157,22 +157,16 @@ fn explain(error: &clap::Error) -> Option<String> {
 }
 
 /// The cause clap keeps for a value that failed its parser, as text.
-trait SourceText {
-    fn source_text(&self) -> Option<String>;
-}
-
-impl SourceText for clap::Error {
-    fn source_text(&self) -> Option<String> {
-        let cause = std::error::Error::source(self)?.to_string();
-        // The standard library's number parsers explain themselves in English.
-        Some(match cause.as_str() {
-            "invalid digit found in string" => "không phải một số nguyên dương".to_string(),
-            "number too large to fit in target type" => "số quá lớn".to_string(),
-            "cannot parse integer from empty string" => "chưa có số".to_string(),
-            _ => match cause.split_once(" is not in ") {
-                Some((_, range)) => format!("ngoài khoảng {range}"),
-                None => cause,
-            },
-        })
-    }
+fn cause_text(error: &clap::Error) -> Option<String> {
+    let cause = std::error::Error::source(error)?.to_string();
+    // The standard library's number parsers explain themselves in English.
+    Some(match cause.as_str() {
+        "invalid digit found in string" => "không phải một số nguyên dương".to_string(),
+        "number too large to fit in target type" => "số quá lớn".to_string(),
+        "cannot parse integer from empty string" => "chưa có số".to_string(),
+        _ => match cause.split_once(" is not in ") {
+            Some((_, range)) => format!("ngoài khoảng {range}"),
+            None => cause,
+        },
+    })
 }

@@ -43,6 +43,18 @@ fn small_corpus(dir: &Path, seed: &str, name: &str) {
     assert!(output.status.success(), "{}", printed(&output));
 }
 
+/// The validated site of a corpus of 200 pages from `seed`, whole (nothing dropped).
+fn small_site(seed: &str) -> congkhai::site::Site {
+    let dir = tempfile::tempdir().expect("tempdir");
+    small_corpus(dir.path(), seed, "c");
+    let (source, diagnostics) = congkhai::load::load(&dir.path().join("c/content"));
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let (site, diagnostics) =
+        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    site
+}
+
 #[test]
 fn corpus_is_deterministic_valid_and_builds() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -171,13 +183,7 @@ fn assert_national_pages_stay_readable(out: &Path) {
 /// the counts by province and indicator, which still add up to every target.
 #[test]
 fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    small_corpus(dir.path(), "3", "c");
-    let (source, diagnostics) = congkhai::load::load(&dir.path().join("c/content"));
-    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
-    let (site, diagnostics) =
-        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
-    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let site = small_site("3");
     let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
     assert!(total > 20, "{total} targets");
     let count = |page: &serde_json::Value, list: &str, field: &str| -> usize {
@@ -222,12 +228,7 @@ fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
 /// The feed holds the newest documents up to its limit, newest first.
 #[test]
 fn feed_holds_the_newest_documents_up_to_its_limit() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    small_corpus(dir.path(), "5", "f");
-    let (source, _) = congkhai::load::load(&dir.path().join("f/content"));
-    let (site, diagnostics) =
-        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
-    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let site = small_site("5");
     let entries = |limit| {
         let feed = congkhai::publish::feed::feed(&site, limit);
         let xml = String::from_utf8(feed.bytes).expect("UTF-8");
@@ -261,12 +262,7 @@ fn feed_holds_the_newest_documents_up_to_its_limit() {
 /// names its latest measurement.
 #[test]
 fn indicator_page_sums_up_each_province_past_its_limit() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    small_corpus(dir.path(), "9", "i");
-    let (source, _) = congkhai::load::load(&dir.path().join("i/content"));
-    let (site, diagnostics) =
-        congkhai::validate::validate(&source, &congkhai::validate::SiteOverrides::default());
-    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    let site = small_site("9");
     let (indicator, total) = site
         .indicators
         .iter()

@@ -15,13 +15,14 @@ pub fn relativize(html: &str, page_path: &str, base_path: &str) -> String {
     let mut result = String::with_capacity(html.len() + 1024);
     let mut last = 0;
     let names = ["href", "src", "action", PREFIXES[0], PREFIXES[1]];
+    let prefix_openings = PREFIXES.map(|name| format!(" {name}=\""));
     for (range, value) in attribute_values(html, &names) {
         let Some(inside) = value.strip_prefix(base_path) else {
             continue;
         };
-        let prefix = PREFIXES
+        let prefix = prefix_openings
             .iter()
-            .any(|name| html[..range.start].ends_with(&format!(" {name}=\"")));
+            .any(|opening| html[..range.start].ends_with(opening.as_str()));
         let (path, rest) = match inside.find(['#', '?']) {
             Some(index) => inside.split_at(index),
             None => (inside, ""),

@@ -9,6 +9,11 @@ use serde_saphyr::budget::BudgetBreach;
 
 /// The message and the advice for `error`.
 pub(super) fn explain(error: &Error) -> (String, String) {
+    if let Error::Unexpected { expected, .. } = error
+        && let Some(kind) = kind_of_node(expected)
+    {
+        return (format!("ở đây cần {kind}"), KIND_ADVICE.to_string());
+    }
     match error {
         Error::SerdeUnknownField {
             field, expected, ..
@@ -73,10 +78,6 @@ pub(super) fn explain(error: &Error) -> (String, String) {
             "viết thẳng các giá trị thay vì dùng nhiều neo và bí danh (&, *), \
              hoặc chia tệp thành nhiều tệp nhỏ hơn"
                 .to_string(),
-        ),
-        Error::Unexpected { expected, .. } if kind_of_node(expected).is_some() => (
-            format!("ở đây cần {}", kind_of_node(expected).unwrap_or_default()),
-            KIND_ADVICE.to_string(),
         ),
         // congkhai's own readers say what is wrong in Vietnamese (`model/appendix.rs`).
         Error::Message { msg, .. } => (msg.clone(), KIND_ADVICE.to_string()),
