@@ -96,10 +96,33 @@ pub fn check(
     content: &Path,
     overrides: &validate::SiteOverrides,
 ) -> (Option<site::Site>, Diagnostics) {
+    check_keeping(content, overrides, 0)
+}
+
+/// About how many bytes of sections and rows a build keeps from its check
+/// ([`check_for_build`]): every document of a site of a few thousand pages, so that it is
+/// read only once, and a bounded part of a larger one.
+pub const KEPT_BODIES_BYTES: usize = 128 << 20;
+
+/// [`check`] for a build: the sections and rows of the first documents checked, up to
+/// [`KEPT_BODIES_BYTES`], are kept aside ([`site::KeptBodies`]) instead of being read again
+/// when they are written.
+pub fn check_for_build(
+    content: &Path,
+    overrides: &validate::SiteOverrides,
+) -> (Option<site::Site>, Diagnostics) {
+    check_keeping(content, overrides, KEPT_BODIES_BYTES)
+}
+
+fn check_keeping(
+    content: &Path,
+    overrides: &validate::SiteOverrides,
+    keep: usize,
+) -> (Option<site::Site>, Diagnostics) {
     let timings = timings::Timings::from_env();
     let (registries, dirs, mut diagnostics) = load::load_registries(content);
     timings.mark("đọc danh mục");
-    let (site, more) = validate::validate_on_disk(&registries, &dirs, overrides);
+    let (site, more) = validate::validate_on_disk(&registries, &dirs, overrides, keep);
     timings.mark("đọc và kiểm tra văn bản");
     diagnostics.extend(more);
     if diagnostics.has_errors() {
@@ -112,7 +135,7 @@ pub fn check(
 /// Builds the site: check, render, write. The previous output stays as it was on failure.
 pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), BuildError> {
     let started = Instant::now();
-    let (site, diagnostics) = check(&options.content, &options.overrides);
+    let (site, diagnostics) = check_for_build(&options.content, &options.overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));
     };

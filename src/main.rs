@@ -137,6 +137,11 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
+/// A count as Vietnamese writes it (1.234).
+fn count(n: usize) -> String {
+    format_number(Decimal::from(n as u64))
+}
+
 fn seconds(elapsed: std::time::Duration) -> String {
     let millis = Decimal::from(elapsed.as_millis() as i64);
     format_number((millis / Decimal::from(1000)).round_dp(2))
@@ -192,11 +197,11 @@ fn main() -> ExitCode {
                     print_diagnostics(&diagnostics);
                     println!(
                         "Đã tạo {} trang ({} tệp; {} văn bản, {} bảng phụ lục, {} cảnh báo) trong {} giây",
-                        format_number(Decimal::from(summary.pages as u64)),
-                        format_number(Decimal::from(summary.files as u64)),
-                        summary.documents,
-                        summary.tables,
-                        summary.warnings,
+                        count(summary.pages),
+                        count(summary.files),
+                        count(summary.documents),
+                        count(summary.tables),
+                        count(summary.warnings),
                         seconds(summary.elapsed),
                     );
                     ExitCode::SUCCESS
@@ -205,8 +210,8 @@ fn main() -> ExitCode {
                     print_diagnostics(&diagnostics);
                     eprintln!(
                         "Không dựng được: {} lỗi, {} cảnh báo. Thư mục đầu ra cũ được giữ nguyên.",
-                        diagnostics.error_count(),
-                        diagnostics.warning_count()
+                        count(diagnostics.error_count()),
+                        count(diagnostics.warning_count())
                     );
                     ExitCode::FAILURE
                 }
@@ -229,8 +234,8 @@ fn main() -> ExitCode {
                 diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);
             eprintln!(
                 "Kiểm tra xong: {} lỗi, {} cảnh báo.",
-                diagnostics.error_count(),
-                diagnostics.warning_count()
+                count(diagnostics.error_count()),
+                count(diagnostics.warning_count())
             );
             if failed {
                 ExitCode::FAILURE
@@ -260,5 +265,19 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_the_summary_line_are_grouped_as_vietnamese_writes_them() {
+        assert_eq!(count(3186), "3.186");
+        assert_eq!(count(6237), "6.237");
+        assert_eq!(count(1_234_567), "1.234.567");
+        assert_eq!(count(0), "0");
+        assert_eq!(seconds(std::time::Duration::from_millis(33_640)), "33,64");
     }
 }

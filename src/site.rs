@@ -382,11 +382,124 @@ impl Document {
     /// holds every document this way and reads each again, a few at a time, when it writes
     /// them (see [`crate::validate::Reader`]).
     pub fn drop_bodies(&mut self) {
-        self.sections = Vec::new();
-        for appendix in &mut self.appendices {
-            appendix.rows = Vec::new();
-        }
+        self.take_bodies();
+    }
+
+    /// Moves the sections and the appendices' rows out of the document, as
+    /// [`Document::drop_bodies`] does, and returns them.
+    pub fn take_bodies(&mut self) -> Bodies {
+        let rows = self
+            .appendices
+            .iter_mut()
+            .map(|appendix| std::mem::take(&mut appendix.rows))
+            .collect();
         self.bodies_dropped = true;
+        Bodies {
+            sections: std::mem::take(&mut self.sections),
+            rows,
+        }
+    }
+
+    /// The whole document: this one with `bodies` (taken from it by
+    /// [`Document::take_bodies`]) put back.
+    pub fn with_bodies(&self, bodies: Bodies) -> Document {
+        let mut whole = self.clone();
+        whole.sections = bodies.sections;
+        for (appendix, rows) in whole.appendices.iter_mut().zip(bodies.rows) {
+            appendix.rows = rows;
+        }
+        whole.bodies_dropped = false;
+        whole
+    }
+}
+
+/// A document's sections and appendix rows, set aside by [`Document::take_bodies`].
+#[derive(Debug, Clone)]
+pub struct Bodies {
+    sections: Vec<Section>,
+    rows: Vec<Vec<TableRow>>,
+}
+
+impl Bodies {
+    /// About how many bytes of memory the bodies hold: their structures and their texts.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let sections: usize = self
+            .sections
+            .iter()
+            .map(|s| {
+                size_of::<Section>()
+                    + s.id.len()
+                    + s.title.len()
+                    + s.html.len()
+                    + s.text.len()
+                    + s.toc.len() * (size_of::<TocEntry>() + 32)
+            })
+            .sum();
+        let strings = |texts: &[String]| -> usize {
+            texts.iter().map(|t| size_of::<String>() + t.len()).sum()
+        };
+        let rows: usize = self
+            .rows
+            .iter()
+            .flatten()
+            .map(|row| {
+                size_of::<TableRow>()
+                    + row.anchor.len()
+                    + strings(&row.group_path)
+                    + strings(&row.agencies)
+                    + row.label.as_ref().map_or(0, String::len)
+                    + row.title.as_ref().map_or(0, String::len)
+                    + row
+                        .cells
+                        .iter()
+                        .map(|c| size_of::<TableCell>() + c.text.len())
+                        .sum::<usize>()
+                    + row
+                        .checks
+                        .iter()
+                        .map(|c| size_of::<TotalCheck>() + c.column.len() + c.stated_text.len())
+                        .sum::<usize>()
+            })
+            .sum();
+        sections + rows
+    }
+}
+
+/// The bodies of the documents a build kept whole from its check, while a memory budget
+/// allowed (see [`crate::check_for_build`]), by document folder: each is handed over once, to
+/// [`crate::validate::Reader`], which reads the others again from their folders.
+#[derive(Debug, Default)]
+pub struct KeptBodies(std::sync::Mutex<HashMap<PathBuf, Bodies>>);
+
+impl KeptBodies {
+    /// Keeps the bodies of the document in `folder`.
+    pub fn keep(&mut self, folder: PathBuf, bodies: Bodies) {
+        if let Ok(kept) = self.0.get_mut() {
+            kept.insert(folder, bodies);
+        }
+    }
+
+    /// The bodies kept for the document in `folder`, which are no longer kept.
+    pub fn take(&self, folder: &std::path::Path) -> Option<Bodies> {
+        self.0.lock().ok()?.remove(folder)
+    }
+
+    /// How many documents' bodies are kept.
+    pub fn len(&self) -> usize {
+        self.0.lock().map_or(0, |kept| kept.len())
+    }
+
+    /// True when no bodies are kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Clone for KeptBodies {
+    fn clone(&self) -> KeptBodies {
+        let kept = self.0.lock().map(|kept| kept.clone()).unwrap_or_default();
+        KeptBodies(std::sync::Mutex::new(kept))
     }
 }
 
@@ -411,6 +524,10 @@ pub struct Site {
     /// Positions by ID, made by [`Site::reindex`] once the lists are complete.
     #[serde(skip)]
     pub index: SiteIndex,
+    /// Bodies of documents whose bodies were dropped, kept aside to be written without
+    /// reading them again.
+    #[serde(skip)]
+    pub kept: KeptBodies,
 }
 
 /// Where each ID sits in the site's lists, so that pages look records up in constant time

@@ -4,7 +4,7 @@
 
 mod common;
 use common::{Project, printed};
-use congkhai::validate::{Reader, SiteOverrides, validate};
+use congkhai::validate::{Reader, SiteOverrides, validate, validate_on_disk};
 
 #[test]
 fn a_checked_build_site_keeps_no_bodies_and_reads_them_back_whole() {
@@ -107,4 +107,69 @@ fn the_search_index_of_a_checked_site_is_that_of_the_whole_site() {
             .any(|o| String::from_utf8_lossy(&o.bytes).contains("Trung tâm dữ liệu")),
         "appendix rows are in the index: {chunk:.200}"
     );
+}
+
+#[test]
+fn a_build_keeps_what_its_budget_allows_and_reads_only_the_rest_again() {
+    let content = common::repo().join("content");
+    let (source, _) = congkhai::load::load(&content);
+    let (whole_site, _) = validate(&source, &SiteOverrides::default());
+    let as_json = |documents: &[congkhai::site::Document]| -> Vec<serde_json::Value> {
+        documents
+            .iter()
+            .map(|d| serde_json::to_value(d).expect("json"))
+            .collect()
+    };
+    let expected = as_json(&whole_site.documents);
+    let all: usize = whole_site
+        .documents
+        .iter()
+        .map(|d| d.clone().take_bodies().heap_bytes())
+        .sum();
+    let (registries, dirs, _) = congkhai::load::load_registries(&content);
+    let count = whole_site.documents.len();
+    for (keep, kept) in [
+        (0, 0..=0),
+        (1, 0..=0),
+        (all / 2, 1..=count - 1),
+        (all, count..=count),
+        (usize::MAX, count..=count),
+    ] {
+        let (site, diagnostics) =
+            validate_on_disk(&registries, &dirs, &SiteOverrides::default(), keep);
+        assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+        assert!(
+            site.documents
+                .iter()
+                .all(|d| d.bodies_dropped && d.sections.is_empty())
+        );
+        assert!(
+            kept.contains(&site.kept.len()),
+            "a budget of {keep} bytes of {all} keeps {} of {count} documents",
+            site.kept.len()
+        );
+        let again = Reader::new(&site).whole(&site.documents).expect("whole");
+        assert_eq!(as_json(&again), expected, "budget {keep}");
+        assert!(site.kept.is_empty(), "each kept body is handed over once");
+    }
+
+    // A document kept whole is not read again: editing it after the check changes nothing.
+    let project = Project::new();
+    let content = project.path().join("content");
+    let (site, diagnostics) = congkhai::check_for_build(&content, &SiteOverrides::default());
+    let site = site.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
+    assert_eq!(
+        site.kept.len(),
+        site.documents.len(),
+        "a small site is read once"
+    );
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/document.yaml",
+        "province: khanh-hoa",
+        "province: khong-co",
+    );
+    let whole = Reader::new(&site)
+        .whole(&site.documents)
+        .expect("read once");
+    assert!(whole.iter().all(|d| !d.bodies_dropped));
 }

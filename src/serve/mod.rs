@@ -146,13 +146,17 @@ fn report(outcome: &Outcome) {
         println!(
             "Đã dựng lại {} trong {} ms",
             outcome.scope.label(),
-            outcome.elapsed.as_millis()
+            crate::vietnamese::format_number(rust_decimal::Decimal::from(
+                outcome.elapsed.as_millis() as u64
+            ))
         );
     } else {
         print_errors(&outcome.errors);
         eprintln!(
             "Không dựng lại được ({} lỗi): vẫn phục vụ bản dựng tốt gần nhất. Sửa tệp rồi lưu lại.",
-            outcome.errors.len()
+            crate::vietnamese::format_number(rust_decimal::Decimal::from(
+                outcome.errors.len() as u64
+            ))
         );
     }
 }

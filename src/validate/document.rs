@@ -6,10 +6,11 @@ use crate::diagnostics::{Diagnostics, Place};
 use crate::load::{DocumentFolder, SectionFile};
 use crate::markdown;
 use crate::model::{DocumentSource, Spanned};
-use crate::site::{Document, Measurement, Relation, Section, Site, Target};
+use crate::site::{Bodies, Document, Measurement, Relation, Section, Site, Target};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Anchors the document page itself uses; sections may not take them as IDs.
 pub const RESERVED_ANCHORS: [&str; 8] = [
@@ -35,6 +36,9 @@ pub enum Folders<'a> {
         root: &'a Path,
         /// The document folders, in path order.
         dirs: &'a [std::path::PathBuf],
+        /// About how many bytes of sections and rows may be kept whole (see
+        /// [`crate::site::KeptBodies`]); the other documents' bodies are dropped.
+        keep: usize,
     },
 }
 
@@ -56,10 +60,29 @@ impl Folders<'_> {
     ) -> R {
         match self {
             Folders::Read(folders) => check(&folders[i]),
-            Folders::OnDisk { root, dirs } => {
+            Folders::OnDisk { root, dirs, .. } => {
                 check(&crate::load::load_document(root, &dirs[i], found))
             }
         }
+    }
+}
+
+/// What is left of a build's budget for whole documents, in bytes (see
+/// [`crate::site::Bodies::heap_bytes`]).
+struct Budget(AtomicUsize);
+
+impl Budget {
+    fn has_room(&self) -> bool {
+        self.0.load(Ordering::Relaxed) > 0
+    }
+
+    /// Takes `bytes` from the budget; false, taking nothing, when fewer are left.
+    fn take(&self, bytes: usize) -> bool {
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(bytes)
+            })
+            .is_ok()
     }
 }
 
@@ -84,29 +107,41 @@ pub(super) fn documents(
     let mut seen = HashSet::new();
     let mut pending_relations = Vec::new();
     let mut pending_targets = Vec::new();
+    let budget = match folders {
+        Folders::Read(_) => None,
+        Folders::OnDisk { keep, .. } => Some(Budget(AtomicUsize::new(keep))),
+    };
     // Each document is checked on its own (its Markdown rendered, its tables added up) on
     // every core; what needs the other documents is checked after, in folder order.
-    let checked: Vec<(Option<Checked>, Diagnostics)> = (0..folders.len())
+    let checked: Vec<(Option<Checked>, Option<Bodies>, Diagnostics)> = (0..folders.len())
         .into_par_iter()
         .map(|i| {
             let mut read = Diagnostics::default();
-            // A build drops each document's sections and rows once checked (it reads them
-            // again when it writes them): its Markdown need not be rendered now.
-            let whole = matches!(folders, Folders::Read(_));
+            // A build keeps the sections and rows of documents while its budget lasts and
+            // drops the others' once checked (it reads them again when it writes them):
+            // their Markdown need not be rendered now.
+            let whole = budget.as_ref().is_none_or(Budget::has_room);
             let mut checked = folders.with(i, &mut read, |folder| {
                 check_folder(folder, site, lookup, whole)
             });
-            if let (false, Some(checked)) = (whole, &mut checked) {
-                checked.document.drop_bodies();
+            let mut kept = None;
+            if let (Some(budget), Some(checked)) = (&budget, &mut checked) {
+                let bodies = checked.document.take_bodies();
+                if whole && budget.take(bodies.heap_bytes()) {
+                    kept = Some(bodies);
+                }
             }
-            (checked, read)
+            (checked, kept, read)
         })
         .collect();
-    for (checked, read) in checked {
+    for (checked, kept, read) in checked {
         diagnostics.extend(read);
         let Some(checked) = checked else {
             continue;
         };
+        if let Some(bodies) = kept {
+            site.kept.keep(checked.document.folder.clone(), bodies);
+        }
         check_id(
             &checked.file,
             &checked.id,

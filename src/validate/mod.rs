@@ -111,20 +111,23 @@ pub fn validate(content: &SourceContent, overrides: &SiteOverrides) -> (Site, Di
     )
 }
 
-/// Reads and checks the document folders `dirs` of the content folder one at a time (each
-/// dropped once checked), against the provinces, agencies and indicators of `registries`
-/// (from [`crate::load::load_registries`]): what a build does, so that the source of the
-/// whole site is never held next to the checked site.
+/// Reads and checks the document folders `dirs` of the content folder one at a time,
+/// against the provinces, agencies and indicators of `registries` (from
+/// [`crate::load::load_registries`]): what a build does, so that the source of the whole site
+/// is never held next to the checked site. Each document's sections and rows are dropped
+/// once checked, but for about `keep` bytes of them, kept aside for [`Reader`].
 pub fn validate_on_disk(
     registries: &SourceContent,
     dirs: &[std::path::PathBuf],
     overrides: &SiteOverrides,
+    keep: usize,
 ) -> (Site, Diagnostics) {
     validate_with(
         registries,
         document::Folders::OnDisk {
             root: &registries.root,
             dirs,
+            keep,
         },
         overrides,
     )
@@ -164,6 +167,12 @@ impl<'a> Reader<'a> {
         let whole = documents
             .par_iter()
             .map(|slim| {
+                if !slim.bodies_dropped {
+                    return Ok(slim.clone());
+                }
+                if let Some(bodies) = self.site.kept.take(&slim.folder) {
+                    return Ok(slim.with_bodies(bodies));
+                }
                 let again =
                     document::read_again(&self.site.root, &slim.folder, self.site, &self.lookup)
                         .ok()
@@ -203,6 +212,7 @@ fn validate_with(
         warnings: Vec::new(),
         root: content.root.clone(),
         index: Default::default(),
+        kept: Default::default(),
     };
     // Provinces, agencies and indicators are complete: look them up by ID while documents
     // are checked.
