@@ -44,6 +44,8 @@ pub struct DocumentFolder {
     pub measurements: Option<(PathBuf, Vec<Spanned<MeasurementSource>>)>,
     /// The appendices in file-name order.
     pub appendices: Vec<(PathBuf, AppendixSource)>,
+    /// The files of its `files/` folder, in name order, to publish beside its page.
+    pub files: Vec<PathBuf>,
 }
 
 /// The whole source model, as read.
@@ -183,6 +185,7 @@ pub fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> 
         targets: None,
         measurements: None,
         appendices: Vec::new(),
+        files: Vec::new(),
     };
     for path in sorted_entries(root, dir, diagnostics) {
         let name = path
@@ -203,6 +206,15 @@ pub fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> 
                         if let Some(section) = read_section(&file, diagnostics) {
                             folder.sections.push(section);
                         }
+                    } else {
+                        ignored(&file, diagnostics);
+                    }
+                }
+            }
+            "files" if path.is_dir() => {
+                for file in sorted_entries(root, &path, diagnostics) {
+                    if file.is_file() {
+                        folder.files.push(file);
                     } else {
                         ignored(&file, diagnostics);
                     }

@@ -64,6 +64,36 @@ pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) 
                 events[i] = Event::End(TagEnd::Heading(shift(*level)));
                 text.push('\n');
             }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if let Some(published) = attachment_url(dest_url) {
+                    events[i] = Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: published.into(),
+                        title: title.clone(),
+                        id: id.clone(),
+                    });
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if let Some(published) = attachment_url(dest_url) {
+                    events[i] = Event::Start(Tag::Image {
+                        link_type: *link_type,
+                        dest_url: published.into(),
+                        title: title.clone(),
+                        id: id.clone(),
+                    });
+                }
+            }
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item) => text.push('\n'),
@@ -78,6 +108,16 @@ pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) 
         toc,
         text,
     }
+}
+
+/// Where a link to a file of the document's `files/` folder points once published: sections
+/// sit in `sections/`, so an editor links `../files/ten-tep.pdf` (or `files/ten-tep.pdf`),
+/// and the file is published in `tep/` beside the document's page, where sections are shown.
+fn attachment_url(link: &str) -> Option<String> {
+    let rest = link
+        .strip_prefix("../files/")
+        .or_else(|| link.strip_prefix("files/"))?;
+    Some(format!("{}/{rest}", crate::site::ATTACHMENTS_FOLDER))
 }
 
 fn heading_text(events: &[Event]) -> String {
@@ -133,6 +173,39 @@ pub fn sanitize(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn links_to_the_documents_files_point_where_they_are_published() {
+        let mut used = HashSet::new();
+        let rendered = render(
+            "[Bản ký số](../files/ban-ky-so.pdf#page=2), ![Sơ đồ](files/so-do.png), \
+             [khác](../khac.pdf), [web](https://example.gov.vn/files/a.pdf)",
+            "phan-i",
+            &mut used,
+        );
+        assert!(
+            rendered.html.contains(r#"href="tep/ban-ky-so.pdf#page=2""#),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains(r#"src="tep/so-do.png""#),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains(r#"href="../khac.pdf""#),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered
+                .html
+                .contains(r#"href="https://example.gov.vn/files/a.pdf""#),
+            "{}",
+            rendered.html
+        );
+    }
+
     use super::*;
 
     #[test]

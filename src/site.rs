@@ -368,6 +368,9 @@ pub struct Document {
     pub measurements: Vec<Measurement>,
     /// Appendices in order.
     pub appendices: Vec<Appendix>,
+    /// Files published beside the document's page, in the order `document.yaml` lists them,
+    /// then by name.
+    pub attachments: Vec<Attachment>,
     /// The document's folder, from which [`Document::drop_bodies`] lets it be read again.
     #[serde(skip)]
     pub folder: PathBuf,
@@ -500,6 +503,34 @@ impl Clone for KeptBodies {
     fn clone(&self) -> KeptBodies {
         let kept = self.0.lock().map(|kept| kept.clone()).unwrap_or_default();
         KeptBodies(std::sync::Mutex::new(kept))
+    }
+}
+
+/// A file published as it is beside its document's page, at
+/// `van-ban/<document>/tep/<name>`: the signed original, a diagram, a spreadsheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// The file's name, as in its URL.
+    pub name: String,
+    /// What `document.yaml` calls it, if it does.
+    pub title: Option<String>,
+    /// What kind of file it is, as readers name it ("PDF", "Word").
+    pub format: &'static str,
+    /// Its media type (`application/pdf`).
+    pub media_type: &'static str,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The SHA-256 of its bytes, in hexadecimal.
+    pub sha256: String,
+}
+
+/// The folder, beside a document's page, where its files are published.
+pub const ATTACHMENTS_FOLDER: &str = "tep";
+
+impl Attachment {
+    /// Its path in the output: `van-ban/<document>/tep/<name>`.
+    pub fn path(&self, document: &str) -> String {
+        format!("van-ban/{document}/{ATTACHMENTS_FOLDER}/{}", self.name)
     }
 }
 

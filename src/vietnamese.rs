@@ -131,9 +131,30 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// A size the Vietnamese way: `999 B`, `12,3 kB`, `2,5 MB`.
+pub fn size_label(bytes: u64) -> String {
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let (value, unit) = if bytes < 1_000_000 {
+        (Decimal::from(bytes) / Decimal::from(1000), "kB")
+    } else {
+        (Decimal::from(bytes) / Decimal::from(1_000_000), "MB")
+    };
+    format!("{} {unit}", format_number(value.round_dp(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_written_the_vietnamese_way() {
+        assert_eq!(size_label(999), "999 B");
+        assert_eq!(size_label(12_345), "12,3 kB");
+        assert_eq!(size_label(2_500_000), "2,5 MB");
+        assert_eq!(size_label(1_234_567_890), "1.234,6 MB");
+    }
 
     #[test]
     fn numbers_use_dots_for_thousands_and_comma_for_decimals() {

@@ -135,6 +135,22 @@ pub struct DocumentSource {
     #[serde(default)]
     #[schemars(with = "Vec<RelationSource>")]
     pub relations: Vec<Spanned<RelationSource>>,
+    /// Titles of the files in the document's `files/` folder, which are published beside its
+    /// page (a file not listed here is published under its name).
+    #[serde(default)]
+    #[schemars(with = "Vec<AttachmentSource>")]
+    pub attachments: Vec<Spanned<AttachmentSource>>,
+}
+
+/// A file of the document's `files/` folder, with the title readers see.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentSource {
+    /// The file's name in `files/` (`ban-ky-so.pdf`).
+    #[schemars(with = "String")]
+    pub file: Spanned<String>,
+    /// What it is ("Bản ký số của kế hoạch").
+    pub title: String,
 }
 
 /// The front matter of a section's Markdown file.

@@ -12,8 +12,8 @@ pub use appendix::{
     Unit,
 };
 pub use document::{
-    Comparison, DocumentKind, DocumentSource, Level, MeasurementSource, Period, RelationSource,
-    RelationType, SectionFrontMatter, Signer, TargetRef, TargetSource,
+    AttachmentSource, Comparison, DocumentKind, DocumentSource, Level, MeasurementSource, Period,
+    RelationSource, RelationType, SectionFrontMatter, Signer, TargetRef, TargetSource,
 };
 pub use registry::{AgencySource, IndicatorSource, ProvinceSource, SiteConfig};
 

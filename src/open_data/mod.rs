@@ -39,19 +39,6 @@ fn pretty_json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// A size the Vietnamese way: `12,3 kB`.
-fn size_label(bytes: usize) -> String {
-    if bytes < 1000 {
-        return format!("{bytes} B");
-    }
-    let (value, unit) = if bytes < 1_000_000 {
-        (Decimal::from(bytes as u64) / Decimal::from(1000), "kB")
-    } else {
-        (Decimal::from(bytes as u64) / Decimal::from(1_000_000), "MB")
-    };
-    format!("{} {unit}", format_number(value.round_dp(1)))
-}
-
 /// The tables that also have a JSON dataset: an array of their records.
 const JSON_TABLES: [&str; 9] = [
     "van-ban", "muc", "phu-luc", "du-an", "chi-tieu", "so-lieu", "chi-so", "co-quan", "tinh",
@@ -232,14 +219,14 @@ impl<'a> OpenData<'a> {
             let (rows, csv_len, json_len) = files.close()?;
             let mut listed = Vec::new();
             let csv_path = format!("{FOLDER}/{}.csv", table.name);
-            listed.push(json!({"format": "CSV", "path": csv_path, "size": size_label(csv_len), "bytes": csv_len}));
+            listed.push(json!({"format": "CSV", "path": csv_path, "size": crate::vietnamese::size_label(csv_len as u64), "bytes": csv_len}));
             downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
             if let Some(json_len) = json_len {
                 let path = format!("{FOLDER}/{}.json", table.name);
                 listed.push(json!({
                     "format": "JSON",
                     "path": path,
-                    "size": size_label(json_len),
+                    "size": crate::vietnamese::size_label(json_len as u64),
                     "bytes": json_len,
                     "schema": format!("{FOLDER}/schema/{}.schema.json", table.name),
                 }));
@@ -319,16 +306,4 @@ fn json_ld(site: &Site, downloads: Vec<Value>) -> Result<String> {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_are_written_the_vietnamese_way() {
-        assert_eq!(size_label(999), "999 B");
-        assert_eq!(size_label(12_345), "12,3 kB");
-        assert_eq!(size_label(2_500_000), "2,5 MB");
-    }
 }

@@ -379,6 +379,27 @@ pub struct DocumentBundle {
     pub measurements: Vec<MeasurementRecord>,
     /// Its appendices with their rows.
     pub appendices: Vec<AppendixRecord>,
+    /// The files published beside its page (the signed original, diagrams).
+    pub attachments: Vec<AttachmentRecord>,
+}
+
+/// A file published as it is beside its document's page.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AttachmentRecord {
+    /// The file's name.
+    pub name: String,
+    /// Its title, when the document gives one.
+    pub title: Option<String>,
+    /// Its URL, relative to the site root.
+    pub url: String,
+    /// What kind of file it is ("PDF", "Word").
+    pub format: String,
+    /// Its media type.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The SHA-256 of its bytes, in hexadecimal, to check a download against.
+    pub sha256: String,
 }
 
 /// Records of the site, or of a part of it: open data is made a few documents at a time, so
@@ -584,6 +605,19 @@ fn bundle(document: &Document) -> DocumentBundle {
             .appendices
             .iter()
             .map(|a| appendix(document, a))
+            .collect(),
+        attachments: document
+            .attachments
+            .iter()
+            .map(|a| AttachmentRecord {
+                name: a.name.clone(),
+                title: a.title.clone(),
+                url: a.path(&document.id),
+                format: a.format.to_string(),
+                media_type: a.media_type.to_string(),
+                bytes: a.bytes,
+                sha256: a.sha256.clone(),
+            })
             .collect(),
     }
 }

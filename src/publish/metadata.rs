@@ -9,7 +9,7 @@ pub fn document_json_ld(site: &Site, document: &Document) -> String {
     let issuer = site.agency(&document.issuer).map(|a| a.name.clone());
     let province = site.province(&document.province).map(|p| p.name.clone());
     let url = format!("{}van-ban/{}/", site.info.base_url, document.id);
-    let value = match document.kind {
+    let mut value = match document.kind {
         DocumentKind::Report => json!({
             "@context": "https://schema.org",
             "@type": "Report",
@@ -36,6 +36,23 @@ pub fn document_json_ld(site: &Site, document: &Document) -> String {
             "url": url,
         }),
     };
+    if !document.attachments.is_empty() {
+        // The published files of the document: schema.org's `encoding` of a creative work.
+        value["encoding"] = document
+            .attachments
+            .iter()
+            .map(|a| {
+                json!({
+                    "@type": "MediaObject",
+                    "name": a.title.as_deref().unwrap_or(&a.name),
+                    "contentUrl": format!("{}{}", site.info.base_url, a.path(&document.id)),
+                    "encodingFormat": a.media_type,
+                    "contentSize": a.bytes.to_string(),
+                    "sha256": a.sha256,
+                })
+            })
+            .collect();
+    }
     script_safe(&value.to_string())
 }
 

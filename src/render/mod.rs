@@ -11,7 +11,7 @@ pub use status::{TargetStatus, measurements_of, status};
 use crate::publish::{assets, feed, links, metadata, page_url, relative, sitemap};
 use crate::site::Site;
 use crate::validate::DOCUMENTS_PER_PART;
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Context as _, Result, anyhow, bail};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -106,7 +106,10 @@ fn write_documents<'a>(
         let ((written, listed), (opened, indexed)) = rayon::join(
             || {
                 rayon::join(
-                    || pages.render_all(document_pages(site, &whole), files),
+                    || {
+                        pages.render_all(document_pages(site, &whole), files)?;
+                        write_attachments(&whole, files)
+                    },
                     || projects.add(first, &whole, &project_row),
                 )
             },
@@ -118,6 +121,27 @@ fn write_documents<'a>(
     timings.report("đọc lại văn bản", spent[0]);
     timings.report("trang văn bản, dữ liệu mở, tìm kiếm, dự án", spent[1]);
     Ok((open_data, search, projects))
+}
+
+/// Publishes the files of `documents` beside their pages, as they were checked: a file
+/// changed since stops the build.
+fn write_attachments(documents: &[crate::site::Document], files: &dyn Sink) -> Result<()> {
+    for document in documents {
+        for attachment in &document.attachments {
+            let source = document.folder.join("files").join(&attachment.name);
+            let bytes = std::fs::read(&source)
+                .with_context(|| format!("không đọc được tệp {}", source.display()))?;
+            if crate::validate::attachments::sha256_hex(&bytes) != attachment.sha256 {
+                bail!(
+                    "tệp {} đã thay đổi trong khi dựng cổng; hãy dựng lại \
+                     (the file changed during the build; build again)",
+                    source.display()
+                );
+            }
+            files.put(&attachment.path(&document.id), &bytes)?;
+        }
+    }
+    Ok(())
 }
 
 /// What every page of one build shares.
@@ -596,8 +620,9 @@ pub fn render_to(
         // A relative link in a section's Markdown points at a file beside it, which a build
         // does not publish.
         let hint = if broken.iter().any(|b| !b.link.starts_with('/')) {
-            "\n  gợi ý: congkhai không chép tệp đặt cạnh văn bản (ảnh, PDF): đặt tệp lên máy chủ \
-             và dùng địa chỉ đầy đủ https://…, hoặc bỏ liên kết"
+            "\n  gợi ý: một tệp (PDF, ảnh) được công bố cùng văn bản khi nằm trong thư mục files/ \
+             của văn bản: đặt tệp vào đó và dẫn liên kết “../files/ten-tep.pdf”; hoặc dùng \
+             địa chỉ đầy đủ https://… của tệp trên máy chủ khác, hoặc bỏ liên kết"
         } else {
             ""
         };

@@ -107,6 +107,14 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
         "targets": targets_view(site, document),
         "measurements": document.measurements.iter().map(measurement_view).collect::<Vec<_>>(),
         "appendices": document.appendices.iter().map(appendix_summary).collect::<Vec<_>>(),
+        "attachments": document.attachments.iter().map(|a| json!({
+            "url": a.path(&document.id),
+            "name": a.name,
+            "title": a.title,
+            "format": a.format,
+            "media_type": a.media_type,
+            "size": crate::vietnamese::size_label(a.bytes),
+        })).collect::<Vec<_>>(),
     })
 }
 

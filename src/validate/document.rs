@@ -13,8 +13,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Anchors the document page itself uses; sections may not take them as IDs.
-pub const RESERVED_ANCHORS: [&str; 8] = [
+pub const RESERVED_ANCHORS: [&str; 9] = [
     "noi-dung-chinh",
+    "tep-dinh-kem",
     "muc-luc",
     "lien-quan",
     "chi-tieu",
@@ -357,6 +358,12 @@ fn document(
         targets,
         measurements,
         appendices,
+        attachments: super::attachments::attachments(
+            &folder.files,
+            &source.attachments,
+            file,
+            diagnostics,
+        ),
         folder: folder.dir.clone(),
         bodies_dropped: false,
     }

@@ -4,6 +4,7 @@
 
 mod agency_lookup;
 mod appendix;
+pub mod attachments;
 mod document;
 
 pub use agency_lookup::{AgencyLookup, normalize_name};
