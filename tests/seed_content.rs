@@ -267,3 +267,83 @@ fn the_built_portal_shows_every_document_appendix_and_target() {
         }
     }
 }
+
+/// The visible text of an HTML fragment: tags dropped, spaces (no-break ones too) collapsed.
+fn visible(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn real_pages_say_each_thing_once_and_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = dir.path().join("output");
+    let run = congkhai(
+        &repo(),
+        &["build", "--output", output.to_str().expect("utf-8 path")],
+    );
+    assert!(run.status.success(), "{}", printed(&run));
+    let page = |path: &str| {
+        std::fs::read_to_string(output.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+
+    // The report has no number: its label already carries its date, said once.
+    let home = visible(&page("index.html"));
+    assert!(home.contains("Báo cáo ngày 30/10/2023"), "{home}");
+    assert!(!home.contains("30/10/2023 ngày 30/10/2023"), "{home}");
+
+    // A merged province's note is said once, with a link to the province it joined.
+    let dak_nong = page("tinh/dak-nong/index.html");
+    assert_eq!(
+        visible(&dak_nong).matches("hợp nhất").count(),
+        1,
+        "{dak_nong}"
+    );
+    assert!(
+        !visible(&dak_nong).contains("Nay thuộc"),
+        "not said again: {dak_nong}"
+    );
+    assert!(
+        dak_nong.contains("tinh/lam-dong/"),
+        "links the new province"
+    );
+
+    // A law cited without a number is named before its date.
+    let plan = visible(&page("van-ban/kh-10693-2020/index.html"));
+    assert!(
+        plan.contains("Luật Giao dịch điện tử ngày 29/11/2005"),
+        "{plan}"
+    );
+    assert!(!plan.contains("ngày 29/11/2005 – Luật"), "{plan}");
+
+    // Goals: the figure and a word unit apart, the sign on the figure's line.
+    let targets = page("chi-tieu/index.html");
+    assert!(!targets.contains("1lần/năm"), "a space before word units");
+    assert!(
+        targets.contains("≥\u{a0}1\u{a0}lần/năm"),
+        "held together by no-break spaces"
+    );
+
+    // An agency's total names what it counts.
+    let agency = visible(&page("co-quan/so-tttt-khanh-hoa/index.html"));
+    assert!(agency.contains("dự án, nhiệm vụ)."), "{agency}");
+
+    // Measurements are plain sentences, without Markdown's marks.
+    let report = page("van-ban/bc-khanh-hoa-10-thang-2023/index.html");
+    assert!(!report.contains("(*"), "no raw emphasis marks");
+}

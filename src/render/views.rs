@@ -42,10 +42,13 @@ fn relation_label(kind: RelationType, reverse: bool) -> &'static str {
 
 /// A short reference to a document: kind, number, date, title, link.
 pub fn document_summary(site: &Site, document: &Document) -> Value {
+    let label = super::document_title(site, document);
     json!({
         "id": document.id,
         "kind": document.kind.label(),
-        "label": super::document_title(site, document),
+        // A document without a number of its own is called by its date already.
+        "label_dated": label.contains(&short_date(&document.issued)),
+        "label": label,
         "number": document.number,
         "issued": short_date(&document.issued),
         "title": document.title,
@@ -132,6 +135,27 @@ fn measurement_view(m: &crate::site::Measurement) -> Value {
     })
 }
 
+/// A goal as it is read: "≥ 80%", "≥ 1 lần/năm", "25 hạng". The sign and a word unit are
+/// held to the figure by no-break spaces, so that "≥" never ends a line alone; "%" follows the
+/// figure directly, as the documents write it.
+pub fn goal_text(comparison: Option<&str>, value: Decimal, unit: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(sign) = comparison.filter(|c| !c.is_empty()) {
+        text.push_str(sign);
+        text.push('\u{a0}');
+    }
+    text.push_str(&format_number(value));
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(unit) if unit.starts_with('%') => text.push_str(unit),
+        Some(unit) => {
+            text.push('\u{a0}');
+            text.push_str(unit);
+        }
+        None => {}
+    }
+    text
+}
+
 /// A target with its status, for lists.
 pub fn target_view(site: &Site, document: &Document, target: &Target) -> Value {
     let measured = measurements_of(site, &document.id, target);
@@ -145,7 +169,7 @@ pub fn target_view(site: &Site, document: &Document, target: &Target) -> Value {
         "indicator": target.indicator,
         "indicator_name": target.indicator.as_deref().and_then(|i| site.indicator(i)).map(|i| i.name.clone()),
         "level": target.level.map(|l| l.label()),
-        "goal": target.value.map(|v| format!("{} {}{}", target.comparison.as_deref().unwrap_or(""), format_number(v), target.unit.as_deref().unwrap_or(""))),
+        "goal": target.value.map(|v| goal_text(target.comparison.as_deref(), v, target.unit.as_deref())),
         "year": target.year,
         "status": status.label(),
         "status_key": status.key(),
@@ -655,11 +679,9 @@ fn indicator_by_province(
                 .filter(|t| t.value.is_some())
                 .collect();
             let goal = |t: &Target| {
-                format!(
-                    "{}{}",
-                    t.value.map(format_number).unwrap_or_default(),
-                    t.unit.as_deref().unwrap_or("")
-                )
+                t.value
+                    .map(|v| goal_text(None, v, t.unit.as_deref()))
+                    .unwrap_or_default()
             };
             let lowest = goals.iter().min_by_key(|t| t.value).map(|t| goal(t));
             let highest = goals.iter().max_by_key(|t| t.value).map(|t| goal(t));
@@ -743,6 +765,16 @@ pub fn agencies_index(site: &Site, index: &ProjectIndex) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goals_keep_their_sign_and_word_units_apart_but_on_one_line() {
+        let goal = |sign, value: i64, unit| goal_text(sign, Decimal::from(value), unit);
+        assert_eq!(goal(Some("≥"), 80, Some("%")), "≥\u{a0}80%");
+        assert_eq!(goal(Some("≥"), 1, Some("lần/năm")), "≥\u{a0}1\u{a0}lần/năm");
+        assert_eq!(goal(Some("≤"), 25, Some("hạng")), "≤\u{a0}25\u{a0}hạng");
+        assert_eq!(goal(None, 1000, None), "1.000");
+        assert_eq!(goal(Some(""), 31, Some(" mô hình")), "31\u{a0}mô hình");
+    }
 
     fn bar(label: &str) -> Bar {
         Bar {

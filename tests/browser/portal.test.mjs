@@ -77,6 +77,21 @@ describe("appendix table", () => {
     await page.close();
   });
 
+  test("every group the document prints shows until a filter leaves it empty", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-iv/");
+    await page.waitForSelector(".table-status");
+    const groups = page.locator("tbody tr.group");
+    const all = await groups.count();
+    assert.ok(all > 0);
+    assert.equal(await page.locator("tbody tr.group:visible").count(), all, "no group hidden on load");
+    const heading = page.locator("tbody tr.group", { hasText: "Dự án chuyển tiếp từ giai đoạn 2016 - 2020" });
+    assert.ok(await heading.isVisible(), "a heading without rows of its own is shown");
+    await page.getByLabel("Tìm trong bảng").fill("khong co dong nao nhu the nay");
+    assert.equal(await page.locator("tbody tr.group:visible").count(), 0, "empty groups hidden while filtering");
+    await page.close();
+  });
+
   test("filtering by text without diacritics and by agency", async () => {
     const page = await browser.newPage();
     await page.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");

@@ -55,9 +55,11 @@
       var sorted = state.sortColumn !== -1;
       allRows.forEach(function (row) {
         if (row.classList.contains("group")) {
-          row.hidden = sorted || !dataRows.some(function (r) {
+          // A group without rows of its own (a heading the document prints) is hidden only
+          // while a filter leaves it nothing to head.
+          row.hidden = sorted || (filtering && !dataRows.some(function (r) {
             return !r.hidden && (" " + r.getAttribute("data-groups") + " ").indexOf(" " + row.id + " ") !== -1;
-          });
+          }));
         } else if (row.classList.contains("total")) {
           row.hidden = sorted || filtering;
         }
