@@ -182,6 +182,8 @@ pub struct Column {
     pub title: String,
     /// Role.
     pub role: ColumnRole,
+    /// For an amount that is a part of another amount column, that column's position.
+    pub part_of: Option<usize>,
 }
 
 /// A cell, aligned with the appendix's columns.
@@ -299,12 +301,22 @@ impl Appendix {
     }
 
     /// The amount of `row` in column `main` ([`Appendix::main_amount_column`], found once per
-    /// appendix), converted to triệu đồng.
+    /// appendix), converted to triệu đồng: where the row leaves it empty, the sum of its
+    /// parts (the columns [`Column::part_of`] it), if it has any.
     pub fn amount_in_millions(&self, row: &TableRow, main: Option<usize>) -> Option<Decimal> {
+        let main = main?;
         let unit = self
             .unit_in_dong
             .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000));
-        row.cells.get(main?)?.value.map(|v| (v * unit).normalize())
+        let amount = row.cells.get(main)?.value.or_else(|| {
+            self.columns
+                .iter()
+                .zip(&row.cells)
+                .filter(|(column, _)| column.part_of == Some(main))
+                .filter_map(|(_, cell)| cell.value)
+                .reduce(|sum, part| sum.checked_add(part).unwrap_or(sum))
+        });
+        amount.map(|v| (v * unit).normalize())
     }
 
     /// The project lists' summaries of the data rows, when the appendix has an amount column.

@@ -295,3 +295,75 @@ fn files_the_system_leaves_are_passed_over_and_others_named() {
     }
     expect(&text, "kh-1-2020/ghi-chu.docx", "tệp bị bỏ qua");
 }
+
+#[test]
+fn an_amount_column_can_only_be_part_of_another_amount_column() {
+    let project = Project::new();
+    project.edit(
+        APPENDIX,
+        r#"  - { key: amount, title: "Tổng mức đầu tư", role: amount }"#,
+        r#"  - { key: amount, title: "Tổng mức đầu tư", role: amount }
+  - { key: y2021, title: "2021", role: amount, part_of: amout }
+  - { key: y2022, title: "2022", role: amount, part_of: agency }
+  - { key: y2023, title: "2023", role: amount, part_of: y2023 }
+  - { key: note, title: "Ghi chú", role: note, part_of: amount }"#,
+    );
+    let text = project.check_fails();
+    expect(&text, "01-du-an.yaml:10:", "part_of: không có cột “amout”");
+    expect(
+        &text,
+        "01-du-an.yaml:11:",
+        "part_of: cột “agency” không phải cột kinh phí",
+    );
+    expect(&text, "01-du-an.yaml:12:", "không thể là phần của chính nó");
+    expect(
+        &text,
+        "01-du-an.yaml:13:",
+        "cột “note” không phải cột kinh phí",
+    );
+}
+
+#[test]
+fn a_row_without_its_total_counts_the_sum_of_its_parts() {
+    let project = Project::new();
+    project.edit(
+        APPENDIX,
+        r#"  - { key: amount, title: "Tổng mức đầu tư", role: amount }"#,
+        r#"  - { key: amount, title: "Tổng mức đầu tư", role: amount }
+  - { key: y2021, title: "2021", role: amount, part_of: amount }
+  - { key: y2022, title: "2022", role: amount, part_of: amount }"#,
+    );
+    project.edit(
+        APPENDIX,
+        r#"amount: "201,5" }"#,
+        r#"y2021: "100,5", y2022: "1.000" }"#,
+    );
+    let output = project.run(&["build"]);
+    assert!(output.status.success(), "{}", printed(&output));
+    let data = std::fs::read_to_string(project.path().join("output/du-lieu/du-an.json"))
+        .expect("du-an.json");
+    let projects: serde_json::Value = serde_json::from_str(&data).expect("JSON");
+    let row = projects
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|p| p["name"] == "Mạng chuyên dùng")
+        .expect("the row");
+    assert_eq!(
+        row["amount"],
+        serde_json::Value::Null,
+        "its own total is empty"
+    );
+    assert_eq!(row["amount_million_dong"].to_string(), "1100.5", "{row}");
+    let other = projects
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|p| p["name"] == "Trung tâm dữ liệu")
+        .expect("the row");
+    assert_eq!(
+        other["amount_million_dong"].to_string(),
+        "1747000",
+        "its total wins"
+    );
+}

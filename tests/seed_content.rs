@@ -339,9 +339,48 @@ fn real_pages_say_each_thing_once_and_in_order() {
         "held together by no-break spaces"
     );
 
-    // An agency's total names what it counts.
+    // Amounts are given appendix by appendix, never added across documents that list the
+    // same projects again (the report lists the plan's LGSP again).
+    let khanh_hoa = visible(&page("tinh/khanh-hoa/index.html"));
+    for (appendix, count, total) in [
+        (
+            "Phụ lục II: DANH MỤC CÁC DỰ ÁN, NHIỆM VỤ ỨNG DỤNG CNTT TRIỂN KHAI GIAI ĐOẠN 2016 - 2020 Kế hoạch 10693/KH-UBND",
+            77,
+            "189.270,5",
+        ),
+        (
+            "Phụ lục III: DANH MỤC CÁC DỰ ÁN, NHIỆM VỤ AN TOÀN THÔNG TIN TRIỂN KHAI GIAI ĐOẠN 2016 - 2020 Kế hoạch 10693/KH-UBND",
+            17,
+            "87.751",
+        ),
+    ] {
+        assert!(
+            khanh_hoa.contains(&format!("{appendix} {count} {total}")),
+            "{appendix}: {khanh_hoa}"
+        );
+    }
+    for path in [
+        "tinh/khanh-hoa/index.html",
+        "tinh/khanh-hoa/du-an/index.html",
+        "co-quan/so-tttt-khanh-hoa/index.html",
+        "du-an/index.html",
+    ] {
+        assert!(
+            !page(path).contains("Tổng kinh phí:"),
+            "{path} adds documents together"
+        );
+    }
     let agency = visible(&page("co-quan/so-tttt-khanh-hoa/index.html"));
-    assert!(agency.contains("dự án, nhiệm vụ)."), "{agency}");
+    assert!(agency.contains("Kinh phí theo từng phụ lục"), "{agency}");
+    // Tây Ninh's 2016–2020 projects are given by year: the years count where the total
+    // column is empty.
+    let tay_ninh = visible(&page("tinh/tay-ninh/du-an/index.html"));
+    assert!(
+        tay_ninh.contains(
+            "GIAI ĐOẠN 2016-2020 Kế hoạch ban hành kèm theo Quyết định 125/QĐ-UBND 82 130.794,584"
+        ),
+        "{tay_ninh}"
+    );
 
     // Measurements are plain sentences, without Markdown's marks.
     let report = page("van-ban/bc-khanh-hoa-10-thang-2023/index.html");

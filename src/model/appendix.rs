@@ -129,6 +129,11 @@ pub struct ColumnSource {
     pub title: String,
     /// What the column holds.
     pub role: ColumnRole,
+    /// For an amount that is a part (a year, a source of funds) of another amount column:
+    /// that column's key. A row that leaves that column empty counts the sum of its parts.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub part_of: Option<Spanned<String>>,
 }
 
 /// `appendices/NN-*.yaml`.

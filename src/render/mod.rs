@@ -331,7 +331,7 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
                     "province_projects.html",
                     &format!("{}index.html", views::list_page_path(&base, number)),
                     &numbered(&format!("Dự án, nhiệm vụ – Tỉnh {}", province.name), number),
-                    move || views::province_projects_page(province, projects, number),
+                    move || views::province_projects_page(site, province, projects, number),
                 ));
             }
         }

@@ -20,12 +20,18 @@ pub struct Project<'a> {
     pub row: ProjectSummary,
 }
 
-/// Where a project's rendered row is in scratch space, and its amount.
+/// Where a project's rendered row is in scratch space, its amount, and the positions of its
+/// document in the site and of its appendix in the document.
 struct Entry {
     at: u64,
     len: u32,
     amount: Option<Decimal>,
+    document: u32,
+    appendix: u32,
 }
+
+/// A project's appendix (its position in its document), its rendered row and its summary.
+type RenderedProject = (u32, String, ProjectSummary);
 
 /// Renders a project's table row (HTML) with its amount in triệu đồng.
 pub type RenderRow<'r> = dyn Fn(&Project, Option<Decimal>) -> Result<String> + Sync + 'r;
@@ -61,7 +67,7 @@ impl<'a> ProjectStore<'a> {
     pub fn add(&mut self, first: usize, whole: &[Document], render: &RenderRow) -> Result<()> {
         use rayon::prelude::*;
         let site = self.site;
-        let rendered: Vec<(&'a str, Vec<(String, ProjectSummary)>)> = whole
+        let rendered: Vec<(usize, &'a str, Vec<RenderedProject>)> = whole
             .par_iter()
             .enumerate()
             .map(|(i, document)| {
@@ -71,7 +77,10 @@ impl<'a> ProjectStore<'a> {
                     .filter(|d| d.id == document.id)
                     .context("văn bản không khớp vị trí của nó trong cổng")?;
                 let mut rows = Vec::new();
-                for (appendix, whole_appendix) in slim.appendices.iter().zip(&document.appendices) {
+                for (number, (appendix, whole_appendix)) in
+                    slim.appendices.iter().zip(&document.appendices).enumerate()
+                {
+                    let number = u32::try_from(number)?;
                     for row in whole_appendix.project_summaries() {
                         let amount = row.amount;
                         let project = Project {
@@ -79,21 +88,28 @@ impl<'a> ProjectStore<'a> {
                             appendix,
                             row,
                         };
-                        rows.push((render(&project, amount)?, project.row));
+                        rows.push((number, render(&project, amount)?, project.row));
                     }
                 }
-                Ok((slim.province.as_str(), rows))
+                Ok((first + i, slim.province.as_str(), rows))
             })
             .collect::<Result<_>>()?;
-        for (province, rows) in rendered {
-            for (html, row) in rows {
-                self.push(province, &html, &row)?;
+        for (document, province, rows) in rendered {
+            let document = u32::try_from(document)?;
+            for (appendix, html, row) in rows {
+                self.push((document, appendix), province, &html, &row)?;
             }
         }
         Ok(())
     }
 
-    fn push(&mut self, province: &'a str, html: &str, row: &ProjectSummary) -> Result<()> {
+    fn push(
+        &mut self,
+        (document, appendix): (u32, u32),
+        province: &'a str,
+        html: &str,
+        row: &ProjectSummary,
+    ) -> Result<()> {
         let lists = &mut self.lists;
         let number = lists.entries.len() as u32;
         let at = self.lines.append(html.as_bytes())?;
@@ -101,6 +117,8 @@ impl<'a> ProjectStore<'a> {
             at,
             len: u32::try_from(html.len())?,
             amount: row.amount,
+            document,
+            appendix,
         });
         lists.by_province.entry(province).or_default().push(number);
         for id in &row.agencies {
@@ -160,6 +178,18 @@ impl<'a> ProjectIndex<'a> {
     }
 }
 
+/// How many projects one appendix lists, and their total (see [`ProjectList::by_appendix`]).
+pub struct AppendixProjects {
+    /// The document's position in the site.
+    pub document: usize,
+    /// The appendix's position in the document.
+    pub appendix: usize,
+    /// How many projects.
+    pub count: usize,
+    /// Their total, in triệu đồng.
+    pub total: Decimal,
+}
+
 /// Some projects of a [`ProjectIndex`], in site order.
 pub struct ProjectList<'i, 'a> {
     index: &'i ProjectIndex<'a>,
@@ -177,12 +207,32 @@ impl<'a> ProjectList<'_, 'a> {
         self.positions.is_empty()
     }
 
-    /// Their amounts added up, in triệu đồng.
-    pub fn total(&self) -> Decimal {
-        self.positions
+    /// The projects of each appendix, in site order: where the appendix is, how many
+    /// projects it lists, and their total. Appendices are never added together: a report
+    /// lists again the projects of the plan it reports on, and a plan those of the period
+    /// before it.
+    pub fn by_appendix(&self) -> Vec<AppendixProjects> {
+        let mut found: Vec<AppendixProjects> = Vec::new();
+        for entry in self
+            .positions
             .iter()
-            .filter_map(|&i| self.index.lists.entries.get(i as usize)?.amount)
-            .sum()
+            .filter_map(|&i| self.index.lists.entries.get(i as usize))
+        {
+            let (document, appendix) = (entry.document as usize, entry.appendix as usize);
+            match found.last_mut() {
+                Some(last) if (last.document, last.appendix) == (document, appendix) => {
+                    last.count += 1;
+                    last.total += entry.amount.unwrap_or_default();
+                }
+                _ => found.push(AppendixProjects {
+                    document,
+                    appendix,
+                    count: 1,
+                    total: entry.amount.unwrap_or_default(),
+                }),
+            }
+        }
+        found
     }
 
     /// The rendered rows of projects `start..start + count`, read back.

@@ -100,7 +100,7 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
         "issued_long": long_date(&document.issued),
         "issuer": agency_name(site, &document.issuer),
         "issuer_id": document.issuer,
-        "period": document.period.map(|p| if p.from == p.to { p.from.to_string() } else { format!("{} – {}", p.from, p.to) }),
+        "period": period_label(document.period),
         "summary": document.summary,
         "signer": document.signer,
         "recipients": document.recipients,
@@ -317,17 +317,54 @@ pub fn list_page_path(base: &str, number: usize) -> String {
     }
 }
 
-/// One page of a long project list: its rows, and links to every page of the list.
-fn project_list_page(list: &ProjectList, base: &str, number: usize) -> anyhow::Result<Value> {
+/// The projects of `list` appendix by appendix: each appendix with its document, how many
+/// projects it lists and their total. The totals are not added together: a report lists
+/// again the projects of the plan it reports on, and a plan those of the period before.
+fn amounts_by_appendix(site: &Site, list: &ProjectList) -> Vec<Value> {
+    list.by_appendix()
+        .into_iter()
+        .filter_map(|found| {
+            let document = site.documents.get(found.document)?;
+            let appendix = document.appendices.get(found.appendix)?;
+            Some(json!({
+                "document": document_summary(site, document),
+                "appendix": appendix.id,
+                "appendix_number": appendix.number.as_deref().unwrap_or(&appendix.id),
+                "appendix_title": appendix.title,
+                "count_text": count_text(found.count),
+                "total": format_number(found.total),
+            }))
+        })
+        .collect()
+}
+
+/// A period as pages print it: "2021 – 2025", or one year.
+fn period_label(period: Option<crate::model::Period>) -> Option<String> {
+    period.map(|p| {
+        if p.from == p.to {
+            p.from.to_string()
+        } else {
+            format!("{} – {}", p.from, p.to)
+        }
+    })
+}
+
+/// One page of a long project list: its rows, and links to every page of the list; the
+/// first page also has the amounts document by document ([`amounts_by_appendix`]).
+fn project_list_page(
+    site: &Site,
+    list: &ProjectList,
+    base: &str,
+    number: usize,
+) -> anyhow::Result<Value> {
     let pages = page_count(list.len());
     let start = (number.saturating_sub(1)) * PROJECTS_PER_PAGE;
     let rows = list.rows(start, PROJECTS_PER_PAGE)?;
-    let total = list.total();
     Ok(json!({
         "projects": rows,
         "count": list.len(),
         "count_text": count_text(list.len()),
-        "total": format_number(total),
+        "amounts": (number == 1).then(|| amounts_by_appendix(site, list)),
         "first_row": start + 1,
         "last_row": (start + PROJECTS_PER_PAGE).min(list.len()),
         "pager": (pages > 1).then(|| json!({
@@ -378,7 +415,6 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         .map(|(d, t)| target_view(site, d, t))
         .collect();
     let mine = index.of_province(&province.id);
-    let total = mine.total();
     json!({
         "province": province,
         "merged_into": province.merged_into.as_deref().and_then(|id| site.province(id)).map(|p| p.name.clone()),
@@ -386,37 +422,38 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         "targets": targets,
         "projects_count": mine.len(),
         "projects_count_text": count_text(mine.len()),
-        "projects_total": format_number(total),
+        "amounts": amounts_by_appendix(site, &mine),
     })
 }
 
 /// Page `number` of a province's projects (`tinh/<id>/du-an/`).
 pub fn province_projects_page(
+    site: &Site,
     province: &crate::site::Province,
     index: &ProjectIndex,
     number: usize,
 ) -> anyhow::Result<Value> {
     let mine = index.of_province(&province.id);
-    let mut page = project_list_page(&mine, &province_projects_path(&province.id), number)?;
+    let mut page = project_list_page(site, &mine, &province_projects_path(&province.id), number)?;
     page["province"] = json!(province);
     Ok(page)
 }
 
-/// The projects index: each province with its number of projects and their total.
+/// The projects index: each province with its number of projects and of appendices that
+/// list them.
 pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
     let provinces: Vec<Value> = site
         .provinces
         .iter()
         .filter_map(|p| {
             let mine = index.of_province(&p.id);
-            let total = mine.total();
             (!mine.is_empty()).then(|| {
                 json!({
                     "id": p.id,
                     "name": p.name,
                     "count": mine.len(),
                     "count_text": count_text(mine.len()),
-                    "total": format_number(total),
+                    "appendices_text": count_text(mine.by_appendix().len()),
                 })
             })
         })
@@ -443,7 +480,7 @@ pub fn agency_page(
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    let mut page = project_list_page(&mine, &agency_path(&agency.id), number)?;
+    let mut page = project_list_page(site, &mine, &agency_path(&agency.id), number)?;
     page["agency"] = json!(agency);
     page["province"] = json!(
         agency

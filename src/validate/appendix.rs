@@ -46,6 +46,43 @@ pub(super) fn appendix(
             );
         }
     }
+    for column in &source.columns {
+        let Some(whole) = &column.part_of else {
+            continue;
+        };
+        let target = source.columns.iter().find(|c| c.key.value == whole.value);
+        let problem = if column.role != ColumnRole::Amount {
+            Some(format!(
+                "cột “{}” không phải cột kinh phí (role: amount) nên không là phần của cột nào",
+                column.key.value
+            ))
+        } else if whole.value == column.key.value {
+            Some(format!(
+                "cột “{}” không thể là phần của chính nó",
+                column.key.value
+            ))
+        } else {
+            match target {
+                None => Some(format!("part_of: không có cột “{}”", whole.value)),
+                Some(t) if t.role != ColumnRole::Amount => Some(format!(
+                    "part_of: cột “{}” không phải cột kinh phí",
+                    whole.value
+                )),
+                Some(t) if t.part_of.is_some() => Some(format!(
+                    "part_of: cột “{}” cũng là phần của một cột khác",
+                    whole.value
+                )),
+                Some(_) => None,
+            }
+        };
+        if let Some(problem) = problem {
+            diagnostics.error(
+                place_of(file, whole),
+                problem,
+                "part_of ghi key của cột tổng (role: amount) mà cột này là một phần, ví dụ năm hoặc nguồn vốn của cột tổng",
+            );
+        }
+    }
     let has_amounts = source.columns.iter().any(|c| c.role == ColumnRole::Amount);
     if has_amounts && source.unit.is_none() {
         diagnostics.error(
@@ -105,6 +142,12 @@ pub(super) fn appendix(
                 key: c.key.value.clone(),
                 title: c.title.clone(),
                 role: c.role,
+                part_of: c.part_of.as_ref().and_then(|whole| {
+                    source
+                        .columns
+                        .iter()
+                        .position(|w| w.key.value == whole.value)
+                }),
             })
             .collect(),
         rows: context.rows,
