@@ -91,6 +91,12 @@ fn pages_carry_canonical_open_graph_csp_and_json_ld() {
     assert_eq!(data["@type"], "Legislation");
     assert_eq!(data["legislationIdentifier"], "1/KH-UBND");
     assert_eq!(data["legislationDate"], "2020-10-09");
+
+    // The page served for every missing address claims no address of its own.
+    let missing = project.page("404.html");
+    assert!(!missing.contains("canonical"), "no canonical on the 404 page");
+    assert!(!missing.contains("og:url"));
+    assert!(missing.contains("noindex"));
 }
 
 #[test]
