@@ -64,34 +64,9 @@ pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) 
                 events[i] = Event::End(TagEnd::Heading(shift(*level)));
                 text.push('\n');
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if let Some(published) = attachment_url(dest_url) {
-                    events[i] = Event::Start(Tag::Link {
-                        link_type: *link_type,
-                        dest_url: published.into(),
-                        title: title.clone(),
-                        id: id.clone(),
-                    });
-                }
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if let Some(published) = attachment_url(dest_url) {
-                    events[i] = Event::Start(Tag::Image {
-                        link_type: *link_type,
-                        dest_url: published.into(),
-                        title: title.clone(),
-                        id: id.clone(),
-                    });
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Some(published) = pointed_at_attachment(tag) {
+                    events[i] = Event::Start(published);
                 }
             }
             Event::Text(t) | Event::Code(t) => text.push_str(t),
@@ -107,6 +82,36 @@ pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) 
         html: sanitize(&unsafe_html),
         toc,
         text,
+    }
+}
+
+/// `tag` (a link or an image) pointed at where the file of the document's `files/` folder it
+/// names is published ([`attachment_url`]); `None` for any other link.
+fn pointed_at_attachment<'a>(tag: &Tag<'a>) -> Option<Tag<'a>> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Some(Tag::Link {
+            link_type: *link_type,
+            dest_url: attachment_url(dest_url)?.into(),
+            title: title.clone(),
+            id: id.clone(),
+        }),
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Some(Tag::Image {
+            link_type: *link_type,
+            dest_url: attachment_url(dest_url)?.into(),
+            title: title.clone(),
+            id: id.clone(),
+        }),
+        _ => None,
     }
 }
 

@@ -94,7 +94,10 @@ fn pages_carry_canonical_open_graph_csp_and_json_ld() {
 
     // The page served for every missing address claims no address of its own.
     let missing = project.page("404.html");
-    assert!(!missing.contains("canonical"), "no canonical on the 404 page");
+    assert!(
+        !missing.contains("canonical"),
+        "no canonical on the 404 page"
+    );
     assert!(!missing.contains("og:url"));
     assert!(missing.contains("noindex"));
 }

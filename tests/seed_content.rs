@@ -229,9 +229,8 @@ fn the_build_finds_every_total_the_documents_get_wrong() {
     );
 }
 
-#[test]
-fn the_built_portal_shows_every_document_appendix_and_target() {
-    let site = site();
+/// The portal built from the real `content/`, in `output/` of the folder returned.
+fn built_portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let output = dir.path().join("output");
     let run = congkhai(
@@ -239,6 +238,14 @@ fn the_built_portal_shows_every_document_appendix_and_target() {
         &["build", "--output", output.to_str().expect("utf-8 path")],
     );
     assert!(run.status.success(), "{}", printed(&run));
+    dir
+}
+
+#[test]
+fn the_built_portal_shows_every_document_appendix_and_target() {
+    let site = site();
+    let dir = built_portal();
+    let output = dir.path().join("output");
     for document in &site.documents {
         let page =
             std::fs::read_to_string(output.join(format!("van-ban/{}/index.html", document.id)))
@@ -291,13 +298,8 @@ fn visible(html: &str) -> String {
 
 #[test]
 fn real_pages_say_each_thing_once_and_in_order() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = built_portal();
     let output = dir.path().join("output");
-    let run = congkhai(
-        &repo(),
-        &["build", "--output", output.to_str().expect("utf-8 path")],
-    );
-    assert!(run.status.success(), "{}", printed(&run));
     let page = |path: &str| {
         std::fs::read_to_string(output.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     };

@@ -245,17 +245,20 @@ fn attachment(path: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<
         );
         return None;
     }
+    let unreadable = |diagnostics: &mut Diagnostics, error: std::io::Error| {
+        diagnostics.error(
+            Place::file(path),
+            format!(
+                "không đọc được tệp: {}",
+                crate::diagnostics::io_reason(&error)
+            ),
+            "kiểm tra quyền truy cập",
+        );
+    };
     let size = match std::fs::metadata(path) {
         Ok(metadata) => metadata.len(),
         Err(error) => {
-            diagnostics.error(
-                place,
-                format!(
-                    "không đọc được tệp: {}",
-                    crate::diagnostics::io_reason(&error)
-                ),
-                "kiểm tra quyền truy cập",
-            );
+            unreadable(diagnostics, error);
             return None;
         }
     };
@@ -275,14 +278,7 @@ fn attachment(path: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            diagnostics.error(
-                place,
-                format!(
-                    "không đọc được tệp: {}",
-                    crate::diagnostics::io_reason(&error)
-                ),
-                "kiểm tra quyền truy cập",
-            );
+            unreadable(diagnostics, error);
             return None;
         }
     };
