@@ -92,6 +92,23 @@ describe("appendix table", () => {
     await page.close();
   });
 
+  test("a filter offers one choice for the spellings of one value", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "van-ban/kh-10693-2020/phu-luc-iv/");
+    const funding = page.getByLabel(/^Nguồn vốn/);
+    const labels = (await funding.locator("option").allTextContents()).map((l) => l.trim());
+    assert.ok(labels.includes("NSDP"), labels.join(" | "));
+    assert.ok(!labels.includes("NSĐP"), `NSĐP is the same choice as NSDP: ${labels.join(" | ")}`);
+    assert.ok(!labels.includes("-"), "a dash is no choice");
+    assert.equal(labels.filter((l) => /^NS[DĐ]P \(Vốn đầu tư\)$/.test(l)).length, 1, labels.join(" | "));
+    await funding.selectOption({ label: "NSDP" });
+    const cells = await page.locator("tbody tr.row:visible td:nth-child(7)").allTextContents();
+    const shown = new Set(cells.map((c) => c.trim()));
+    assert.deepEqual([...shown].sort(), ["NSDP", "NSĐP"], "both spellings, nothing else");
+    assert.equal(cells.length, 38);
+    await page.close();
+  });
+
   test("filtering by text without diacritics and by agency", async () => {
     const page = await browser.newPage();
     await page.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");

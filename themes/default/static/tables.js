@@ -13,6 +13,11 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
+  // What a filter compares: one choice for the spellings of one value ("NSĐP", "NSDP",
+  // "nsdp."); a cell with no letter or digit ("-") is no choice.
+  function choiceKey(text) {
+    return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+  }
   function cellText(row, index) {
     var cell = row.cells[index];
     return cell ? cell.textContent.trim() : "";
@@ -47,7 +52,7 @@
       dataRows.forEach(function (row) {
         var ok = state.query === "" || fold(row.textContent).indexOf(state.query) !== -1;
         state.selects.forEach(function (s) {
-          if (ok && s.select.value !== "" && cellText(row, s.index) !== s.select.value) { ok = false; }
+          if (ok && s.select.value !== "" && choiceKey(cellText(row, s.index)) !== s.select.value) { ok = false; }
         });
         row.hidden = !ok;
         if (ok) { shown += 1; }
@@ -144,10 +149,21 @@
       input.addEventListener("input", function () { state.query = fold(input.value.trim()); apply(); });
       headers.forEach(function (th, index) {
         if (!th.hasAttribute("data-filter")) { return; }
-        var values = {};
-        dataRows.forEach(function (row) { var v = cellText(row, index); if (v) { values[v] = true; } });
-        var names = Object.keys(values).sort(collator.compare);
-        if (names.length < 2) { return; }
+        // Each choice is shown as its most frequent spelling.
+        var spellings = {};
+        dataRows.forEach(function (row) {
+          var text = cellText(row, index);
+          var key = choiceKey(text);
+          if (!key) { return; }
+          spellings[key] = spellings[key] || {};
+          spellings[key][text] = (spellings[key][text] || 0) + 1;
+        });
+        var choices = Object.keys(spellings).map(function (key) {
+          var counts = spellings[key];
+          var label = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || collator.compare(a, b); })[0];
+          return { key: key, label: label };
+        }).sort(function (a, b) { return collator.compare(a.label, b.label); });
+        if (choices.length < 2) { return; }
         var label = document.createElement("label");
         label.textContent = headerLabel(th) + " ";
         var select = document.createElement("select");
@@ -155,10 +171,10 @@
         all.value = "";
         all.textContent = t("js_all", "All");
         select.appendChild(all);
-        names.forEach(function (name) {
+        choices.forEach(function (choice) {
           var option = document.createElement("option");
-          option.value = name;
-          option.textContent = name;
+          option.value = choice.key;
+          option.textContent = choice.label;
           select.appendChild(option);
         });
         label.appendChild(select);
