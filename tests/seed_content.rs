@@ -384,6 +384,13 @@ fn real_pages_say_each_thing_once_and_in_order() {
         "{tay_ninh}"
     );
 
+    // A signature block's lines are printed one under the other, as the document has them.
+    let decision = page("van-ban/qd-125-2021/index.html");
+    assert!(
+        decision.contains("TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH"),
+        "signature block lines"
+    );
+
     // Measurements are plain sentences, without Markdown's marks.
     let report = page("van-ban/bc-khanh-hoa-10-thang-2023/index.html");
     assert!(!report.contains("(*"), "no raw emphasis marks");

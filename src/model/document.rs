@@ -45,7 +45,8 @@ pub struct Period {
 pub struct Signer {
     /// The signer's name.
     pub name: String,
-    /// The signature block's title, e.g. "KT. CHỦ TỊCH PHÓ CHỦ TỊCH".
+    /// The signature block's title, one line of the block per line:
+    /// "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".
     #[serde(default)]
     pub position: Option<String>,
 }

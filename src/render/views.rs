@@ -103,6 +103,8 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
         "period": period_label(document.period),
         "summary": document.summary,
         "signer": document.signer,
+        // The signature block's lines, as the document prints them one under the other.
+        "signer_lines": document.signer.as_ref().and_then(|s| s.position.as_deref()).map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>()),
         "recipients": document.recipients,
         "relations": main_relations,
         "basis": basis,

@@ -56,7 +56,7 @@ place: {place}                # địa danh ở dòng ngày tháng (có thể b�
 issuer: {issuer}                 # mã cơ quan ban hành, trong content/agencies/
 province: {province}               # mã tỉnh, trong content/provinces.yaml
 title: {title}   # trích yếu, đúng như bản in
-{period}# signer: {{ name: \"Nguyễn Văn A\", position: \"KT. CHỦ TỊCH PHÓ CHỦ TỊCH\" }}   # người ký (có thể bỏ)
+{period}# signer: {{ name: \"Nguyễn Văn A\", position: \"KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\" }}   # người ký (có thể bỏ; \\n: xuống dòng như khối chữ ký)
 # recipients: [\"Bộ Thông tin và Truyền thông;\"]   # nơi nhận (có thể bỏ)
 {relation}",
         id = new.id,
