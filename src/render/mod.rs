@@ -107,7 +107,7 @@ fn write_documents<'a>(
             || {
                 rayon::join(
                     || {
-                        pages.render_all(document_pages(site, &whole), files)?;
+                        pages.render_all(document_pages(pages, &whole), files)?;
                         write_attachments(&whole, files)
                     },
                     || projects.add(first, &whole, &project_row),
@@ -144,6 +144,9 @@ fn write_attachments(documents: &[crate::site::Document], files: &dyn Sink) -> R
     Ok(())
 }
 
+/// Rows of an appendix rendered at once (see `Pages::appendix_rows`).
+const ROWS_PER_FRAGMENT: usize = 500;
+
 /// What every page of one build shares.
 struct Pages<'a> {
     tera: &'a Tera,
@@ -179,6 +182,24 @@ impl Pages<'_> {
 
     /// A piece of a page: `template` rendered with what every page shares and `value` as
     /// `name`.
+    /// The rows of `appendix` as HTML (theme template `appendix_rows.html`), rendered
+    /// [`ROWS_PER_FRAGMENT`] at a time: the view data of only that many rows is held at once,
+    /// however long the appendix.
+    fn appendix_rows(&self, appendix: &crate::site::Appendix) -> Result<String> {
+        let columns = appendix.columns.len();
+        let mut html = String::new();
+        let mut rows = views::appendix_rows(appendix).peekable();
+        while rows.peek().is_some() {
+            let part: Vec<Value> = rows.by_ref().take(ROWS_PER_FRAGMENT).collect();
+            html.push_str(&self.fragment(
+                "appendix_rows.html",
+                "part",
+                &serde_json::json!({"rows": part, "columns": columns}),
+            )?);
+        }
+        Ok(html)
+    }
+
     fn fragment(&self, template: &str, name: &'static str, value: &Value) -> Result<String> {
         let mut context = self.shared.clone();
         context.insert(name, value);
@@ -269,12 +290,16 @@ pub fn document_title(site: &Site, document: &crate::site::Document) -> String {
 }
 
 /// The pages of `documents` (whole): each document's page and its appendices' pages.
-fn document_pages<'a>(site: &'a Site, documents: &'a [crate::site::Document]) -> Vec<Page<'a>> {
-    let mut pages = Vec::new();
+fn document_pages<'a>(
+    pages: &'a Pages<'a>,
+    documents: &'a [crate::site::Document],
+) -> Vec<Page<'a>> {
+    let site = pages.site;
+    let mut list = Vec::new();
     for document in documents {
         let title = document_title(site, document);
         for appendix in &document.appendices {
-            pages.push(Page {
+            list.push(Page {
                 template: "appendix.html",
                 path: format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
                 title: format!(
@@ -283,12 +308,16 @@ fn document_pages<'a>(site: &'a Site, documents: &'a [crate::site::Document]) ->
                 ),
                 description: Some(appendix.title.clone()),
                 json_ld: None,
-                data: Box::new(move || Ok(views::appendix_page(site, document, appendix))),
+                data: Box::new(move || {
+                    let mut data = views::appendix_page(site, document, appendix);
+                    data["rows_html"] = Value::String(pages.appendix_rows(appendix)?);
+                    Ok(data)
+                }),
             });
         }
-        pages.push(document_page_of(site, document, title));
+        list.push(document_page_of(site, document, title));
     }
-    pages
+    list
 }
 
 /// The page of one document, titled `title` ([`document_title`]).

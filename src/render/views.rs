@@ -257,31 +257,28 @@ fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
 
 /// The display rows, each with the anchors of the groups that contain it, so that the
 /// table's script can keep group headings with the rows it shows.
-fn rows_with_groups(appendix: &Appendix) -> Vec<Value> {
+/// The rows of `appendix` as its page shows them, each with the anchors of the groups that
+/// enclose it, made one at a time (a page renders them a few hundred at a time).
+pub fn appendix_rows(appendix: &Appendix) -> impl Iterator<Item = Value> + '_ {
     let mut open: Vec<(usize, &str)> = Vec::new();
-    appendix
-        .rows
-        .iter()
-        .map(|row| {
-            open.retain(|(depth, _)| *depth < row.depth);
-            let mut view = row_view(appendix, row);
-            view["groups"] = json!(open.iter().map(|(_, a)| *a).collect::<Vec<_>>().join(" "));
-            if row.kind == "group" {
-                open.push((row.depth, &row.anchor));
-            }
-            view
-        })
-        .collect()
+    appendix.rows.iter().map(move |row| {
+        open.retain(|(depth, _)| *depth < row.depth);
+        let mut view = row_view(appendix, row);
+        view["groups"] = json!(open.iter().map(|(_, a)| *a).collect::<Vec<_>>().join(" "));
+        if row.kind == "group" {
+            open.push((row.depth, &row.anchor));
+        }
+        view
+    })
 }
 
-/// Everything the appendix page shows.
+/// Everything the appendix page shows but its rows ([`appendix_rows`], rendered apart).
 pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> Value {
     json!({
         "document": document_summary(site, document),
         "appendix": appendix_summary(appendix),
         "caption": appendix.caption,
         "columns": appendix.columns.iter().map(|c| json!({"title": c.title, "numeric": c.role == ColumnRole::Amount, "role": c.role})).collect::<Vec<_>>(),
-        "rows": rows_with_groups(appendix),
         "mismatches": appendix.rows.iter().filter(|r| r.checks.iter().any(|c| c.difference.is_some())).count(),
     })
 }
