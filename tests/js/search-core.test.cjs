@@ -96,6 +96,21 @@ test('the last word of a query matches as a prefix while typing', () => {
   assert.deepStrictEqual(search(records, 'truy '), []);
 });
 
+test('a query typed with marks marks the words written that way, else every spelling', () => {
+  const synonyms = { map: new Map(), longest: 1 };
+  const marked = core.parseQuery('số', synonyms);
+  marked.matches = new Set(['so']);
+  const matches = core.matcher(marked);
+  const both = core.highlight('Sở Thông tin: chuyển đổi số', matches, 0);
+  assert.deepStrictEqual(both.filter((p) => p.mark).map((p) => p.text), ['số']);
+  const only = core.highlight('Sở Thông tin và Truyền thông', matches, 0);
+  assert.deepStrictEqual(only.filter((p) => p.mark).map((p) => p.text), ['Sở'], 'found without marks: still shown');
+  const plain = core.parseQuery('so', synonyms);
+  plain.matches = new Set(['so']);
+  const any = core.highlight('Sở Thông tin: chuyển đổi số', core.matcher(plain), 0);
+  assert.deepStrictEqual(any.filter((p) => p.mark).map((p) => p.text), ['Sở', 'số']);
+});
+
 test('snippets mark the matched syllables and keep the text as written', () => {
   const pieces = core.highlight('Nâng cấp Đường truyền <b>', (w) => w === 'duong' || w === 'truyen', 0);
   assert.deepStrictEqual(pieces.filter((p) => p.mark).map((p) => p.text), ['Đường', 'truyền']);

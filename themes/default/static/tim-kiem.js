@@ -220,13 +220,37 @@
     return results;
   }
 
-  /** Pieces of `text` with the matched syllables marked: [{text, mark}]. With `window`,
-   * only about that many syllables around the densest group of matches, with "…". */
+  /** How well a syllable of a result matches `query` (parsed, with `matches`: the folded
+   * words searched, synonyms and prefix completions included): 2 when it is a word searched as
+   * it was typed (with the marks typed, if any), 1 when it matches only without its marks
+   * ("Sở" for "số"), 0 when it does not match. */
+  function matcher(query) {
+    return function (folded, exact) {
+      var best = 0;
+      query.tokens.forEach(function (t) {
+        if (t.folded !== folded) return;
+        best = Math.max(best, t.exact === t.folded || t.exact === exact ? 2 : 1);
+      });
+      if (best === 0 && query.matches && query.matches.has(folded)) best = query.marked ? 1 : 2;
+      return best;
+    };
+  }
+
+  /** Pieces of `text` with the matched syllables marked: [{text, mark}]. `matches(folded,
+   * exact)` says how well a syllable matches (true or 2: fully, 1: only without its marks, see
+   * `matcher`); only the best level found in the text is marked, so that a query typed with
+   * marks marks the words written that way when there are any. With `window`, only about that
+   * many syllables around the densest group of matches, with "…". */
   function highlight(text, matches, window) {
     var tokens = tokenize(text);
     var s = text.normalize('NFC');
+    var levels = tokens.map(function (t) {
+      var level = matches(t.folded, t.exact);
+      return level === true ? 2 : (level || 0);
+    });
+    var best = Math.max.apply(null, [0].concat(levels));
     var hits = [];
-    tokens.forEach(function (t, i) { if (matches(t.folded)) hits.push(i); });
+    levels.forEach(function (level, i) { if (best > 0 && level === best) hits.push(i); });
     var from = 0;
     var to = tokens.length;
     if (window && tokens.length > window) {
@@ -244,7 +268,7 @@
     if (from > 0) pieces.push({ text: '… ', mark: false });
     for (var i = from; i < to; i++) {
       var t = tokens[i];
-      if (!matches(t.folded)) continue;
+      if (best === 0 || levels[i] !== best) continue;
       if (t.start > cursor) pieces.push({ text: s.slice(cursor, t.start), mark: false });
       pieces.push({ text: s.slice(t.start, t.end), mark: true });
       cursor = t.end;
@@ -257,7 +281,7 @@
 
   var core = {
     fold: fold, tokenize: tokenize, shardKey: shardKey, synonymMap: synonymMap,
-    parseQuery: parseQuery, decode: decode, rank: rank, highlight: highlight
+    parseQuery: parseQuery, decode: decode, rank: rank, highlight: highlight, matcher: matcher
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = core;
   if (typeof document === 'undefined') return;
@@ -449,7 +473,7 @@
     var slice = visible.slice(current.shown, current.shown + PAGE);
     return details(slice.map(function (r) { return r.record; })).then(function (items) {
       if (run !== current.run) return;
-      var matches = function (w) { return current.query.matches.has(w); };
+      var matches = matcher(current.query);
       items.forEach(function (item) {
         var li = document.createElement('li');
         li.className = 'result';
