@@ -68,8 +68,8 @@ fn a_documents_files_are_published_listed_linked_and_described() {
     assert!(list.contains("Tệp đính kèm"), "{list}");
     let titled = list.find("Bản ký số của kế hoạch").expect("title shown");
     let untitled = list
-        .find("so-do.png")
-        .expect("an untitled file by its name");
+        .find("so-do.png</a>")
+        .expect("an untitled file's link reads its name");
     assert!(
         titled < untitled,
         "files listed first keep their order: {list}"

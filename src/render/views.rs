@@ -191,10 +191,12 @@ fn targets_view(site: &Site, document: &Document) -> Vec<Value> {
 fn appendix_summary(appendix: &Appendix) -> Value {
     json!({
         "id": appendix.id,
-        "number": appendix.number,
+        // What the pages call it: its number as printed, else its ID.
+        "number": appendix.number.as_deref().unwrap_or(&appendix.id),
         "title": appendix.title,
-        "rows": appendix.row_count,
+        "rows": count_text(appendix.row_count),
         "groups": appendix.group_count,
+        "groups_text": count_text(appendix.group_count),
         "unit": appendix.unit,
     })
 }
