@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
 
 mod nesting;
-pub use nesting::{MAX_NESTING, too_deep};
+pub use nesting::{MAX_NESTING, Scan, scan};
 
 /// The Markdown extensions sections may use.
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -119,10 +119,27 @@ fn pointed_at_attachment<'a>(tag: &Tag<'a>) -> Option<Tag<'a>> {
 /// sit in `sections/`, so an editor links `../files/ten-tep.pdf` (or `files/ten-tep.pdf`),
 /// and the file is published in `tep/` beside the document's page, where sections are shown.
 fn attachment_url(link: &str) -> Option<String> {
-    let rest = link
-        .strip_prefix("../files/")
-        .or_else(|| link.strip_prefix("files/"))?;
+    let rest = attachment_link(link)?;
     Some(format!("{}/{rest}", crate::site::ATTACHMENTS_FOLDER))
+}
+
+/// What follows `files/` in a link to a file of the document's `files/` folder
+/// (`../files/`, `files/`, `./files/`, `./../files/`), anchor included.
+fn attachment_link(link: &str) -> Option<&str> {
+    let mut rest = link;
+    while let Some(shorter) = rest.strip_prefix("./") {
+        rest = shorter;
+    }
+    rest.strip_prefix("../files/")
+        .or_else(|| rest.strip_prefix("files/"))
+}
+
+/// The name of the file of the document's `files/` folder that `link` points at, if it points
+/// at one: `../files/ban-ky.pdf#page=2` → `ban-ky.pdf`.
+pub fn attachment_name(link: &str) -> Option<&str> {
+    let rest = attachment_link(link)?;
+    let name = rest.split(['#', '?']).next().unwrap_or_default();
+    (!name.is_empty()).then_some(name)
 }
 
 fn heading_text(events: &[Event]) -> String {

@@ -196,16 +196,25 @@ fn a_file_linked_from_outside_the_content_folder_is_refused() {
 }
 
 #[test]
-fn a_section_linking_a_file_that_is_not_there_fails_with_advice() {
+fn a_section_linking_a_file_that_is_not_there_is_refused_where_the_link_is() {
     let project = Project::new();
+    write_bytes(&project, &format!("{DOCUMENT}/files/ban-ky-so.pdf"), &pdf());
     project.edit(
         &format!("{DOCUMENT}/sections/01-muc-tieu.md"),
         "Phấn đấu",
-        "[bản ký](../files/khong-co.pdf). Phấn đấu",
+        "Xem [bản ký](../files/ban-ky-so.pdf) và [bản cũ](./../files/ban-ky.pdf). Phấn đấu",
+    );
+    let text = project.check_fails();
+    assert!(
+        text.contains("sections/01-muc-tieu.md:5:41: lỗi: liên kết tới tệp “ban-ky.pdf” nhưng thư mục files/ của văn bản không có tệp này"),
+        "the check finds it, at the link: {text}"
+    );
+    assert!(text.contains("có phải “ban-ky-so.pdf”?"), "{text}");
+    assert_eq!(
+        text.matches("liên kết tới tệp").count(),
+        1,
+        "the file that is there is fine"
     );
     let output = project.run(&["build"]);
-    assert!(!output.status.success());
-    let text = printed(&output);
-    assert!(text.contains("tep/khong-co.pdf"), "{text}");
-    assert!(text.contains("thư mục files/"), "{text}");
+    assert!(!output.status.success(), "the build refuses it too");
 }

@@ -3,36 +3,55 @@
 //! items take half a second, 50.000 take minutes), so a section nested deeper than any
 //! real plan is refused before it is rendered.
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag};
 
 /// The deepest nesting a section may have, counting every Markdown block and span and every
 /// raw HTML element that needs an end tag. Real plans nest lists four or five levels deep.
 pub const MAX_NESTING: usize = 64;
 
-/// The byte offset in `markdown` of the first element that nests deeper than
-/// [`MAX_NESTING`], if any.
-pub fn too_deep(markdown: &str) -> Option<usize> {
+/// What a check needs to know of a section's Markdown without rendering it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// The byte offset of the first element that nests deeper than [`MAX_NESTING`], if any
+    /// (the scan stops there).
+    pub too_deep: Option<usize>,
+    /// The links and images to files of the document's `files/` folder: the byte offset of
+    /// each and the file's name.
+    pub files: Vec<(usize, String)>,
+}
+
+/// Scans `markdown` for what a check needs ([`Scan`]).
+pub fn scan(markdown: &str) -> Scan {
+    let mut found = Scan::default();
     let mut blocks = 0usize;
     let mut tags = 0usize;
     for (event, range) in Parser::new_ext(markdown, super::OPTIONS).into_offset_iter() {
         match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                blocks += 1;
+                if let Some(name) = super::attachment_name(&dest_url) {
+                    found.files.push((range.start, name.to_string()));
+                }
+            }
             Event::Start(_) => blocks += 1,
             Event::End(_) => blocks = blocks.saturating_sub(1),
             Event::Html(html) | Event::InlineHtml(html) => {
                 for change in tag_changes(&html) {
                     tags = tags.saturating_add_signed(change);
                     if blocks + tags > MAX_NESTING {
-                        return Some(range.start);
+                        found.too_deep = Some(range.start);
+                        return found;
                     }
                 }
             }
             _ => {}
         }
         if blocks + tags > MAX_NESTING {
-            return Some(range.start);
+            found.too_deep = Some(range.start);
+            return found;
         }
     }
-    None
+    found
 }
 
 /// Elements that never hold content, and elements whose end tag may be left out (the next
@@ -69,6 +88,25 @@ fn tag_changes(html: &str) -> impl Iterator<Item = isize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where `markdown` first nests too deep.
+    fn too_deep(markdown: &str) -> Option<usize> {
+        scan(markdown).too_deep
+    }
+
+    #[test]
+    fn links_to_the_documents_files_are_found_where_they_are() {
+        let text = "Xem [bản ký](../files/ban-ky.pdf), ![sơ đồ](./files/so-do.png) và [web](https://x.vn/files/a.pdf).";
+        let found = scan(text);
+        assert_eq!(found.too_deep, None);
+        assert_eq!(
+            found.files,
+            vec![
+                (4, "ban-ky.pdf".to_string()),
+                (text.find("![").expect("image"), "so-do.png".to_string())
+            ]
+        );
+    }
 
     #[test]
     fn real_lists_and_tables_are_not_too_deep() {

@@ -422,7 +422,17 @@ fn sections(
                 );
             }
             used_anchors.insert(id.value.clone());
-            let rendered = match markdown::too_deep(&section.body) {
+            let scan = markdown::scan(&section.body);
+            for (offset, name) in &scan.files {
+                if !folder
+                    .files
+                    .iter()
+                    .any(|f| f.file_name().is_some_and(|n| n == name.as_str()))
+                {
+                    missing_file(section, *offset, name, &folder.files, diagnostics);
+                }
+            }
+            let rendered = match scan.too_deep {
                 Some(offset) => {
                     too_deep(section, offset, diagnostics);
                     markdown::Rendered::default()
@@ -441,17 +451,47 @@ fn sections(
         .collect()
 }
 
-/// Reports that `section` nests too deeply, at the element that goes too deep.
-fn too_deep(section: &SectionFile, offset: usize, diagnostics: &mut Diagnostics) {
+/// The place in its file of byte `offset` of the body of `section`.
+fn place_in(section: &SectionFile, offset: usize) -> Place {
     let before = section.body.get(..offset).unwrap_or_default();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let place = Place::new(
+    Place::new(
         &section.file,
         section.body_line + before.matches('\n').count() as u64,
         before[line_start..].chars().count() as u64 + 1,
-    );
+    )
+}
+
+/// Reports a link of `section`, at byte `offset`, to the file `name` of the document's
+/// `files/` folder, which is not there.
+fn missing_file(
+    section: &SectionFile,
+    offset: usize,
+    name: &str,
+    files: &[std::path::PathBuf],
+    diagnostics: &mut Diagnostics,
+) {
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| Some(f.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    let help = match crate::diagnostics::did_you_mean(name, names.iter().map(String::as_str)) {
+        Some(best) => format!("có phải “{best}”? (did you mean `{best}`?)"),
+        None => "đặt tệp vào thư mục files/ của văn bản (xem docs/content-model.md), hoặc sửa \
+                 liên kết"
+            .to_string(),
+    };
     diagnostics.error(
-        place,
+        place_in(section, offset),
+        format!("liên kết tới tệp “{name}” nhưng thư mục files/ của văn bản không có tệp này"),
+        help,
+    );
+}
+
+/// Reports that `section` nests too deeply, at the element that goes too deep.
+fn too_deep(section: &SectionFile, offset: usize, diagnostics: &mut Diagnostics) {
+    diagnostics.error(
+        place_in(section, offset),
         format!(
             "phần văn bản lồng quá {} cấp (danh sách, trích dẫn hoặc thẻ HTML lồng nhau)",
             markdown::MAX_NESTING
