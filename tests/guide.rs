@@ -161,4 +161,28 @@ fn every_example_of_the_guide_works() {
             .join("output/van-ban/kh-5-2025/phu-luc-ii/index.html")
             .is_file()
     );
+    // Every schema a content file's first line names is where it says (`new` and
+    // `import-table` write them), for the editor's YAML language server.
+    let mut named = 0;
+    for entry in walkdir::WalkDir::new(project.path().join("content")) {
+        let path = entry.expect("entry").into_path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if let Some(relative) = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+        {
+            let schema = path.parent().expect("folder").join(relative.trim());
+            assert!(
+                schema.is_file(),
+                "{} names {}, which is not there",
+                path.display(),
+                schema.display()
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 3, "{named} files name a schema");
 }

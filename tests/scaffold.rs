@@ -71,6 +71,42 @@ fn new_documents_and_appendix_pass_check() {
     assert!(appendix.starts_with(
         "# yaml-language-server: $schema=../../../../../docs/schema/appendix.schema.json"
     ));
+    // The schemas those first lines point to are there, and are the ones a build publishes.
+    for (file, line) in [
+        ("documents/khanh-hoa/kh-9-2025/document.yaml", &document),
+        (
+            "documents/khanh-hoa/kh-9-2025/appendices/01-phu-luc-i.yaml",
+            &appendix,
+        ),
+    ] {
+        let relative = line
+            .lines()
+            .next()
+            .and_then(|l| l.split("$schema=").nth(1))
+            .expect("a schema line");
+        let schema = project.file(file).parent().expect("folder").join(relative);
+        let text = std::fs::read_to_string(&schema)
+            .unwrap_or_else(|e| panic!("{file} points to {}: {e}", schema.display()));
+        let name = schema
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert!(text.contains("\"$schema\""), "{name} is a JSON Schema");
+        let built = project
+            .path()
+            .join("output/du-lieu/schema/noi-dung")
+            .join(&name);
+        let build = project.run(&["build"]);
+        assert!(build.status.success(), "{}", printed(&build));
+        let published = std::fs::read_to_string(&built).expect("published schema");
+        let as_json = |t: &str| serde_json::from_str::<serde_json::Value>(t).expect("JSON");
+        assert_eq!(
+            as_json(&text),
+            as_json(&published),
+            "{name} as the build publishes it"
+        );
+    }
     let report =
         std::fs::read_to_string(project.file("documents/khanh-hoa/bc-10-2025/document.yaml"))
             .expect("report");

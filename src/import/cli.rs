@@ -149,6 +149,12 @@ pub fn run(args: &ImportArgs) -> ExitCode {
                 );
                 return ExitCode::FAILURE;
             }
+            // The schema the file's first line points to, written where it points.
+            if let Some(dir) = head.schema.as_deref().and_then(|s| schema_folder(path, s))
+                && let Err(error) = crate::scaffold::write_content_schemas(&dir)
+            {
+                eprintln!("cảnh báo: {}", crate::diagnostics::error_chain(&error));
+            }
         }
         None => print!("{}", imported.yaml),
     }
@@ -159,6 +165,17 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         imported.table.problems.len() - unplaced
     );
     ExitCode::SUCCESS
+}
+
+/// The folder of the schema that a file written at `output` names as `schema` (relative to
+/// the file), when it names the content schemas' appendix schema there.
+fn schema_folder(output: &std::path::Path, schema: &str) -> Option<std::path::PathBuf> {
+    let name = schema.rsplit('/').next()?;
+    if name != "appendix.schema.json" || schema.contains("://") || schema.starts_with('/') {
+        return None;
+    }
+    let file = output.parent()?.join(schema);
+    Some(file.parent()?.to_path_buf())
 }
 
 fn count_rows(nodes: &[super::table::Node]) -> usize {

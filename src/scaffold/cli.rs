@@ -92,7 +92,10 @@ pub fn run(command: NewCommand) -> ExitCode {
             }),
         ),
     };
-    match create(&content, &request) {
+    match create(&content, &request).and_then(|mut paths| {
+        paths.extend(super::write_content_schemas(&super::schema_dir(&content))?);
+        Ok(paths)
+    }) {
         Ok(paths) => {
             for path in paths {
                 println!("Đã tạo {}", path.display());

@@ -6,7 +6,7 @@ mod templates;
 
 use crate::load::{SourceContent, load};
 use crate::model::DocumentKind;
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
 
 pub use templates::SCHEMA_DIR;
@@ -90,6 +90,35 @@ fn roman(n: usize) -> String {
         }
     }
     out
+}
+
+/// Writes the JSON Schema of each kind of content file into `dir` (the same schemas a build
+/// publishes under `du-lieu/schema/noi-dung/`), where the first line of each file `new` and
+/// `import-table` make points, so that an editor's YAML language server finds them at once.
+/// Returns the files it wrote: those missing or out of date.
+pub fn write_content_schemas(dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: không tạo được thư mục", dir.display()))?;
+    let mut written = Vec::new();
+    for named in crate::open_data::schema::content_schemas() {
+        let path = dir.join(named.file);
+        let text = serde_json::to_string_pretty(&named.schema)? + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, &text)
+                .with_context(|| format!("{}: không ghi được", path.display()))?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// Where `new` writes the content schemas for a project whose content folder is `content`:
+/// `docs/schema/` beside it.
+pub fn schema_dir(content: &Path) -> PathBuf {
+    content
+        .parent()
+        .unwrap_or_else(|| Path::new(""))
+        .join(SCHEMA_DIR)
 }
 
 /// Creates the files under `content`; returns the paths written.
