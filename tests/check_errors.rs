@@ -367,3 +367,23 @@ fn a_row_without_its_total_counts_the_sum_of_its_parts() {
         "its total wins"
     );
 }
+
+#[test]
+fn a_reference_to_a_document_that_could_not_be_read_says_so() {
+    let project = Project::new();
+    project.edit(PLAN, "issued: 2020-10-09", "isued: 2020-10-09");
+    let text = project.check_fails();
+    expect(
+        &text,
+        "kh-1-2020/document.yaml:4:",
+        "trường `isued` không có ở đây",
+    );
+    assert!(
+        text.contains("văn bản “kh-1-2020” chưa đọc được vì tệp document.yaml của nó có lỗi"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("không có văn bản “kh-1-2020”"),
+        "the plan exists: {text}"
+    );
+}

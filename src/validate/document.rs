@@ -51,6 +51,17 @@ impl Folders<'_> {
         }
     }
 
+    /// The name of the `i`-th folder: the ID of its document.
+    fn name(&self, i: usize) -> String {
+        match self {
+            Folders::Read(folders) => folders[i].folder_name.clone(),
+            Folders::OnDisk { dirs, .. } => dirs[i]
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+
     /// Calls `check` with the `i`-th folder, read first if it is on disk (its reading
     /// problems go to `found`).
     fn with<R>(
@@ -135,9 +146,12 @@ pub(super) fn documents(
             (checked, kept, read)
         })
         .collect();
-    for (checked, kept, read) in checked {
+    // Documents whose document.yaml could not be read: a reference to one is not "unknown".
+    let mut unreadable = HashSet::new();
+    for (i, (checked, kept, read)) in checked.into_iter().enumerate() {
         diagnostics.extend(read);
         let Some(checked) = checked else {
+            unreadable.insert(folders.name(i));
             continue;
         };
         if let Some(bodies) = kept {
@@ -160,7 +174,9 @@ pub(super) fn documents(
     let ids: Vec<String> = site.documents.iter().map(|d| d.id.clone()).collect();
     let known: HashSet<&str> = ids.iter().map(String::as_str).collect();
     for (place, target) in pending_relations {
-        if !known.contains(target.as_str()) {
+        if unreadable.contains(&target) {
+            not_read(place, &target, diagnostics);
+        } else if !known.contains(target.as_str()) {
             unknown_reference(
                 place,
                 "văn bản",
@@ -172,6 +188,11 @@ pub(super) fn documents(
     }
     for (file, target) in pending_targets {
         match site.document(&target.document.value) {
+            None if unreadable.contains(&target.document.value) => not_read(
+                place_of(&file, &target.document),
+                &target.document.value,
+                diagnostics,
+            ),
             None => unknown_reference(
                 place_of(&file, &target.document),
                 "văn bản",
@@ -195,6 +216,16 @@ pub(super) fn documents(
     site.documents
         .sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
     site.reindex();
+}
+
+/// Reports a reference to the document `id`, whose `document.yaml` has errors that stopped it
+/// from being read: it exists, and the error goes once that file is mended.
+fn not_read(place: Place, id: &str, diagnostics: &mut Diagnostics) {
+    diagnostics.error(
+        place,
+        format!("văn bản “{id}” chưa đọc được vì tệp document.yaml của nó có lỗi"),
+        format!("sửa lỗi ở documents/…/{id}/document.yaml trước; lỗi này sẽ tự hết"),
+    );
 }
 
 /// Reads document folder `dir` of the content folder `root` again and checks it on its own
