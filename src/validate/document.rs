@@ -224,7 +224,7 @@ fn not_read(place: Place, id: &str, diagnostics: &mut Diagnostics) {
     diagnostics.error(
         place,
         format!("văn bản “{id}” chưa đọc được vì tệp document.yaml của nó có lỗi"),
-        format!("sửa lỗi ở documents/…/{id}/document.yaml trước; lỗi này sẽ tự hết"),
+        format!("sửa lỗi trong document.yaml của văn bản “{id}” trước; lỗi này sẽ tự hết"),
     );
 }
 
