@@ -83,3 +83,32 @@ fn a_broken_appendix_keeps_the_last_good_pages_until_fixed() {
     // After an error, the next rebuild reads everything again (the pages were stale).
     assert_eq!(outcome.scope, Scope::Full);
 }
+
+#[test]
+fn a_broken_link_in_the_content_is_blamed_on_the_content_not_the_theme() {
+    let project = Project::new();
+    let mut preview = preview(&project);
+    project.edit(
+        SECTION,
+        "Phấn đấu",
+        "Xem [mục không có](#khong-co). Phấn đấu",
+    );
+    let outcome = preview.apply(&Change::Content);
+    let error = outcome.errors.first().expect("the broken link is an error");
+    assert!(error.message.contains("liên kết hỏng"), "{error:?}");
+    assert!(error.message.contains("#khong-co"), "{error:?}");
+    assert_eq!(
+        error.place.file,
+        project.path().join("content"),
+        "{error:?}"
+    );
+    let help = error.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("nội dung") && !help.contains("mẫu giao diện"),
+        "{help}"
+    );
+    assert!(
+        !error.message.contains("thư mục files/"),
+        "an anchor gets no advice about files: {error:?}"
+    );
+}

@@ -645,26 +645,44 @@ pub fn render_to(
     let broken = site_files.links.broken();
     timings.mark("sơ đồ trang, kiểm tra liên kết");
     if !broken.is_empty() {
+        return Err(BrokenLinks(broken).into());
+    }
+    Ok(Rendered {
+        pages: page_count,
+        files: site_files.files.load(Ordering::Relaxed),
+    })
+}
+
+/// Links of the pages that resolve to no page, file or anchor of the site: a problem of the
+/// content (a section's link), or of a theme's template.
+#[derive(Debug)]
+pub struct BrokenLinks(pub Vec<links::BrokenLink>);
+
+impl std::error::Error for BrokenLinks {}
+
+impl std::fmt::Display for BrokenLinks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let broken = &self.0;
         let list: Vec<String> = broken.iter().map(ToString::to_string).collect();
         // A relative link in a section's Markdown points at a file beside it, which a build
         // does not publish.
-        let hint = if broken.iter().any(|b| !b.link.starts_with('/')) {
+        let hint = if broken
+            .iter()
+            .any(|b| !b.link.starts_with('/') && !b.link.starts_with('#'))
+        {
             "\n  gợi ý: một tệp (PDF, ảnh) được công bố cùng văn bản khi nằm trong thư mục files/ \
              của văn bản: đặt tệp vào đó và dẫn liên kết “../files/ten-tep.pdf”; hoặc dùng \
              địa chỉ đầy đủ https://… của tệp trên máy chủ khác, hoặc bỏ liên kết"
         } else {
             ""
         };
-        return Err(anyhow!(
+        write!(
+            f,
             "{} liên kết hỏng (broken links):\n{}{hint}",
             broken.len(),
             list.join("\n")
-        ));
+        )
     }
-    Ok(Rendered {
-        pages: page_count,
-        files: site_files.files.load(Ordering::Relaxed),
-    })
 }
 
 /// The sink of a rendering run, seen through what the run keeps of each file: its links

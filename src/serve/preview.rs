@@ -246,7 +246,7 @@ impl Preview {
             }
             None => render::render_with(tera, &site, &self.theme),
         }
-        .map_err(|e| vec![other_error(&self.theme.join("templates"), &e)])?;
+        .map_err(|e| vec![render_error(&self.content, &self.theme, &e)])?;
         let pages = if one.is_some() {
             let mut pages = (*self.pages).clone();
             insert_all(&mut pages, outputs);
@@ -274,6 +274,19 @@ fn insert_all(pages: &mut Pages, outputs: Vec<Output>) {
     for output in outputs {
         pages.insert(output.path, Arc::new(output.bytes));
     }
+}
+
+/// A rendering problem as a diagnostic: broken links are the content's (a section's link,
+/// most often), anything else the theme's.
+fn render_error(content: &Path, theme: &Path, error: &anyhow::Error) -> Diagnostic {
+    if error.downcast_ref::<render::BrokenLinks>().is_some() {
+        return Diagnostic::error(
+            crate::diagnostics::Place::file(content),
+            crate::diagnostics::error_chain(error),
+        )
+        .with_help("sửa liên kết trong nội dung rồi lưu lại; trang cũ vẫn được phục vụ");
+    }
+    other_error(&theme.join("templates"), error)
 }
 
 /// A rendering or theme problem as a diagnostic, so that it is shown like content errors.
