@@ -126,10 +126,82 @@ pub fn read_table(
 /// Splits tab-separated text (as Word and Excel put on the clipboard) into lines of cells.
 pub fn read_tsv(text: &str) -> Vec<RawLine> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.lines()
-        .enumerate()
-        .map(|(index, line)| text_line(index + 1, line.split('\t')))
+    tsv_records(text)
+        .into_iter()
+        .map(|(number, cells)| text_line(number, cells.iter().map(String::as_str)))
         .collect()
+}
+
+/// The records of tab-separated text, each with the line it starts on. Excel quotes a cell
+/// that holds a line break, a tab or a quote (`"Kho dữ liệu⏎dùng chung"`, `""` for a quote);
+/// Word never quotes, so a cell is read as quoted only when its closing quote ends the cell
+/// (`"Cổng" của tỉnh` stays as it is). A line break inside a quoted cell is a space.
+fn tsv_records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut records = Vec::new();
+    let mut line = 1;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start_line = line;
+        let mut cells = Vec::new();
+        loop {
+            let (cell, after, lines) = match quoted_cell(rest) {
+                Some(quoted) => quoted,
+                None => {
+                    let end = rest.find(['\t', '\n']).unwrap_or(rest.len());
+                    (
+                        rest[..end].trim_end_matches('\r').to_string(),
+                        &rest[end..],
+                        0,
+                    )
+                }
+            };
+            line += lines;
+            cells.push(cell);
+            match after.chars().next() {
+                Some('\t') => rest = &after[1..],
+                Some('\n') => {
+                    rest = &after[1..];
+                    line += 1;
+                    break;
+                }
+                _ => {
+                    rest = "";
+                    break;
+                }
+            }
+        }
+        records.push((start_line, cells));
+    }
+    records
+}
+
+/// A quoted cell at the start of `text`: its text, what follows it, and the line breaks it
+/// holds; `None` when `text` does not start with a quote closed at the end of the cell.
+fn quoted_cell(text: &str) -> Option<(String, &str, usize)> {
+    let body = text.strip_prefix('"')?;
+    let mut cell = String::new();
+    let mut lines = 0;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' if chars.peek().is_some_and(|&(_, next)| next == '"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' => {
+                let after = body[i + 1..].trim_start_matches('\r');
+                return (after.is_empty() || after.starts_with(['\t', '\n']))
+                    .then_some((cell, after, lines));
+            }
+            '\n' => {
+                lines += 1;
+                cell.push(' ');
+            }
+            '\r' => {}
+            c => cell.push(c),
+        }
+    }
+    None
 }
 
 fn read_csv(text: &str, path: &Path) -> Result<Vec<RawLine>> {
@@ -285,6 +357,39 @@ mod tests {
         assert_eq!(clean("<p>a</p><p>b</p>"), "a b");
         assert_eq!(clean("x < 5 &amp; y"), "x < 5 & y");
         assert_eq!(clean("<a href=\"https://x.vn\">Cổng</a>"), "Cổng");
+    }
+
+    #[test]
+    fn excel_quoted_cells_keep_their_line_breaks_and_quotes_in_one_cell() {
+        let lines = read_tsv(
+            "1\t\"Kho dữ liệu\r\ndùng chung\"\tSở TTTT\t10.000\r\n2\t\"Cổng \"\"dịch vụ\"\" công\"\t\"Sở\" của tỉnh\t5\n",
+        );
+        assert_eq!(lines.len(), 2);
+        let texts = |i: usize| -> Vec<String> {
+            lines[i]
+                .cells
+                .iter()
+                .map(|c| match c {
+                    RawCell::Text(t) => t.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            texts(0),
+            ["1", "Kho dữ liệu dùng chung", "Sở TTTT", "10.000"]
+        );
+        assert_eq!(lines[1].number, 3, "the second record starts on line 3");
+        assert_eq!(
+            texts(1),
+            ["2", "Cổng \"dịch vụ\" công", "\"Sở\" của tỉnh", "5"],
+            "a quote inside a Word cell is kept"
+        );
+        assert_eq!(
+            read_tsv("a\t\"không đóng\n").len(),
+            1,
+            "an unclosed quote is text"
+        );
     }
 
     #[test]
