@@ -391,6 +391,16 @@ fn real_pages_say_each_thing_once_and_in_order() {
         "signature block lines"
     );
 
+    // Agencies are listed under their province, and their counts say what they count.
+    let agencies = visible(&page("co-quan/index.html"));
+    for province in ["Tỉnh Đắk Nông", "Tỉnh Khánh Hòa", "Tỉnh Tây Ninh"] {
+        assert!(agencies.contains(province), "{province}: {agencies}");
+    }
+    assert!(
+        agencies.contains("Các sở, ban, ngành (1 dự án, nhiệm vụ chủ trì)"),
+        "{agencies}"
+    );
+
     // Measurements are plain sentences, without Markdown's marks.
     let report = page("van-ban/bc-khanh-hoa-10-thang-2023/index.html");
     assert!(!report.contains("(*"), "no raw emphasis marks");

@@ -789,15 +789,28 @@ pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
 
 /// Agencies with at least one project or document, in Vietnamese order.
 pub fn agencies_index(site: &Site, index: &ProjectIndex) -> Value {
-    let mut list: Vec<(&crate::site::Agency, usize)> = site
-        .agencies
-        .iter()
-        .map(|a| (a, index.of_agency(&a.id).len()))
-        .collect();
-    list.sort_by(|a, b| compare(&a.0.name, &b.0.name));
-    json!({
-        "agencies": list.into_iter().map(|(a, n)| json!({"id": a.id, "name": a.name, "projects": n, "province": a.province.as_deref().and_then(|p| site.province(p)).map(|p| p.name.clone())})).collect::<Vec<_>>()
-    })
+    let agency = |a: &crate::site::Agency| {
+        let projects = index.of_agency(&a.id).len();
+        json!({"id": a.id, "name": a.name, "projects": projects, "projects_text": count_text(projects)})
+    };
+    let of = |province: Option<&str>| -> Vec<Value> {
+        let mut mine: Vec<&crate::site::Agency> = site
+            .agencies
+            .iter()
+            .filter(|a| a.province.as_deref() == province)
+            .collect();
+        mine.sort_by(|a, b| compare(&a.name, &b.name));
+        mine.into_iter().map(agency).collect()
+    };
+    // Each province's agencies under its name, in Vietnamese order; national bodies first.
+    let mut groups = vec![json!({"id": "trung-uong", "province": null, "agencies": of(None)})];
+    groups.extend(
+        site.provinces
+            .iter()
+            .map(|p| json!({"id": p.id, "province": p.name, "agencies": of(Some(&p.id))})),
+    );
+    groups.retain(|g| g["agencies"].as_array().is_some_and(|a| !a.is_empty()));
+    json!({ "groups": groups, "count_text": count_text(site.agencies.len()) })
 }
 
 #[cfg(test)]
