@@ -112,3 +112,41 @@ fn a_broken_link_in_the_content_is_blamed_on_the_content_not_the_theme() {
         "an anchor gets no advice about files: {error:?}"
     );
 }
+
+#[test]
+fn after_a_quick_section_rebuild_the_data_and_the_search_index_catch_up() {
+    let project = Project::new();
+    let mut preview = preview(&project);
+    project.edit(
+        SECTION,
+        "title: \"I. MỤC TIÊU\"",
+        "title: \"I. MỤC TIÊU MỚI\"",
+    );
+    let quick = preview.apply(&Change::Section(project.file(SECTION)));
+    assert_eq!(quick.scope, Scope::Section);
+    assert!(quick.errors.is_empty(), "{:?}", quick.errors);
+    let page = text(&preview, DOCUMENT_PAGE);
+    assert!(page.contains("I. MỤC TIÊU MỚI"));
+    let data = "van-ban/kh-1-2020/van-ban.json";
+    assert!(
+        !text(&preview, data).contains("MỤC TIÊU MỚI"),
+        "the quick rebuild renders the page only"
+    );
+    let caught_up = preview.catch_up();
+    assert!(caught_up.errors.is_empty(), "{:?}", caught_up.errors);
+    assert!(text(&preview, data).contains("I. MỤC TIÊU MỚI"));
+    assert!(text(&preview, "du-lieu/muc.csv").contains("I. MỤC TIÊU MỚI"));
+    let pages = preview.pages();
+    assert!(
+        pages
+            .iter()
+            .filter(|(path, _)| path.starts_with("tim-kiem/chi-muc/"))
+            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("MỤC TIÊU MỚI")),
+        "the search index has the new title"
+    );
+    assert_eq!(
+        text(&preview, DOCUMENT_PAGE),
+        page,
+        "the page a reader sees is the same"
+    );
+}

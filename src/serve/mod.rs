@@ -127,11 +127,25 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
                 if stop {
                     break;
                 }
+                let mut quick = false;
                 for change in roots.classify(&paths) {
                     let outcome = preview.apply(&change);
                     report(&outcome);
+                    quick |= outcome.errors.is_empty()
+                        && matches!(outcome.scope, Scope::Section | Scope::Appendix);
                     let pages = outcome.changed.then(|| preview.pages());
                     shared.update(pages, &outcome.errors);
+                }
+                // The open pages have reloaded; the files that depend on every document
+                // (open data, search index) and the link check catch up behind them.
+                if quick {
+                    let outcome = preview.catch_up();
+                    if outcome.errors.is_empty() {
+                        shared.replace_pages(preview.pages());
+                    } else {
+                        report(&outcome);
+                        shared.update(None, &outcome.errors);
+                    }
                 }
             }
         }

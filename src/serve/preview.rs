@@ -140,6 +140,27 @@ impl Preview {
         }
     }
 
+    /// After a quick rebuild of one document's pages ([`Scope::Section`], [`Scope::Appendix`]),
+    /// renders the whole site again from the same content, so that what depends on every
+    /// document catches up: its `van-ban.json`, the open-data tables, the search index, the
+    /// link check. The pages a reader sees are the same.
+    pub fn catch_up(&mut self) -> Outcome {
+        let started = Instant::now();
+        let (changed, errors) = match self.rerender_all() {
+            Ok(changed) => (changed, Vec::new()),
+            Err(errors) => {
+                self.current = false;
+                (false, errors)
+            }
+        };
+        Outcome {
+            scope: Scope::Full,
+            changed,
+            errors,
+            elapsed: started.elapsed(),
+        }
+    }
+
     fn reload_templates(&mut self) -> Result<bool, Vec<Diagnostic>> {
         let tera = render::load_templates(&self.theme)
             .map_err(|e| vec![other_error(&self.theme.join("templates"), &e)])?;

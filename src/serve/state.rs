@@ -95,6 +95,12 @@ impl Shared {
         self.changed.notify_all();
     }
 
+    /// Serves `pages` from now on without telling the open pages to reload: the same pages
+    /// as before, with the files that depend on every document brought up to date.
+    pub fn replace_pages(&self, pages: Arc<Pages>) {
+        self.lock().pages = pages;
+    }
+
     /// Waits until the version differs from `since` or `timeout` passes; returns the status.
     pub fn wait(&self, since: u64, timeout: Duration) -> Status {
         let inner = self.lock();
