@@ -387,3 +387,20 @@ fn a_reference_to_a_document_that_could_not_be_read_says_so() {
         "the plan exists: {text}"
     );
 }
+
+#[test]
+fn a_groups_totals_under_a_misspelt_key_are_explained() {
+    let project = Project::new();
+    project.edit(
+        APPENDIX,
+        "    totals: { amount: \"100\" }",
+        "    total: { amount: \"100\" }",
+    );
+    let text = project.check_fails();
+    expect(
+        &text,
+        "01-du-an.yaml:19:",
+        "trường `amount` không có trong một ô",
+    );
+    assert!(text.contains("`totals: { … }`"), "{text}");
+}

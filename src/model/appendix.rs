@@ -306,7 +306,15 @@ impl<'de> Deserialize<'de> for Cell {
                     match key.as_str() {
                         "text" => text = Some(map.next_value::<String>()?),
                         "value" => value = Some(map.next_value::<String>()?),
-                        other => return Err(de::Error::unknown_field(other, &["text", "value"])),
+                        // A mapping where a cell was expected is most often a group's
+                        // subtotals under a misspelt key (`total:` for `totals:`).
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "trường `{other}` không có trong một ô (một ô chỉ có `text` và \
+                                 `value`); nếu đây là tổng của một nhóm, viết chúng trong \
+                                 `totals: {{ … }}`"
+                            )));
+                        }
                     }
                 }
                 let text = text.ok_or_else(|| de::Error::missing_field("text"))?;

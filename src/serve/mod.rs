@@ -100,9 +100,15 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     }
     println!(
         "Xem trước tại {url} ({} trang, {} cảnh báo, {} ms). Theo dõi {} và {}. Nhấn Ctrl-C để dừng.",
-        preview.pages().len(),
-        preview.warnings().len(),
-        first.elapsed.as_millis(),
+        count(
+            preview
+                .pages()
+                .keys()
+                .filter(|p| p.ends_with(".html"))
+                .count()
+        ),
+        count(preview.warnings().len()),
+        count(first.elapsed.as_millis() as usize),
         options.content.display(),
         options.theme.display()
     );
@@ -155,22 +161,23 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
+/// A count as Vietnamese writes it (1.234).
+fn count(n: usize) -> String {
+    crate::vietnamese::format_number(rust_decimal::Decimal::from(n as u64))
+}
+
 fn report(outcome: &Outcome) {
     if outcome.errors.is_empty() {
         println!(
             "Đã dựng lại {} trong {} ms",
             outcome.scope.label(),
-            crate::vietnamese::format_number(rust_decimal::Decimal::from(
-                outcome.elapsed.as_millis() as u64
-            ))
+            count(outcome.elapsed.as_millis() as usize)
         );
     } else {
         print_errors(&outcome.errors);
         eprintln!(
             "Không dựng lại được ({} lỗi): vẫn phục vụ bản dựng tốt gần nhất. Sửa tệp rồi lưu lại.",
-            crate::vietnamese::format_number(rust_decimal::Decimal::from(
-                outcome.errors.len() as u64
-            ))
+            count(outcome.errors.len())
         );
     }
 }
