@@ -404,3 +404,13 @@ fn a_groups_totals_under_a_misspelt_key_are_explained() {
     );
     assert!(text.contains("`totals: { … }`"), "{text}");
 }
+
+#[test]
+fn without_a_content_folder_one_error_says_so_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = common::congkhai(dir.path(), &["check"]);
+    let text = printed(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("không tìm thấy thư mục nội dung"), "{text}");
+    assert!(text.contains("Kiểm tra xong: 1 lỗi, 0 cảnh báo."), "{text}");
+}

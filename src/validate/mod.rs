@@ -289,11 +289,15 @@ fn site_info(
         format!("{base_url}/")
     };
     let relative_links = overrides.relative_links || config.is_some_and(|c| c.relative_links);
-    if !base_url.contains("://") && !relative_links {
-        let place = match (&overrides.base_url, from_file, &content.site) {
-            (None, Some((file, url)), _) => place_of(file, url),
-            (_, _, Some((file, _))) => Place::file(file),
-            _ => Place::file(&content.root.join("site.yaml")),
+    // Without a site.yaml (no content folder at all, or one that did not parse) its own
+    // error says what to do; a warning about its base_url would only add noise.
+    if let Some((site_file, _)) = &content.site
+        && !base_url.contains("://")
+        && !relative_links
+    {
+        let place = match (&overrides.base_url, from_file) {
+            (None, Some((file, url))) => place_of(file, url),
+            _ => Place::file(site_file),
         };
         diagnostics.warning(
             place,
