@@ -20,6 +20,30 @@ pub struct AmountError {
 /// such a cell has no amount. Returns an error when it begins with a digit that does not
 /// parse, such as "1.2.3" or "12.34" in Vietnamese format.
 pub fn parse_amount(text: &str, format: NumberFormat) -> Result<Option<Decimal>, AmountError> {
+    parse_in(text, format).map_err(|mut error| {
+        // Written the other way ("1,234.5" in a Vietnamese table): say so, and how to write it.
+        let other = match format {
+            NumberFormat::Vi => NumberFormat::Us,
+            NumberFormat::Us => NumberFormat::Vi,
+        };
+        if let Ok(Some(value)) = parse_in(&error.token, other) {
+            error.reason = match format {
+                NumberFormat::Vi => format!(
+                    "số viết kiểu Anh–Mỹ (dấu phẩy ngăn hàng nghìn) trong phụ lục viết kiểu Việt \
+                     Nam: ghi {}",
+                    crate::vietnamese::format_number(value)
+                ),
+                NumberFormat::Us => format!(
+                    "số viết kiểu Việt Nam (dấu chấm ngăn hàng nghìn) trong phụ lục viết kiểu \
+                     Anh–Mỹ (number_format: us): ghi {value}, hoặc đổi number_format"
+                ),
+            };
+        }
+        error
+    })
+}
+
+fn parse_in(text: &str, format: NumberFormat) -> Result<Option<Decimal>, AmountError> {
     let text = text.trim();
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return Ok(None);
@@ -99,6 +123,18 @@ mod tests {
 
     fn vi(text: &str) -> Result<Option<Decimal>, AmountError> {
         parse_amount(text, NumberFormat::Vi)
+    }
+
+    #[test]
+    fn an_amount_written_the_other_way_says_how_to_write_it() {
+        let error = parse_amount("1,234.5 triệu", NumberFormat::Vi).expect_err("US in a vi table");
+        assert_eq!(error.token, "1,234.5");
+        assert!(error.reason.contains("kiểu Anh–Mỹ"), "{}", error.reason);
+        assert!(error.reason.ends_with("ghi 1.234,5"), "{}", error.reason);
+        let error = parse_amount("1.234,5", NumberFormat::Us).expect_err("vi in a US table");
+        assert!(error.reason.contains("ghi 1234.5"), "{}", error.reason);
+        let error = parse_amount("1.2.3", NumberFormat::Vi).expect_err("neither");
+        assert!(!error.reason.contains("kiểu"), "{}", error.reason);
     }
 
     #[test]
