@@ -3,7 +3,7 @@
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use congkhai::diagnostics::Diagnostics;
 use congkhai::validate::SiteOverrides;
-use congkhai::vietnamese::format_number;
+use congkhai::vietnamese::{format_count, format_number};
 use congkhai::{BuildError, BuildOptions};
 use rust_decimal::Decimal;
 use std::net::{IpAddr, Ipv4Addr};
@@ -137,11 +137,6 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
-/// A count as Vietnamese writes it (1.234).
-fn count(n: usize) -> String {
-    format_number(Decimal::from(n as u64))
-}
-
 fn seconds(elapsed: std::time::Duration) -> String {
     let millis = Decimal::from(elapsed.as_millis() as i64);
     format_number((millis / Decimal::from(1000)).round_dp(2))
@@ -197,11 +192,11 @@ fn main() -> ExitCode {
                     print_diagnostics(&diagnostics);
                     println!(
                         "Đã tạo {} trang ({} tệp; {} văn bản, {} bảng phụ lục, {} cảnh báo) trong {} giây",
-                        count(summary.pages),
-                        count(summary.files),
-                        count(summary.documents),
-                        count(summary.tables),
-                        count(summary.warnings),
+                        format_count(summary.pages),
+                        format_count(summary.files),
+                        format_count(summary.documents),
+                        format_count(summary.tables),
+                        format_count(summary.warnings),
                         seconds(summary.elapsed),
                     );
                     ExitCode::SUCCESS
@@ -210,8 +205,8 @@ fn main() -> ExitCode {
                     print_diagnostics(&diagnostics);
                     eprintln!(
                         "Không dựng được: {} lỗi, {} cảnh báo. Thư mục đầu ra cũ được giữ nguyên.",
-                        count(diagnostics.error_count()),
-                        count(diagnostics.warning_count())
+                        format_count(diagnostics.error_count()),
+                        format_count(diagnostics.warning_count())
                     );
                     ExitCode::FAILURE
                 }
@@ -234,8 +229,8 @@ fn main() -> ExitCode {
                 diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);
             eprintln!(
                 "Kiểm tra xong: {} lỗi, {} cảnh báo.",
-                count(diagnostics.error_count()),
-                count(diagnostics.warning_count())
+                format_count(diagnostics.error_count()),
+                format_count(diagnostics.warning_count())
             );
             if failed {
                 ExitCode::FAILURE
@@ -274,10 +269,10 @@ mod tests {
 
     #[test]
     fn counts_in_the_summary_line_are_grouped_as_vietnamese_writes_them() {
-        assert_eq!(count(3186), "3.186");
-        assert_eq!(count(6237), "6.237");
-        assert_eq!(count(1_234_567), "1.234.567");
-        assert_eq!(count(0), "0");
+        assert_eq!(format_count(3186), "3.186");
+        assert_eq!(format_count(6237), "6.237");
+        assert_eq!(format_count(1_234_567), "1.234.567");
+        assert_eq!(format_count(0), "0");
         assert_eq!(seconds(std::time::Duration::from_millis(33_640)), "33,64");
     }
 }

@@ -131,6 +131,11 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// A count the Vietnamese way: `1.234`.
+pub fn format_count(count: usize) -> String {
+    format_number(Decimal::from(count as u64))
+}
+
 /// A size the Vietnamese way: `999 B`, `12,3 kB`, `2,5 MB`.
 pub fn size_label(bytes: u64) -> String {
     if bytes < 1000 {

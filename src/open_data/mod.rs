@@ -14,10 +14,8 @@ pub use number::Number;
 
 use crate::render::{Sink, Stream};
 use crate::site::Site;
-use crate::vietnamese::format_number;
 use anyhow::Result;
 use records::Records;
-use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -237,7 +235,7 @@ impl<'a> OpenData<'a> {
                 "title": table.title,
                 "description": table.description,
                 "rows": rows,
-                "rows_text": format_number(Decimal::from(rows as u64)),
+                "rows_text": crate::vietnamese::format_count(rows),
                 "files": listed,
                 "primary_key": table.primary_key,
                 "fields": table.fields.iter().map(|f| json!({

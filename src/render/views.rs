@@ -288,10 +288,7 @@ pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> V
 /// Rows on one page of a project list; longer lists go on to `trang-2/`, `trang-3/` …
 pub const PROJECTS_PER_PAGE: usize = 250;
 
-/// A count written the Vietnamese way: `1.234`.
-fn count_text(count: usize) -> String {
-    format_number(Decimal::from(count as u64))
-}
+use crate::vietnamese::format_count as count_text;
 
 /// Site path of the first page of a province's projects: `tinh/<id>/du-an/`.
 pub fn province_projects_path(province: &str) -> String {
@@ -683,8 +680,8 @@ pub fn indicator_page(
         "targets": targets,
         "measurements": measurements,
         "by_province": by_province,
-        "target_count": format_number(Decimal::from(of_indicator.len())),
-        "measurement_count": format_number(Decimal::from(measured.len())),
+        "target_count": count_text(of_indicator.len()),
+        "measurement_count": count_text(measured.len()),
         "measured_any": !measured.is_empty(),
         "chart": chart,
     })
@@ -734,7 +731,7 @@ fn indicator_by_province(
             Some(json!({
                 "id": province.id,
                 "name": province.name,
-                "targets": format_number(Decimal::from(mine.len())),
+                "targets": count_text(mine.len()),
                 "targets_sort": mine.len(),
                 "goals": match (lowest, highest) {
                     (Some(l), Some(h)) if l == h => l,

@@ -100,15 +100,15 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     }
     println!(
         "Xem trước tại {url} ({} trang, {} cảnh báo, {} ms). Theo dõi {} và {}. Nhấn Ctrl-C để dừng.",
-        count(
+        crate::vietnamese::format_count(
             preview
                 .pages()
                 .keys()
                 .filter(|p| p.ends_with(".html"))
                 .count()
         ),
-        count(preview.warnings().len()),
-        count(first.elapsed.as_millis() as usize),
+        crate::vietnamese::format_count(preview.warnings().len()),
+        crate::vietnamese::format_count(first.elapsed.as_millis() as usize),
         options.content.display(),
         options.theme.display()
     );
@@ -161,23 +161,18 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
-/// A count as Vietnamese writes it (1.234).
-fn count(n: usize) -> String {
-    crate::vietnamese::format_number(rust_decimal::Decimal::from(n as u64))
-}
-
 fn report(outcome: &Outcome) {
     if outcome.errors.is_empty() {
         println!(
             "Đã dựng lại {} trong {} ms",
             outcome.scope.label(),
-            count(outcome.elapsed.as_millis() as usize)
+            crate::vietnamese::format_count(outcome.elapsed.as_millis() as usize)
         );
     } else {
         print_errors(&outcome.errors);
         eprintln!(
             "Không dựng lại được ({} lỗi): vẫn phục vụ bản dựng tốt gần nhất. Sửa tệp rồi lưu lại.",
-            count(outcome.errors.len())
+            crate::vietnamese::format_count(outcome.errors.len())
         );
     }
 }
