@@ -180,8 +180,6 @@ impl Pages<'_> {
         })
     }
 
-    /// A piece of a page: `template` rendered with what every page shares and `value` as
-    /// `name`.
     /// The rows of `appendix` as HTML (theme template `appendix_rows.html`), rendered
     /// [`ROWS_PER_FRAGMENT`] at a time: the view data of only that many rows is held at once,
     /// however long the appendix.
@@ -200,6 +198,8 @@ impl Pages<'_> {
         Ok(html)
     }
 
+    /// A piece of a page: `template` rendered with what every page shares and `value` as
+    /// `name`.
     fn fragment(&self, template: &str, name: &'static str, value: &Value) -> Result<String> {
         let mut context = self.shared.clone();
         context.insert(name, value);
