@@ -6,6 +6,7 @@ use super::projects::{Project, ProjectIndex, ProjectList};
 use super::status::{measurements_of, status};
 use crate::model::{ColumnRole, RelationType};
 use crate::site::{Appendix, Document, Site, TableRow, Target};
+use crate::vietnamese::format_count as count_text;
 use crate::vietnamese::{compare, format_date_long, format_date_short, format_number, parse_date};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -288,8 +289,6 @@ pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> V
 /// Rows on one page of a project list; longer lists go on to `trang-2/`, `trang-3/` …
 pub const PROJECTS_PER_PAGE: usize = 250;
 
-use crate::vietnamese::format_count as count_text;
-
 /// Site path of the first page of a province's projects: `tinh/<id>/du-an/`.
 pub fn province_projects_path(province: &str) -> String {
     format!("tinh/{province}/du-an/")
@@ -348,7 +347,7 @@ fn period_label(period: Option<crate::model::Period>) -> Option<String> {
 }
 
 /// One page of a long project list: its rows, and links to every page of the list; the
-/// first page also has the amounts document by document ([`amounts_by_appendix`]).
+/// first page also has the amounts appendix by appendix ([`amounts_by_appendix`]).
 fn project_list_page(
     site: &Site,
     list: &ProjectList,
