@@ -88,13 +88,20 @@ impl Budget {
         self.0.load(Ordering::Relaxed) > 0
     }
 
-    /// Takes `bytes` from the budget; false, taking nothing, when fewer are left.
+    /// Takes `bytes` from the budget; false when fewer are left, which spends the budget:
+    /// the documents checked after it are checked without their bodies, instead of each
+    /// having its Markdown rendered only to be dropped.
     fn take(&self, bytes: usize) -> bool {
-        self.0
+        let taken = self
+            .0
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
                 left.checked_sub(bytes)
             })
-            .is_ok()
+            .is_ok();
+        if !taken {
+            self.0.store(0, Ordering::Relaxed);
+        }
+        taken
     }
 }
 
