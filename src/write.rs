@@ -8,6 +8,8 @@
 //! stale staging folders are removed, and an output folder moved aside but never replaced
 //! is put back.
 
+mod previous;
+
 use crate::publish::compress;
 use crate::render::Output;
 use anyhow::{Context, Result, anyhow};
@@ -115,7 +117,8 @@ impl Staging {
 
     /// Writes one file (minified when HTML) and its compressed copies.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.dir.join(safe_relative(path)?);
+        let relative = safe_relative(path)?;
+        let target = self.dir.join(&relative);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir)?;
         }
@@ -126,7 +129,12 @@ impl Staging {
         } else {
             bytes
         };
-        match compress::copies_for(path) {
+        let copies = compress::copies_for(path);
+        if previous::reuse(&self.output_dir.join(&relative), &target, bytes, copies) {
+            self.progress.inc(1);
+            return Ok(());
+        }
+        match copies {
             compress::Copies::GzipAndBrotli => {
                 fs::write(sibling(&target, "gz"), compress::gzip(bytes)?)?;
                 fs::write(sibling(&target, "br"), compress::brotli(bytes)?)?;
@@ -147,38 +155,31 @@ impl Staging {
     }
 
     /// Opens a file of the staging folder to be written piece by piece, with its compressed
-    /// copies made as it goes. HTML pages are refused: they are minified whole, by [`Staging::put`].
+    /// copies made as it goes (or, while it matches the previous build's file, linked from
+    /// that build once it is whole). HTML pages are refused: they are minified whole, by
+    /// [`Staging::put`].
     pub fn stream(&self, path: &str) -> Result<StagedStream<'_>> {
         if path.ends_with(".html") {
             return Err(anyhow!("một trang HTML phải được ghi trọn một lần: {path}"));
         }
-        let target = self.dir.join(safe_relative(path)?);
+        let relative = safe_relative(path)?;
+        let target = self.dir.join(&relative);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir)?;
         }
-        let create = |path: &Path| -> Result<io::BufWriter<fs::File>> {
-            let file = fs::File::create(path)
-                .with_context(|| format!("không ghi được {}", path.display()))?;
-            Ok(io::BufWriter::with_capacity(STREAM_BUFFER, file))
-        };
         let copies = compress::copies_for(path);
-        let gzip = match copies {
-            compress::Copies::None => None,
-            _ => Some(flate2::write::GzEncoder::new(
-                create(&sibling(&target, "gz"))?,
-                flate2::Compression::new(compress::GZIP_LEVEL),
-            )),
-        };
-        let brotli = match copies {
-            compress::Copies::GzipAndBrotli => {
-                Some(compress::brotli_writer(create(&sibling(&target, "br"))?))
-            }
-            _ => None,
+        let comparison = previous::Comparison::start(&self.output_dir.join(&relative), copies);
+        let compressors = if comparison.is_some() {
+            Compressors::default()
+        } else {
+            Compressors::open(&target, copies)?
         };
         Ok(StagedStream {
-            file: create(&target)?,
-            gzip,
-            brotli,
+            file: buffered_file(&target)?,
+            target,
+            copies,
+            compressors,
+            comparison,
             staging: self,
         })
     }
@@ -201,23 +202,130 @@ impl Staging {
 /// Bytes buffered before a streamed file is written to disk.
 const STREAM_BUFFER: usize = 256 * 1024;
 
+/// Creates a file of the staging folder, buffered.
+fn buffered_file(path: &Path) -> Result<io::BufWriter<fs::File>> {
+    let file =
+        fs::File::create(path).with_context(|| format!("không ghi được {}", path.display()))?;
+    Ok(io::BufWriter::with_capacity(STREAM_BUFFER, file))
+}
+
+/// Bytes handed to the compressors at a time. The pieces a file is written in are gathered
+/// into chunks of this size at fixed offsets, so that the compressed copies come out the same
+/// whether the file was written in many small pieces or, after a difference from the previous
+/// build, partly read back in large ones.
+const COMPRESS_CHUNK: usize = 64 * 1024;
+
+/// The compressed copies of a streamed file, made as it is written; none until opened.
+#[derive(Default)]
+struct Compressors {
+    pending: Vec<u8>,
+    gzip: Option<flate2::write::GzEncoder<io::BufWriter<fs::File>>>,
+    brotli: Option<brotli::CompressorWriter<io::BufWriter<fs::File>>>,
+}
+
+impl Compressors {
+    /// Creates the compressed copies that `copies` asks for beside `target`.
+    fn open(target: &Path, copies: compress::Copies) -> Result<Compressors> {
+        let gzip = match copies {
+            compress::Copies::None => None,
+            _ => Some(flate2::write::GzEncoder::new(
+                buffered_file(&sibling(target, "gz"))?,
+                flate2::Compression::new(compress::GZIP_LEVEL),
+            )),
+        };
+        let brotli = match copies {
+            compress::Copies::GzipAndBrotli => Some(compress::brotli_writer(buffered_file(
+                &sibling(target, "br"),
+            )?)),
+            _ => None,
+        };
+        Ok(Compressors {
+            pending: Vec::with_capacity(COMPRESS_CHUNK),
+            gzip,
+            brotli,
+        })
+    }
+
+    /// Hands the gathered bytes to each compressor.
+    fn compress_pending(&mut self) -> io::Result<()> {
+        if let Some(gzip) = &mut self.gzip {
+            gzip.write_all(&self.pending)?;
+        }
+        if let Some(brotli) = &mut self.brotli {
+            brotli.write_all(&self.pending)?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Ends each compressed stream and writes what is left of it.
+    fn finish(mut self) -> Result<()> {
+        self.compress_pending()?;
+        if let Some(gzip) = self.gzip {
+            gzip.finish()?.flush()?;
+        }
+        if let Some(brotli) = self.brotli {
+            brotli.into_inner().flush()?;
+        }
+        Ok(())
+    }
+}
+
+impl io::Write for Compressors {
+    fn write(&mut self, mut buf: &[u8]) -> io::Result<usize> {
+        let written = buf.len();
+        while !buf.is_empty() {
+            let room = COMPRESS_CHUNK - self.pending.len();
+            let (now, later) = buf.split_at(room.min(buf.len()));
+            self.pending.extend_from_slice(now);
+            if self.pending.len() == COMPRESS_CHUNK {
+                self.compress_pending()?;
+            }
+            buf = later;
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A file of the staging folder written piece by piece, and its compressed copies.
 pub struct StagedStream<'a> {
     file: io::BufWriter<fs::File>,
-    gzip: Option<flate2::write::GzEncoder<io::BufWriter<fs::File>>>,
-    brotli: Option<brotli::CompressorWriter<io::BufWriter<fs::File>>>,
+    target: PathBuf,
+    copies: compress::Copies,
+    compressors: Compressors,
+    /// While everything written matches the previous build's file: the comparison, and no
+    /// compressors yet.
+    comparison: Option<previous::Comparison>,
     staging: &'a Staging,
+}
+
+impl StagedStream<'_> {
+    /// What was written differs from the previous build's file: opens the compressors and
+    /// gives them what was written before the difference.
+    fn diverge(&mut self) -> io::Result<()> {
+        if let Some(comparison) = self.comparison.take() {
+            self.compressors =
+                Compressors::open(&self.target, self.copies).map_err(io::Error::other)?;
+            io::copy(&mut comparison.matched_prefix()?, &mut self.compressors)?;
+        }
+        Ok(())
+    }
 }
 
 impl io::Write for StagedStream<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.file.write_all(buf)?;
-        if let Some(gzip) = &mut self.gzip {
-            gzip.write_all(buf)?;
+        if let Some(comparison) = &mut self.comparison {
+            if comparison.same(buf) {
+                return Ok(buf.len());
+            }
+            self.diverge()?;
         }
-        if let Some(brotli) = &mut self.brotli {
-            brotli.write_all(buf)?;
-        }
+        self.compressors.write_all(buf)?;
         Ok(buf.len())
     }
 
@@ -230,16 +338,24 @@ impl crate::render::Stream for StagedStream<'_> {
     fn close(self: Box<Self>) -> Result<()> {
         let StagedStream {
             mut file,
-            gzip,
-            brotli,
+            target,
+            copies,
+            compressors,
+            comparison,
             staging,
         } = *self;
         file.flush()?;
-        if let Some(gzip) = gzip {
-            gzip.finish()?.flush()?;
-        }
-        if let Some(brotli) = brotli {
-            brotli.into_inner().flush()?;
+        let linked = comparison.map(|c| c.finish(file.get_ref(), &target, copies));
+        match linked {
+            None => compressors.finish()?,
+            Some(true) => {}
+            Some(false) => {
+                // Written whole and the same up to its end, but the previous file was longer
+                // or its copies could not be linked: compress what was written.
+                let mut compressors = Compressors::open(&target, copies)?;
+                io::copy(&mut fs::File::open(&target)?, &mut compressors)?;
+                compressors.finish()?;
+            }
         }
         staging.progress.inc(1);
         Ok(())

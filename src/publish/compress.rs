@@ -22,6 +22,17 @@ pub enum Copies {
     None,
 }
 
+impl Copies {
+    /// The extensions of the copies, as added to the file's name.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Copies::GzipAndBrotli => &["gz", "br"],
+            Copies::Gzip => &["gz"],
+            Copies::None => &[],
+        }
+    }
+}
+
 /// The compressed copies for the output file at `path`.
 pub fn copies_for(path: &str) -> Copies {
     if !is_text(path) {
