@@ -256,6 +256,9 @@ pub struct Appendix {
     pub row_count: usize,
     /// Number of groups.
     pub group_count: usize,
+    /// The grand total that the document prints for the main amount column
+    /// ([`Appendix::main_amount_column`]), in the appendix's unit; kept when the rows are not.
+    pub stated_total: Option<Decimal>,
 }
 
 /// A project (a data row of an appendix with an amount column) as the lists of a province's
@@ -300,14 +303,23 @@ impl Appendix {
             .map(|(_, cell)| cell.text.as_str())
     }
 
+    /// The printed grand total ([`Appendix::stated_total`]) in triệu đồng.
+    pub fn stated_total_in_millions(&self) -> Option<Decimal> {
+        Some((self.stated_total? * self.million_dong_per_unit()).normalize())
+    }
+
+    /// How many triệu đồng one unit of the appendix is worth (1 when no unit is given).
+    fn million_dong_per_unit(&self) -> Decimal {
+        self.unit_in_dong
+            .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000))
+    }
+
     /// The amount of `row` in column `main` ([`Appendix::main_amount_column`], found once per
     /// appendix), converted to triệu đồng: where the row leaves it empty, the sum of its
     /// parts (the columns [`Column::part_of`] it), if it has any.
     pub fn amount_in_millions(&self, row: &TableRow, main: Option<usize>) -> Option<Decimal> {
         let main = main?;
-        let unit = self
-            .unit_in_dong
-            .map_or(Decimal::ONE, |dong| dong / Decimal::from(1_000_000));
+        let unit = self.million_dong_per_unit();
         let amount = row.cells.get(main)?.value.or_else(|| {
             self.columns
                 .iter()

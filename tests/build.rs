@@ -64,7 +64,9 @@ fn appendix_page_keeps_amounts_as_printed_and_flags_wrong_totals() {
     assert!(project.run(&["build"]).status.success());
     let html = project.page("van-ban/kh-1-2020/phu-luc-i/index.html");
     assert!(html.contains("1.747.201,5"));
-    assert!(html.contains("văn bản ghi 100 nhưng tổng các dòng là 90 (chênh lệch 10)"));
+    assert!(html.contains(
+        "văn bản ghi 100 triệu đồng nhưng tổng các dòng là 90 triệu đồng (chênh lệch 10)"
+    ));
     assert!(html.contains("TỔNG CỘNG"));
 }
 

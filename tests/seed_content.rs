@@ -361,6 +361,21 @@ fn real_pages_say_each_thing_once_and_in_order() {
             "{appendix}: {khanh_hoa}"
         );
     }
+    // The sum of the rows is the figure shown; where the document prints another grand
+    // total, the province's pages say so, as the appendix's page does.
+    assert!(
+        khanh_hoa.contains("Kế hoạch 10693/KH-UBND 53 278.885,5 văn bản ghi tổng cộng 279.985,5"),
+        "{khanh_hoa}"
+    );
+    // A mismatch note gives the printed total in the appendix's unit and format, beside the
+    // sum it differs from, with the printed text as an aside.
+    let tay_ninh_ii = visible(&page("van-ban/kh-tay-ninh-2021-2025/phu-luc-ii/index.html"));
+    assert!(
+        tay_ninh_ii.contains(
+            "văn bản ghi 86.896 triệu đồng (in là “86.896.000”) nhưng tổng các dòng là 8.979 triệu đồng (chênh lệch 77.917)"
+        ),
+        "{tay_ninh_ii}"
+    );
     for path in [
         "tinh/khanh-hoa/index.html",
         "tinh/khanh-hoa/du-an/index.html",

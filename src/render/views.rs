@@ -240,9 +240,15 @@ fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
                 .iter()
                 .find(|col| col.key == c.column)
                 .map(|col| col.title.clone());
+            // The stated figure in the appendix's unit and the Vietnamese format, beside the
+            // computed one; the text as printed ("86.896.000" in nghìn đồng, "576.0") only
+            // as an aside, when it reads otherwise.
+            let stated = c.stated.map(format_number);
             json!({
                 "column": title,
-                "stated": c.stated_text,
+                "stated": stated.clone().unwrap_or_else(|| c.stated_text.clone()),
+                "printed": stated.filter(|s| *s != c.stated_text.trim()).map(|_| c.stated_text.trim()),
+                "unit": appendix.unit,
                 "computed": format_number(c.computed),
                 "difference": c.difference.map(format_number),
             })
@@ -317,7 +323,10 @@ pub fn list_page_path(base: &str, number: usize) -> String {
 /// The projects of `list` appendix by appendix: each appendix with its document, how many
 /// projects it lists and their total. The totals are not added together: a report lists
 /// again the projects of the plan it reports on, and a plan those of the period before.
-fn amounts_by_appendix(site: &Site, list: &ProjectList) -> Vec<Value> {
+///
+/// When the list holds whole appendices (a province's projects), an appendix whose printed
+/// grand total differs from the sum of its rows says so beside that sum, as its page does.
+fn amounts_by_appendix(site: &Site, list: &ProjectList, whole_appendices: bool) -> Vec<Value> {
     list.by_appendix()
         .into_iter()
         .filter_map(|found| {
@@ -330,6 +339,10 @@ fn amounts_by_appendix(site: &Site, list: &ProjectList) -> Vec<Value> {
                 "appendix_title": appendix.title,
                 "count_text": count_text(found.count),
                 "total": format_number(found.total),
+                "stated": appendix
+                    .stated_total_in_millions()
+                    .filter(|stated| whole_appendices && *stated != found.total)
+                    .map(format_number),
             }))
         })
         .collect()
@@ -351,6 +364,7 @@ fn period_label(period: Option<crate::model::Period>) -> Option<String> {
 fn project_list_page(
     site: &Site,
     list: &ProjectList,
+    whole_appendices: bool,
     base: &str,
     number: usize,
 ) -> anyhow::Result<Value> {
@@ -361,7 +375,7 @@ fn project_list_page(
         "projects": rows,
         "count": list.len(),
         "count_text": count_text(list.len()),
-        "amounts": (number == 1).then(|| amounts_by_appendix(site, list)),
+        "amounts": (number == 1).then(|| amounts_by_appendix(site, list, whole_appendices)),
         "first_row": start + 1,
         "last_row": (start + PROJECTS_PER_PAGE).min(list.len()),
         "pager": (pages > 1).then(|| json!({
@@ -419,7 +433,7 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         "targets": targets,
         "projects_count": mine.len(),
         "projects_count_text": count_text(mine.len()),
-        "amounts": amounts_by_appendix(site, &mine),
+        "amounts": amounts_by_appendix(site, &mine, true),
     })
 }
 
@@ -431,7 +445,13 @@ pub fn province_projects_page(
     number: usize,
 ) -> anyhow::Result<Value> {
     let mine = index.of_province(&province.id);
-    let mut page = project_list_page(site, &mine, &province_projects_path(&province.id), number)?;
+    let mut page = project_list_page(
+        site,
+        &mine,
+        true,
+        &province_projects_path(&province.id),
+        number,
+    )?;
     page["province"] = json!(province);
     Ok(page)
 }
@@ -477,7 +497,7 @@ pub fn agency_page(
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    let mut page = project_list_page(site, &mine, &agency_path(&agency.id), number)?;
+    let mut page = project_list_page(site, &mine, false, &agency_path(&agency.id), number)?;
     page["agency"] = json!(agency);
     page["province"] = json!(
         agency

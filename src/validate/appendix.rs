@@ -128,7 +128,7 @@ pub(super) fn appendix(
             checks,
         });
     }
-    Appendix {
+    let mut appendix = Appendix {
         id: source.id.value.clone(),
         number: source.number.clone(),
         title: source.title.clone(),
@@ -153,7 +153,16 @@ pub(super) fn appendix(
         rows: context.rows,
         row_count: context.row_count,
         group_count: context.group_count,
-    }
+        stated_total: None,
+    };
+    let main = appendix.main_amount_column();
+    appendix.stated_total = appendix
+        .rows
+        .iter()
+        .rev()
+        .find(|row| row.kind == "total")
+        .and_then(|row| row.cells.get(main?)?.value);
+    appendix
 }
 
 /// Walks rows and groups in order; returns the sums per amount column, where a group
