@@ -135,6 +135,11 @@ fn check_keeping(
 /// Builds the site: check, render, write. The previous output stays as it was on failure.
 pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), BuildError> {
     let started = Instant::now();
+    write::ensure_apart(
+        &options.output,
+        &[("nội dung", &options.content), ("giao diện", &options.theme)],
+    )
+    .map_err(BuildError::Other)?;
     let (site, diagnostics) = check_for_build(&options.content, &options.overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diagnostics));

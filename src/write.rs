@@ -444,6 +444,52 @@ fn ensure_replaceable(output_dir: &Path) -> Result<()> {
     ))
 }
 
+/// `path` made absolute with its symbolic links resolved, as far as it exists (an output
+/// folder may not exist yet).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |path, name| path.join(name));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// Refuses an output folder that holds one of the build's input folders (`inputs`: what
+/// each is called, and where it is) or lies inside one: a build replaces its whole output
+/// folder, so content inside it would be deleted, and output written inside the content
+/// would be read back as content by the next build.
+pub fn ensure_apart(output_dir: &Path, inputs: &[(&str, &Path)]) -> Result<()> {
+    let output = resolved(output_dir);
+    for (what, input) in inputs {
+        let input_path = resolved(input);
+        let (shown_output, shown_input) = (output_dir.display(), input.display());
+        if input_path.starts_with(&output) {
+            return Err(anyhow!(
+                "thư mục {what} {shown_input} nằm trong thư mục đầu ra {shown_output}: mỗi lần \
+                 dựng thay toàn bộ thư mục đầu ra nên sẽ xóa mất nó. Chuyển {what} ra ngoài \
+                 hoặc chọn --output khác"
+            ));
+        }
+        if output.starts_with(&input_path) {
+            return Err(anyhow!(
+                "thư mục đầu ra {shown_output} nằm trong thư mục {what} {shown_input}: trang \
+                 dựng ra sẽ bị đọc lại như {what} ở lần dựng sau. Chọn --output ở ngoài {shown_input}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Under the lock: puts back an output folder that a killed build moved aside and never
 /// replaced, and removes the staging and old folders that killed builds left.
 fn recover(output_dir: &Path, parent: &Path, name: &str) -> Result<()> {

@@ -150,7 +150,8 @@ fn a_build_never_replaces_what_it_did_not_write() {
         assert_eq!(result.status.code(), Some(1), "--output {output}: {text}");
         assert!(
             text.contains("không phải do congkhai dựng")
-                || text.contains("không phải là một thư mục"),
+                || text.contains("không phải là một thư mục")
+                || text.contains("nằm trong thư mục đầu ra"),
             "--output {output}: {text}"
         );
         assert_eq!(
@@ -169,6 +170,36 @@ fn a_build_never_replaces_what_it_did_not_write() {
         );
         assert!(root.join(output).join("sitemap.xml").is_file());
     }
+}
+
+/// Content kept inside a previous output folder would be deleted when the build replaces
+/// that folder, and output written inside the content would be read back as content: both
+/// are refused before anything is read or written.
+#[test]
+fn a_build_refuses_content_inside_its_output_and_output_inside_its_content() {
+    let project = Project::new();
+    let root = project.path();
+    assert!(project.run(&["build"]).status.success());
+    common::copy_tree(&root.join("content"), &root.join("output/noi-dung"));
+    let before = snapshot(root);
+    let result = project.run(&["build", "--content", "output/noi-dung"]);
+    let text = printed(&result);
+    assert_eq!(result.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("thư mục nội dung output/noi-dung nằm trong thư mục đầu ra output"),
+        "{text}"
+    );
+    assert_eq!(before, snapshot(root), "the content inside the output was kept");
+
+    let result = project.run(&["build", "--output", "content/documents/trang"]);
+    let text = printed(&result);
+    assert_eq!(result.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("nằm trong thư mục nội dung content"),
+        "{text}"
+    );
+    assert!(!root.join("content/documents/trang").exists());
+    assert_eq!(before, snapshot(root));
 }
 
 #[test]

@@ -233,6 +233,7 @@ fn a_base_url_where_no_portal_can_be_published_is_refused() {
         ("stttt.khanhhoa.gov.vn", "viết địa chỉ đầy đủ (https://…)"),
         ("ftp://example.gov.vn/", "https:// hoặc http://"),
         ("https://example.gov.vn/cong khai/", "dấu cách"),
+        ("//example.com/", "địa chỉ của một máy chủ khác"),
     ] {
         let project = Project::new();
         project.edit(

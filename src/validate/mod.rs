@@ -244,6 +244,13 @@ pub fn base_url_problem(base_url: &str) -> Option<&'static str> {
             }
             rest
         }
+        // "//host/…" is an address on another host, whatever scheme the page was fetched
+        // with: every style sheet and script would be loaded from there.
+        None if base_url.starts_with("//") => {
+            return Some(
+                "“//…” là địa chỉ của một máy chủ khác, không phải đường dẫn: viết đủ https://ten-mien/… hoặc một đường dẫn như /cong-khai/",
+            );
+        }
         None if base_url.starts_with('/') => base_url,
         None => return Some("viết địa chỉ đầy đủ (https://…) hoặc một đường dẫn bắt đầu bằng /"),
     };
