@@ -137,7 +137,10 @@ pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), Buil
     let started = Instant::now();
     write::ensure_apart(
         &options.output,
-        &[("nội dung", &options.content), ("giao diện", &options.theme)],
+        &[
+            ("nội dung", &options.content),
+            ("giao diện", &options.theme),
+        ],
     )
     .map_err(BuildError::Other)?;
     let (site, diagnostics) = check_for_build(&options.content, &options.overrides);

@@ -357,7 +357,32 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_string(),
         None => text,
     };
+    if let Some(at) = text.find(is_forbidden_character) {
+        let before = &text[..at];
+        let line = before.matches('\n').count() as u64 + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+        let character = text[at..].chars().next().unwrap_or_default();
+        return Err(Diagnostic::error(
+            Place::new(path, line, column),
+            format!(
+                "ký tự điều khiển U+{:04X} (vô hình): không trang nào hiển thị được nó, và nó làm \
+                 hỏng feed.xml",
+                character as u32
+            ),
+        )
+        .with_help(
+            "xóa ký tự này (thường lẫn vào khi chép từ PDF, ví dụ dấu ngắt trang); trình soạn \
+             thảo có thể hiện nó là một ô vuông hoặc ^L",
+        ));
+    }
     Ok(crate::vietnamese::nfc(text))
+}
+
+/// A character that no text of a plan or report may hold: the C0 and C1 controls but tab,
+/// line feed and carriage return, and the non-characters U+FFFE and U+FFFF. No page shows
+/// them, and XML (the feed, the sitemap) cannot carry them at all.
+pub fn is_forbidden_character(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Removes bidi controls from `text`, warning at each (see [`crate::bidi`]).

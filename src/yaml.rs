@@ -11,6 +11,7 @@ use std::path::Path;
 
 pub use serde_saphyr::Spanned;
 
+mod controls;
 mod messages;
 
 /// The most YAML nodes an alias may expand to, to defeat "billion laughs" files.
@@ -18,6 +19,27 @@ const MAX_ALIAS_EXPANSIONS: usize = 10_000;
 
 /// Parses `text` (the contents of `file`) into `T`, or explains what is wrong and where.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
+    if let Some(found) = controls::find(text, options()) {
+        let place = match found.place {
+            Some((line, column)) => Place::new(file, line, column),
+            None => Place::file(file),
+        };
+        return Err(Diagnostic::error(
+            place,
+            format!(
+                "giá trị này có ký tự điều khiển U+{:04X}, viết bằng một chuỗi thoát (như \\f, \\0, \\u0007): \
+                 không trang nào hiển thị được nó, và nó làm hỏng feed.xml",
+                found.character as u32
+            ),
+        )
+        .with_help("xóa chuỗi thoát đó; muốn xuống dòng thì viết \\n"));
+    }
+    serde_saphyr::from_str_with_options(text, options()).map_err(|error| describe(&error, file))
+}
+
+/// How congkhai reads YAML: strict booleans, numbers with leading zeros kept as text, and
+/// limits against files that expand without end.
+fn options() -> serde_saphyr::Options {
     let mut options = serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
@@ -25,7 +47,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnost
     };
     options.alias_limits.max_alias_expansions_per_anchor = MAX_ALIAS_EXPANSIONS;
     options.budget = Some(budget());
-    serde_saphyr::from_str_with_options(text, options).map_err(|error| describe(&error, file))
+    options
 }
 
 /// serde-saphyr's limits, with the number of nodes and events raised so that only the size

@@ -189,7 +189,11 @@ fn a_build_refuses_content_inside_its_output_and_output_inside_its_content() {
         text.contains("thư mục nội dung output/noi-dung nằm trong thư mục đầu ra output"),
         "{text}"
     );
-    assert_eq!(before, snapshot(root), "the content inside the output was kept");
+    assert_eq!(
+        before,
+        snapshot(root),
+        "the content inside the output was kept"
+    );
 
     let result = project.run(&["build", "--output", "content/documents/trang"]);
     let text = printed(&result);

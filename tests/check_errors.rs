@@ -415,3 +415,27 @@ fn without_a_content_folder_one_error_says_so_and_nothing_else() {
     assert!(text.contains("không tìm thấy thư mục nội dung"), "{text}");
     assert!(text.contains("Kiểm tra xong: 1 lỗi, 0 cảnh báo."), "{text}");
 }
+
+/// Control characters show on no page and make the feed ill-formed XML: refused where they
+/// are, whether typed (a form feed pasted from a PDF) or written as a YAML escape.
+#[test]
+fn control_characters_are_refused_at_their_place_typed_or_escaped() {
+    let project = Project::new();
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/document.yaml",
+        "title: \"Kế hoạch",
+        "title: \"\\f Kế hoạch",
+    );
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md",
+        "50% hồ sơ",
+        "50%\u{7} hồ sơ",
+    );
+    let text = project.check_fails();
+    expect(&text, "document.yaml:7:8", "ký tự điều khiển U+000C");
+    expect(&text, "01-muc-tieu.md:5:27", "ký tự điều khiển U+0007");
+    assert!(
+        !project.run(&["build"]).status.success(),
+        "the build refuses them too"
+    );
+}

@@ -13,6 +13,8 @@ pub fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // Characters XML cannot carry at all; the check refuses them in content.
+            c if crate::load::is_forbidden_character(c) => {}
             c => out.push(c),
         }
     }
