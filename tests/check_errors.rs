@@ -439,3 +439,17 @@ fn control_characters_are_refused_at_their_place_typed_or_escaped() {
         "the build refuses them too"
     );
 }
+
+/// "201 500" with a space between the thousands would read 201: an error at the cell, not a
+/// figure 1.000 times too small.
+#[test]
+fn an_amount_grouped_with_spaces_is_an_error_not_a_smaller_number() {
+    let project = Project::new();
+    project.edit(APPENDIX, "amount: \"201,5\"", "amount: \"201 500\"");
+    let text = project.check_fails();
+    expect(
+        &text,
+        "01-du-an.yaml:16:79",
+        "các nhóm hàng nghìn ngăn bằng dấu cách: chỉ đọc được 201",
+    );
+}
