@@ -33,10 +33,9 @@ impl Scan {
     /// The result of one spanned node, placed at that node unless a deeper one was.
     fn placed(node: Spanned<Scan>) -> Option<Found> {
         node.value.0.map(|found| Found {
-            place: found.place.or(Some((
-                u64::from(node.referenced.line()),
-                u64::from(node.referenced.column()),
-            ))),
+            place: found
+                .place
+                .or(Some((node.referenced.line(), node.referenced.column()))),
             ..found
         })
     }
