@@ -453,3 +453,19 @@ fn an_amount_grouped_with_spaces_is_an_error_not_a_smaller_number() {
         "các nhóm hàng nghìn ngăn bằng dấu cách: chỉ đọc được 201",
     );
 }
+
+/// A title, a name or a target's sentence left empty would be published as an empty
+/// heading: refused at its place.
+#[test]
+fn required_texts_left_blank_are_refused_at_their_place() {
+    let project = Project::new();
+    project.edit(
+        PLAN,
+        "title: \"Kế hoạch thử nghiệm chuyển đổi số\"",
+        "title: \"  \"",
+    );
+    project.edit(APPENDIX, "title: \"DANH MỤC DỰ ÁN\"", "title: \"\"");
+    let text = project.check_fails();
+    expect(&text, "document.yaml:7:8", "không được để trống");
+    expect(&text, "01-du-an.yaml:3:8", "không được để trống");
+}

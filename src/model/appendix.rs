@@ -147,6 +147,7 @@ pub struct AppendixSource {
     #[serde(default)]
     pub number: Option<String>,
     /// The title as printed.
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     /// The line under the title, e.g. "(Kèm theo Kế hoạch số …)".
     #[serde(default)]

@@ -118,6 +118,7 @@ pub struct DocumentSource {
     #[schemars(with = "String")]
     pub province: Spanned<String>,
     /// Trích yếu.
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     /// A short summary, when the document gives one.
     #[serde(default, rename = "abstract")]
@@ -162,6 +163,7 @@ pub struct SectionFrontMatter {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The section's heading as printed.
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
 }
 
@@ -234,6 +236,7 @@ pub struct TargetSource {
     #[serde(default)]
     pub area: Option<String>,
     /// The sentence, as printed.
+    #[serde(deserialize_with = "super::non_blank")]
     pub text: String,
     /// Shared indicator ID.
     #[serde(default)]
@@ -277,6 +280,7 @@ pub struct MeasurementSource {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The source sentence, as printed.
+    #[serde(deserialize_with = "super::non_blank")]
     pub text: String,
     /// ID of the section the sentence is in.
     #[serde(default)]

@@ -18,3 +18,17 @@ pub use document::{
 pub use registry::{AgencySource, IndicatorSource, ProvinceSource, SiteConfig};
 
 pub use crate::yaml::Spanned;
+
+/// What a reader says of a required text left empty; [`crate::yaml`] gives it its advice.
+pub const BLANK_TEXT: &str = "không được để trống";
+
+/// Reads a text that must say something: a title, a name, a target's sentence. Empty or
+/// only spaces, it is refused at its place, instead of being published as an empty heading.
+pub fn non_blank<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+    if text.trim().is_empty() {
+        Err(serde::de::Error::custom(BLANK_TEXT))
+    } else {
+        Ok(text)
+    }
+}

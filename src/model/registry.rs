@@ -9,6 +9,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// The portal's name, shown in every page title.
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     /// One sentence on what the portal publishes.
     #[serde(default)]
@@ -37,6 +38,7 @@ pub struct ProvinceSource {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The official name.
+    #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
     /// Other spellings found in documents.
     #[serde(default)]
@@ -65,6 +67,7 @@ pub struct AgencySource {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The canonical full name.
+    #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
     /// How pages name it inside its own province.
     #[serde(default)]
@@ -86,6 +89,7 @@ pub struct IndicatorSource {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The indicator's name.
+    #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
     /// Unit of its values, e.g. `%`.
     #[serde(default)]
