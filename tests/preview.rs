@@ -150,3 +150,28 @@ fn after_a_quick_section_rebuild_the_data_and_the_search_index_catch_up() {
         "the page a reader sees is the same"
     );
 }
+
+/// A quick rebuild renders one page without the site-wide link check; when the check that
+/// follows finds a link of that page leading nowhere, the page from before is served again,
+/// as the message says.
+#[test]
+fn a_quick_page_with_a_broken_link_is_withdrawn_when_the_site_is_checked() {
+    let project = Project::new();
+    let mut preview = preview(&project);
+    let good = text(&preview, DOCUMENT_PAGE);
+    project.edit(
+        SECTION,
+        "50% hồ sơ được xử lý trực tuyến.",
+        "50% hồ sơ được xử lý trực tuyến. DAU-HIEU-MOI [x](../document.yaml)",
+    );
+    let quick = preview.apply(&Change::Section(project.file(SECTION)));
+    assert_eq!(quick.scope, Scope::Section);
+    assert!(text(&preview, DOCUMENT_PAGE).contains("DAU-HIEU-MOI"));
+    let caught_up = preview.catch_up();
+    assert!(!caught_up.errors.is_empty(), "the broken link is found");
+    assert!(
+        caught_up.changed,
+        "the open pages must reload to the good page"
+    );
+    assert_eq!(text(&preview, DOCUMENT_PAGE), good);
+}

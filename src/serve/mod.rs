@@ -149,8 +149,10 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
                     if outcome.errors.is_empty() {
                         shared.replace_pages(preview.pages());
                     } else {
+                        // The quick page is withdrawn: the pages from before it are served
+                        // again, and open pages reload to them.
                         report(&outcome);
-                        shared.update(None, &outcome.errors);
+                        shared.update(outcome.changed.then(|| preview.pages()), &outcome.errors);
                     }
                 }
             }

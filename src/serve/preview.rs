@@ -72,6 +72,10 @@ pub struct Preview {
     pages: Arc<Pages>,
     /// True when `pages` were rendered from `source` and `tera` as they are now.
     current: bool,
+    /// The pages from before a quick rebuild of one document's page, until
+    /// [`Preview::catch_up`] has checked the whole site: served again if it fails (a link of
+    /// the new page leads nowhere).
+    before_quick: Option<Arc<Pages>>,
 }
 
 impl Preview {
@@ -88,6 +92,7 @@ impl Preview {
             site: None,
             pages: Arc::new(Pages::new()),
             current: false,
+            before_quick: None,
         };
         let outcome = preview.apply(&Change::Templates);
         let outcome = if outcome.errors.is_empty() {
@@ -143,14 +148,21 @@ impl Preview {
     /// After a quick rebuild of one document's pages ([`Scope::Section`], [`Scope::Appendix`]),
     /// renders the whole site again from the same content, so that what depends on every
     /// document catches up: its `van-ban.json`, the open-data tables, the search index, the
-    /// link check. The pages a reader sees are the same.
+    /// link check. The pages a reader sees are the same. If the whole site fails where the
+    /// quick rebuild could not look (a broken link), the pages from before the quick rebuild
+    /// are served again, and the outcome says the pages changed.
     pub fn catch_up(&mut self) -> Outcome {
         let started = Instant::now();
         let (changed, errors) = match self.rerender_all() {
             Ok(changed) => (changed, Vec::new()),
             Err(errors) => {
                 self.current = false;
-                (false, errors)
+                let restored = self.before_quick.take();
+                let changed = restored.is_some();
+                if let Some(pages) = restored {
+                    self.pages = pages;
+                }
+                (changed, errors)
             }
         };
         Outcome {
@@ -269,10 +281,13 @@ impl Preview {
         }
         .map_err(|e| vec![render_error(&self.content, &self.theme, &e)])?;
         let pages = if one.is_some() {
+            self.before_quick
+                .get_or_insert_with(|| Arc::clone(&self.pages));
             let mut pages = (*self.pages).clone();
             insert_all(&mut pages, outputs);
             pages
         } else {
+            self.before_quick = None;
             let mut pages = Pages::new();
             insert_all(&mut pages, outputs);
             pages
