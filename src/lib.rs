@@ -148,7 +148,21 @@ pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), Buil
         return Err(BuildError::Content(diagnostics));
     };
     let timings = timings::Timings::from_env();
-    let rendered = render_and_write(&site, options, &timings).map_err(BuildError::Other)?;
+    let rendered = render_and_write(&site, options, &timings).map_err(|error| {
+        // A broken link written in a section is the content's error, at its line.
+        let placed = error
+            .downcast_ref::<render::BrokenLinks>()
+            .and_then(|broken| {
+                validate::link_places::in_sections(&site, &options.content, &broken.0)
+            });
+        match placed {
+            Some(mut placed) => {
+                placed.extend(diagnostics.clone());
+                BuildError::Content(placed)
+            }
+            None => BuildError::Other(error),
+        }
+    })?;
     let summary = BuildSummary {
         pages: rendered.pages,
         files: rendered.files,

@@ -27,6 +27,19 @@ pub struct SectionFile {
     pub body_line: u64,
 }
 
+impl SectionFile {
+    /// The place in its file of byte `offset` of its body.
+    pub fn place_of(&self, offset: usize) -> Place {
+        let before = self.body.get(..offset).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Place::new(
+            &self.file,
+            self.body_line + before.matches('\n').count() as u64,
+            before[line_start..].chars().count() as u64 + 1,
+        )
+    }
+}
+
 /// Everything read from one document folder.
 #[derive(Debug, Clone)]
 pub struct DocumentFolder {

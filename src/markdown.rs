@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
 
 mod nesting;
+pub mod unpublished;
 pub use nesting::{MAX_NESTING, Scan, scan};
 
 /// The Markdown extensions sections may use.

@@ -206,6 +206,46 @@ fn a_build_refuses_content_inside_its_output_and_output_inside_its_content() {
     assert_eq!(before, snapshot(root));
 }
 
+/// A link to what is never published (the Markdown or YAML behind a page, a path above the
+/// portal) is found by `check`, at its line; one to a page that does not exist only the build
+/// can find, and it says where it was written too.
+#[test]
+fn links_that_lead_nowhere_are_errors_at_the_line_that_wrote_them() {
+    let project = Project::new();
+    let section = "documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md";
+    project.edit(
+        section,
+        "Phấn đấu",
+        "Xem [kế hoạch](../document.yaml), [gốc](../../../../etc/passwd). Phấn đấu",
+    );
+    let text = project.check_fails();
+    assert!(
+        text.contains(
+            "01-muc-tieu.md:5:5: lỗi: liên kết “../document.yaml” trỏ tới một tệp nội dung"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "01-muc-tieu.md:5:35: lỗi: liên kết “../../../../etc/passwd” đi ra ngoài cổng"
+        ),
+        "{text}"
+    );
+    project.edit(
+        section,
+        "Xem [kế hoạch](../document.yaml), [gốc](../../../../etc/passwd). ",
+        "Xem [trang](../kh-9-2020/). ",
+    );
+    assert!(project.run(&["check"]).status.success());
+    let output = project.run(&["build"]);
+    let printed = printed(&output);
+    assert_eq!(output.status.code(), Some(1), "{printed}");
+    assert!(
+        printed.contains("01-muc-tieu.md:5:5: lỗi: liên kết “../kh-9-2020/”"),
+        "{printed}"
+    );
+}
+
 #[test]
 fn a_link_to_a_file_beside_a_section_fails_the_build_with_advice() {
     let project = Project::new();
@@ -217,8 +257,10 @@ fn a_link_to_a_file_beside_a_section_fails_the_build_with_advice() {
     let printed = printed(&output);
     assert_eq!(output.status.code(), Some(1), "{printed}");
     assert!(
-        printed.contains("liên kết “so-do.png” trỏ tới trang hoặc tệp không tồn tại"),
-        "{printed}"
+        printed.contains(
+            "01-muc-tieu.md:12:1: lỗi: liên kết “so-do.png” trỏ tới trang hoặc tệp không tồn tại"
+        ),
+        "at the line that wrote it: {printed}"
     );
     assert!(
         printed.contains("nằm trong thư mục files/ của văn bản")

@@ -18,6 +18,8 @@ pub struct Scan {
     /// The links and images to files of the document's `files/` folder: the byte offset of
     /// each and the file's name.
     pub files: Vec<(usize, String)>,
+    /// Every other link and image: the byte offset of each and its destination as written.
+    pub links: Vec<(usize, String)>,
 }
 
 /// Scans `markdown` for what a check needs ([`Scan`]).
@@ -29,8 +31,9 @@ pub fn scan(markdown: &str) -> Scan {
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 blocks += 1;
-                if let Some(name) = super::attachment_name(&dest_url) {
-                    found.files.push((range.start, name.to_string()));
+                match super::attachment_name(&dest_url) {
+                    Some(name) => found.files.push((range.start, name.to_string())),
+                    None => found.links.push((range.start, dest_url.to_string())),
                 }
             }
             Event::Start(_) => blocks += 1,

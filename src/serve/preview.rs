@@ -279,7 +279,7 @@ impl Preview {
             }
             None => render::render_with(tera, &site, &self.theme),
         }
-        .map_err(|e| vec![render_error(&self.content, &self.theme, &e)])?;
+        .map_err(|e| render_errors(&site, &self.content, &self.theme, &e))?;
         let pages = if one.is_some() {
             self.before_quick
                 .get_or_insert_with(|| Arc::clone(&self.pages));
@@ -312,17 +312,28 @@ fn insert_all(pages: &mut Pages, outputs: Vec<Output>) {
     }
 }
 
-/// A rendering problem as a diagnostic: broken links are the content's (a section's link,
-/// most often), anything else the theme's.
-fn render_error(content: &Path, theme: &Path, error: &anyhow::Error) -> Diagnostic {
-    if error.downcast_ref::<render::BrokenLinks>().is_some() {
-        return Diagnostic::error(
-            crate::diagnostics::Place::file(content),
-            crate::diagnostics::error_chain(error),
-        )
-        .with_help("sửa liên kết trong nội dung rồi lưu lại; trang cũ vẫn được phục vụ");
+/// A rendering problem as diagnostics: broken links are the content's, at the section line
+/// that wrote each when it can be found (else at the content folder), anything else the
+/// theme's.
+fn render_errors(
+    site: &Site,
+    content: &Path,
+    theme: &Path,
+    error: &anyhow::Error,
+) -> Vec<Diagnostic> {
+    let Some(broken) = error.downcast_ref::<render::BrokenLinks>() else {
+        return vec![other_error(&theme.join("templates"), error)];
+    };
+    match validate::link_places::in_sections(site, content, &broken.0) {
+        Some(placed) => placed.sorted(),
+        None => vec![
+            Diagnostic::error(
+                crate::diagnostics::Place::file(content),
+                crate::diagnostics::error_chain(error),
+            )
+            .with_help("sửa liên kết trong nội dung rồi lưu lại; trang cũ vẫn được phục vụ"),
+        ],
     }
-    other_error(&theme.join("templates"), error)
 }
 
 /// A rendering or theme problem as a diagnostic, so that it is shown like content errors.

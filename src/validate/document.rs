@@ -470,6 +470,17 @@ fn sections(
                     missing_file(section, *offset, name, &folder.files, diagnostics);
                 }
             }
+            for (offset, link) in &scan.links {
+                if let Some(problem) = markdown::unpublished::problem(link) {
+                    diagnostics.error(
+                        section.place_of(*offset),
+                        format!("liên kết “{link}” {problem}"),
+                        "dẫn tới trang của văn bản (ví dụ ../kh-2044-2025/), một mục của trang \
+                         (#phan-ii), một tệp của thư mục files/ (../files/ten-tep.pdf) hoặc một \
+                         địa chỉ đầy đủ https://…",
+                    );
+                }
+            }
             let rendered = match scan.too_deep {
                 Some(offset) => {
                     too_deep(section, offset, diagnostics);
@@ -487,17 +498,6 @@ fn sections(
             }
         })
         .collect()
-}
-
-/// The place in its file of byte `offset` of the body of `section`.
-fn place_in(section: &SectionFile, offset: usize) -> Place {
-    let before = section.body.get(..offset).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Place::new(
-        &section.file,
-        section.body_line + before.matches('\n').count() as u64,
-        before[line_start..].chars().count() as u64 + 1,
-    )
 }
 
 /// Reports a link of `section`, at byte `offset`, to the file `name` of the document's
@@ -520,7 +520,7 @@ fn missing_file(
             .to_string(),
     };
     diagnostics.error(
-        place_in(section, offset),
+        section.place_of(offset),
         format!("liên kết tới tệp “{name}” nhưng thư mục files/ của văn bản không có tệp này"),
         help,
     );
@@ -529,7 +529,7 @@ fn missing_file(
 /// Reports that `section` nests too deeply, at the element that goes too deep.
 fn too_deep(section: &SectionFile, offset: usize, diagnostics: &mut Diagnostics) {
     diagnostics.error(
-        place_in(section, offset),
+        section.place_of(offset),
         format!(
             "phần văn bản lồng quá {} cấp (danh sách, trích dẫn hoặc thẻ HTML lồng nhau)",
             markdown::MAX_NESTING

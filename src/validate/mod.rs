@@ -6,6 +6,7 @@ mod agency_lookup;
 mod appendix;
 pub mod attachments;
 mod document;
+pub mod link_places;
 
 pub use agency_lookup::{AgencyLookup, normalize_name};
 
