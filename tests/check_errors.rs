@@ -469,3 +469,29 @@ fn required_texts_left_blank_are_refused_at_their_place() {
     expect(&text, "document.yaml:7:8", "không được để trống");
     expect(&text, "01-du-an.yaml:3:8", "không được để trống");
 }
+
+/// A document copied into another province's folder: its ID is taken, and the error says
+/// where it was first used; its province is not the folder's.
+#[test]
+fn a_duplicate_id_names_the_first_use_and_a_document_sits_in_its_provinces_folder() {
+    let project = Project::new();
+    common::copy_tree(
+        &project.file("documents/khanh-hoa/bc-1-2021"),
+        &project.file("documents/tay-ninh/bc-1-2021"),
+    );
+    let text = project.check_fails();
+    expect(
+        &text,
+        "documents/tay-ninh/bc-1-2021/document.yaml:1:5",
+        "văn bản “bc-1-2021” bị trùng ID: ID này đã dùng ở ",
+    );
+    assert!(
+        text.contains("đã dùng ở ")
+            && text.contains("documents/khanh-hoa/bc-1-2021/document.yaml:1:5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("văn bản của tỉnh “khanh-hoa” nằm trong thư mục của tỉnh “tay-ninh”"),
+        "{text}"
+    );
+}

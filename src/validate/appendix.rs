@@ -30,7 +30,7 @@ pub(super) fn appendix(
     file: &Path,
     source: &AppendixSource,
     province: &str,
-    seen: &mut HashSet<String>,
+    seen: &mut super::SeenIds,
     site: &Site,
     lookup: &AgencyLookup,
     diagnostics: &mut Diagnostics,

@@ -123,7 +123,7 @@ pub(super) fn documents(
     diagnostics: &mut Diagnostics,
 ) {
     use rayon::prelude::*;
-    let mut seen = HashSet::new();
+    let mut seen = super::SeenIds::new();
     let mut pending_relations = Vec::new();
     let mut pending_targets = Vec::new();
     let budget = match folders {
@@ -339,6 +339,24 @@ fn document(
             site.provinces.iter().map(|p| p.id.as_str()),
             diagnostics,
         );
+    } else if let Some(folder_province) = folder
+        .dir
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy())
+        .filter(|name| *name != source.province.value)
+    {
+        diagnostics.error(
+            place_of(file, &source.province),
+            format!(
+                "văn bản của tỉnh “{}” nằm trong thư mục của tỉnh “{folder_province}”",
+                source.province.value
+            ),
+            format!(
+                "chuyển thư mục văn bản vào documents/{}/, hoặc sửa province nếu ghi nhầm",
+                source.province.value
+            ),
+        );
     }
     if let Some(period) = &source.period
         && period.value.from > period.value.to
@@ -366,7 +384,7 @@ fn document(
     let appendices = folder
         .appendices
         .iter()
-        .scan(HashSet::new(), |seen, (file, appendix)| {
+        .scan(super::SeenIds::new(), |seen, (file, appendix)| {
             Some(super::appendix::appendix(
                 file,
                 appendix,
@@ -439,7 +457,7 @@ fn sections(
     render: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Section> {
-    let mut seen = HashSet::new();
+    let mut seen = super::SeenIds::new();
     folder
         .sections
         .iter()
@@ -598,7 +616,7 @@ fn targets(
     let Some((file, records)) = &folder.targets else {
         return Vec::new();
     };
-    let mut seen = HashSet::new();
+    let mut seen = super::SeenIds::new();
     records
         .iter()
         .map(|record| {
@@ -632,7 +650,7 @@ fn measurements(
     let Some((file, records)) = &folder.measurements else {
         return Vec::new();
     };
-    let mut seen = HashSet::new();
+    let mut seen = super::SeenIds::new();
     records
         .iter()
         .map(|record| {

@@ -15,7 +15,6 @@ use crate::load::SourceContent;
 use crate::model::Spanned;
 use crate::site::{Agency, Indicator, Province, Site, SiteInfo};
 use crate::vietnamese::{compare, format_date_short, parse_date};
-use std::collections::HashSet;
 use std::path::Path;
 
 /// The place of a spanned value in `file`.
@@ -35,12 +34,16 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// Checks an ID's form and uniqueness within `seen`; reports problems at its place.
+/// The IDs of one kind seen so far, each with the place of its first use.
+pub(crate) type SeenIds = std::collections::HashMap<String, Place>;
+
+/// Checks an ID's form and uniqueness within `seen`; reports problems at its place, and a
+/// duplicate with the place of the first use.
 pub(crate) fn check_id(
     file: &Path,
     id: &Spanned<String>,
     what: &str,
-    seen: &mut HashSet<String>,
+    seen: &mut SeenIds,
     diagnostics: &mut Diagnostics,
 ) {
     let place = place_of(file, id);
@@ -51,12 +54,19 @@ pub(crate) fn check_id(
             "ID chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ kh-10693-2020",
         );
     }
-    if !seen.insert(id.value.clone()) {
-        diagnostics.error(
+    match seen.entry(id.value.clone()) {
+        std::collections::hash_map::Entry::Occupied(first) => diagnostics.error(
             place,
-            format!("{what} “{}” bị trùng ID", id.value),
+            format!(
+                "{what} “{}” bị trùng ID: ID này đã dùng ở {}",
+                id.value,
+                first.get()
+            ),
             "mỗi ID chỉ được dùng một lần; đổi tên một trong hai",
-        );
+        ),
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(place);
+        }
     }
 }
 
@@ -342,7 +352,7 @@ fn site_info(
 }
 
 fn provinces(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Province> {
-    let mut seen = HashSet::new();
+    let mut seen = SeenIds::new();
     let ids: Vec<&str> = content
         .provinces
         .iter()
@@ -388,7 +398,7 @@ fn agencies(
     province_ids: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Agency> {
-    let mut seen = HashSet::new();
+    let mut seen = SeenIds::new();
     let mut agencies = Vec::new();
     for (file, record) in &content.agencies {
         let a = &record.value;
@@ -417,7 +427,7 @@ fn agencies(
 }
 
 fn indicators(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Indicator> {
-    let mut seen = HashSet::new();
+    let mut seen = SeenIds::new();
     let mut indicators = Vec::new();
     for (file, record) in &content.indicators {
         let i = &record.value;
