@@ -216,6 +216,7 @@ pub fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> 
             "sections" if path.is_dir() => {
                 for file in sorted_entries(root, &path, diagnostics) {
                     if file.extension().is_some_and(|e| e == "md") {
+                        unnumbered(&file, diagnostics);
                         if let Some(section) = read_section(&file, diagnostics) {
                             folder.sections.push(section);
                         }
@@ -235,6 +236,7 @@ pub fn load_document(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> 
             }
             "appendices" if path.is_dir() => {
                 for file in yaml_files(root, &path, diagnostics) {
+                    unnumbered(&file, diagnostics);
                     if let Some(appendix) = read_yaml::<AppendixSource>(&file, diagnostics) {
                         folder.appendices.push((file, appendix));
                     }
@@ -265,6 +267,30 @@ fn yaml_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Pat
             yaml
         })
         .collect()
+}
+
+/// Warns about a section or appendix file whose name does not begin with its number
+/// (`01-`, `02-` …): files are taken in name order, so it would land out of place.
+fn unnumbered(file: &Path, diagnostics: &mut Diagnostics) {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let digits = name.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || name[digits..].chars().next() != Some('-') {
+        diagnostics.push(
+            Diagnostic::warning(
+                Place::file(file),
+                format!(
+                    "tên tệp “{name}” không bắt đầu bằng số thứ tự: các tệp được xếp theo tên, \
+                     nên nó có thể nằm sai chỗ trên trang"
+                ),
+            )
+            .with_help(format!(
+                "đổi tên thành “01-{name}” (02-, 03- … theo thứ tự trong văn bản)"
+            )),
+        );
+    }
 }
 
 /// Files that the system or an office program leaves beside an editor's files, passed over

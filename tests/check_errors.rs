@@ -495,3 +495,50 @@ fn a_duplicate_id_names_the_first_use_and_a_document_sits_in_its_provinces_folde
         "{text}"
     );
 }
+
+/// A heading that asks for an anchor a section or the page already has would send the table
+/// of contents and every link to it to the wrong place: it gets another, and the editor is
+/// told at its line.
+#[test]
+fn a_heading_asking_for_a_taken_anchor_is_renamed_with_a_warning() {
+    let project = Project::new();
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md",
+        "## 1. Mục tiêu cụ thể",
+        "## 1. Mục tiêu cụ thể {#muc-tieu}",
+    );
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    expect(
+        &text,
+        "01-muc-tieu.md:7:1",
+        "tiêu đề xin ID “muc-tieu”, nhưng ID này đã là của một phần hoặc một mục khác của trang: tiêu đề sẽ có ID “muc-tieu-2”",
+    );
+    assert!(project.run(&["build"]).status.success());
+    let page = project.page("van-ban/kh-1-2020/index.html");
+    assert_eq!(
+        page.matches("id=muc-tieu>").count() + page.matches("id=\"muc-tieu\"").count(),
+        1,
+        "one element has the section's anchor"
+    );
+    assert!(page.contains("id=muc-tieu-2"), "the heading has another");
+}
+
+/// Sections and appendices are taken in file-name order: one named without its number would
+/// land out of place, so the editor is told.
+#[test]
+fn a_section_file_without_its_number_is_a_warning() {
+    let project = Project::new();
+    let dir = project.file("documents/khanh-hoa/kh-1-2020/sections");
+    std::fs::rename(dir.join("01-muc-tieu.md"), dir.join("muc-tieu.md")).expect("rename");
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    expect(
+        &text,
+        "sections/muc-tieu.md: cảnh báo",
+        "tên tệp “muc-tieu.md” không bắt đầu bằng số thứ tự",
+    );
+    assert!(text.contains("đổi tên thành “01-muc-tieu.md”"), "{text}");
+}

@@ -20,6 +20,9 @@ pub struct Scan {
     pub files: Vec<(usize, String)>,
     /// Every other link and image: the byte offset of each and its destination as written.
     pub links: Vec<(usize, String)>,
+    /// The anchors that headings ask for (`## Tiêu đề {#muc}`): the byte offset of each and
+    /// the anchor as the page would write it.
+    pub anchors: Vec<(usize, String)>,
 }
 
 /// Scans `markdown` for what a check needs ([`Scan`]).
@@ -35,6 +38,12 @@ pub fn scan(markdown: &str) -> Scan {
                     Some(name) => found.files.push((range.start, name.to_string())),
                     None => found.links.push((range.start, dest_url.to_string())),
                 }
+            }
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                blocks += 1;
+                found
+                    .anchors
+                    .push((range.start, crate::vietnamese::slugify(&id)));
             }
             Event::Start(_) => blocks += 1,
             Event::End(_) => blocks = blocks.saturating_sub(1),

@@ -458,6 +458,9 @@ fn sections(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Section> {
     let mut seen = super::SeenIds::new();
+    // Every section's ID is the anchor of its heading: taken before any section's Markdown
+    // asks for anchors of its own, so that no heading can take another section's.
+    used_anchors.extend(folder.sections.iter().map(|s| s.front.id.value.clone()));
     folder
         .sections
         .iter()
@@ -477,8 +480,20 @@ fn sections(
                     ),
                 );
             }
-            used_anchors.insert(id.value.clone());
             let scan = markdown::scan(&section.body);
+            for (offset, anchor) in &scan.anchors {
+                if used_anchors.contains(anchor) {
+                    let renamed = markdown::unique(anchor, &mut used_anchors.clone());
+                    diagnostics.warning(
+                        section.place_of(*offset),
+                        format!(
+                            "tiêu đề xin ID “{anchor}”, nhưng ID này đã là của một phần hoặc một \
+                             mục khác của trang: tiêu đề sẽ có ID “{renamed}”, và liên kết \
+                             #{anchor} vẫn dẫn tới chỗ cũ"
+                        ),
+                    );
+                }
+            }
             for (offset, name) in &scan.files {
                 if !folder
                     .files
