@@ -277,7 +277,7 @@ fn unnumbered(file: &Path, diagnostics: &mut Diagnostics) {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let digits = name.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || name[digits..].chars().next() != Some('-') {
+    if digits == 0 || !name[digits..].starts_with('-') {
         diagnostics.push(
             Diagnostic::warning(
                 Place::file(file),
