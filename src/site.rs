@@ -315,20 +315,24 @@ impl Appendix {
     }
 
     /// The amount of `row` in column `main` ([`Appendix::main_amount_column`], found once per
-    /// appendix), converted to triệu đồng: where the row leaves it empty, the sum of its
-    /// parts (the columns [`Column::part_of`] it), if it has any.
-    pub fn amount_in_millions(&self, row: &TableRow, main: Option<usize>) -> Option<Decimal> {
+    /// appendix), in the appendix's unit: where the row leaves it empty, the sum of its parts
+    /// (the columns [`Column::part_of`] it), if it has any.
+    pub fn main_amount(&self, row: &TableRow, main: Option<usize>) -> Option<Decimal> {
         let main = main?;
-        let unit = self.million_dong_per_unit();
-        let amount = row.cells.get(main)?.value.or_else(|| {
+        row.cells.get(main)?.value.or_else(|| {
             self.columns
                 .iter()
                 .zip(&row.cells)
                 .filter(|(column, _)| column.part_of == Some(main))
                 .filter_map(|(_, cell)| cell.value)
                 .reduce(|sum, part| sum.checked_add(part).unwrap_or(sum))
-        });
-        amount.map(|v| (v * unit).normalize())
+        })
+    }
+
+    /// [`Appendix::main_amount`] converted to triệu đồng.
+    pub fn amount_in_millions(&self, row: &TableRow, main: Option<usize>) -> Option<Decimal> {
+        let unit = self.million_dong_per_unit();
+        self.main_amount(row, main).map(|v| (v * unit).normalize())
     }
 
     /// The project lists' summaries of the data rows, when the appendix has an amount column.

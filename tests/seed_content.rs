@@ -420,3 +420,34 @@ fn real_pages_say_each_thing_once_and_in_order() {
     let report = page("van-ban/bc-khanh-hoa-10-thang-2023/index.html");
     assert!(!report.contains("(*"), "no raw emphasis marks");
 }
+
+/// In the projects dataset, a row whose total the document leaves empty but gives by year
+/// (Tây Ninh's 2016–2020 appendix) has the same sum in `amount` as in
+/// `amount_million_dong`, so that adding up either column gives one answer.
+#[test]
+fn a_project_given_by_its_parts_has_its_sum_in_both_amount_fields() {
+    let portal = built_portal();
+    let json = std::fs::read_to_string(portal.path().join("output/du-lieu/du-an.json"))
+        .expect("du-an.json");
+    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let rows = data
+        .as_array()
+        .or_else(|| data["rows"].as_array())
+        .expect("rows");
+    let row = rows
+        .iter()
+        .find(|r| r["id"] == "kh-tay-ninh-2021-2025/ii/r-1")
+        .expect("Tây Ninh's first 2016–2020 project");
+    assert_eq!(row["amount"], serde_json::json!(16325), "{row}");
+    assert_eq!(
+        row["amount_million_dong"],
+        serde_json::json!(16325),
+        "{row}"
+    );
+    assert!(row["amount_text"].is_null(), "{row}");
+    for row in rows {
+        if row["unit"] == "triệu đồng" {
+            assert_eq!(row["amount"], row["amount_million_dong"], "{row}");
+        }
+    }
+}

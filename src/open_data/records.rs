@@ -356,7 +356,8 @@ pub struct ProjectRecord {
     pub note: Option<String>,
     /// Key of the main amount column (the first whose title says "tổng", else the first).
     pub amount_column: Option<String>,
-    /// Main amount in the appendix's unit.
+    /// Main amount in the appendix's unit: where its cell is empty, the sum of the columns
+    /// that are parts of it (and `amount_text` is empty).
     pub amount: Option<Number>,
     /// Main amount as printed.
     pub amount_text: Option<String>,
@@ -727,7 +728,7 @@ fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
                     amount_column: main
                         .and_then(|i| appendix.columns.get(i))
                         .map(|c| c.key.clone()),
-                    amount: amount_cell.and_then(|c| c.value).map(Number),
+                    amount: appendix.main_amount(row, main).map(Number),
                     amount_text: amount_cell.and_then(|c| non_empty(&c.text)),
                     unit: appendix.unit.clone(),
                     amount_million_dong: appendix.amount_in_millions(row, main).map(Number),

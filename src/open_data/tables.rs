@@ -575,7 +575,12 @@ pub fn tables(records: &Records) -> Vec<Table> {
                     Str,
                     "Khóa cột số tiền chính (cột đầu tiên có chữ “tổng”, nếu không thì cột số tiền đầu tiên)",
                 ),
-                field("amount", Num, "Số tiền chính, theo đơn vị của phụ lục"),
+                field(
+                    "amount",
+                    Num,
+                    "Số tiền chính, theo đơn vị của phụ lục; khi văn bản để trống ô này mà ghi \
+                     các phần (ví dụ từng năm), là tổng các phần và amount_text để trống",
+                ),
                 field("amount_text", Str, "Số tiền chính, như in"),
                 field("unit", Str, "Đơn vị tiền của phụ lục"),
                 field(
