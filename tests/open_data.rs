@@ -537,3 +537,49 @@ fn each_document_page_links_its_own_data_file() {
         assert_eq!(data["document"]["id"], id, "{id}");
     }
 }
+
+/// A row's ID (and the anchor of its line on the appendix page) comes from the document's
+/// own numbering, not from its position: removing another row leaves it as it was.
+#[test]
+fn row_ids_stay_when_another_row_is_removed() {
+    let ids = |project: &common::Project| -> Vec<(String, String)> {
+        let output = project.run(&["build"]);
+        assert!(output.status.success(), "{}", common::printed(&output));
+        let data: serde_json::Value =
+            serde_json::from_str(&project.page("du-lieu/du-an.json")).expect("JSON");
+        data.as_array()
+            .expect("array")
+            .iter()
+            .map(|p| {
+                (
+                    p["id"].as_str().unwrap_or("").to_string(),
+                    p["name"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let project = common::Project::new();
+    let before = ids(&project);
+    assert!(
+        before.contains(&(
+            "kh-1-2020/i/r-i-2".to_string(),
+            "Mạng chuyên dùng".to_string()
+        )),
+        "{before:?}"
+    );
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml",
+        "      - { stt: \"1\", name: \"Trung tâm dữ liệu\", agency: \"Sở TTTT\", amount: \"1.747.000\" }\n",
+        "",
+    );
+    let after = ids(&project);
+    assert_eq!(after.len(), before.len() - 1);
+    for row in &after {
+        assert!(before.contains(row), "{row:?} changed its ID");
+    }
+    assert!(
+        project
+            .page("van-ban/kh-1-2020/phu-luc-i/index.html")
+            .contains("id=r-i-2")
+    );
+}

@@ -436,7 +436,7 @@ fn a_project_given_by_its_parts_has_its_sum_in_both_amount_fields() {
         .expect("rows");
     let row = rows
         .iter()
-        .find(|r| r["id"] == "kh-tay-ninh-2021-2025/ii/r-1")
+        .find(|r| r["id"] == "kh-tay-ninh-2021-2025/ii/r-a-1")
         .expect("Tây Ninh's first 2016–2020 project");
     assert_eq!(row["amount"], serde_json::json!(16325), "{row}");
     assert_eq!(

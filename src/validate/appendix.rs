@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
 use crate::model::{AppendixSource, Cell, ColumnRole, GroupSource, RowNode, Spanned};
 use crate::site::{Appendix, Column, Site, TableCell, TableRow, TotalCheck};
 use crate::vietnamese::format_number;
+use crate::vietnamese::slugify;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -21,6 +22,53 @@ struct Context<'a> {
     rows: Vec<TableRow>,
     row_count: usize,
     group_count: usize,
+    /// The keys of the groups the walk is in ([`group_key`]), outermost first.
+    group_keys: Vec<String>,
+    /// The anchors given so far.
+    anchors: HashSet<String>,
+}
+
+/// The longest group title, in characters of its slug, that a group's key keeps.
+const GROUP_KEY_CHARS: usize = 24;
+
+/// What names a group in the anchors of its rows: its label as printed ("II" → `ii`), else
+/// the start of its title, else its position.
+fn group_key(group: &GroupSource, position: usize) -> String {
+    let label = slugify(&group.label);
+    if !label.is_empty() {
+        return label;
+    }
+    let title: String = slugify(&group.title)
+        .chars()
+        .take(GROUP_KEY_CHARS)
+        .collect();
+    let title = title.trim_end_matches('-');
+    if title.is_empty() {
+        format!("nhom-{position}")
+    } else {
+        title.to_string()
+    }
+}
+
+/// An anchor that stays when rows are added or removed elsewhere: `prefix`, the keys of the
+/// groups it is in, and `own` (a row's printed label, a group's key), as in `r-ii-2-21` for
+/// row 2.21 of group II; where the row has no label, its position (`r-ii-so-7`). Made unique
+/// with `-2`, `-3` … when the document prints a label twice.
+fn stable_anchor(context: &mut Context, prefix: &str, own: &str, position: usize) -> String {
+    let own = slugify(own);
+    let own = if own.is_empty() {
+        format!("so-{position}")
+    } else {
+        own
+    };
+    let parts: Vec<&str> = context
+        .group_keys
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(own.as_str()))
+        .collect();
+    let base = format!("{prefix}-{}", parts.join("-"));
+    crate::markdown::unique(&base, &mut context.anchors)
 }
 
 type Sums = BTreeMap<String, Decimal>;
@@ -100,6 +148,8 @@ pub(super) fn appendix(
         rows: Vec::new(),
         row_count: 0,
         group_count: 0,
+        group_keys: Vec::new(),
+        anchors: HashSet::new(),
     };
     let sums = walk(&mut context, &source.rows, 0, &[], diagnostics);
     if !source.totals.is_empty() {
@@ -195,9 +245,18 @@ fn walk(
                     });
                 }
                 let agencies = agencies(context, row, diagnostics);
+                let label = context
+                    .source
+                    .columns
+                    .iter()
+                    .zip(&cells)
+                    .find(|(column, _)| column.role == ColumnRole::Label)
+                    .map(|(_, cell)| cell.text.clone())
+                    .unwrap_or_default();
+                let anchor = stable_anchor(context, "r", &label, context.row_count);
                 context.rows.push(TableRow {
                     kind: "row",
-                    anchor: format!("r-{}", context.row_count),
+                    anchor,
                     depth,
                     group_path: path.to_vec(),
                     label: None,
@@ -216,10 +275,16 @@ fn walk(
                     }
                 }
                 let index = context.rows.len();
-                context.rows.push(group_row(context, group, depth, path));
+                let key = group_key(group, context.group_count);
+                let anchor = stable_anchor(context, "g", &key, context.group_count);
+                context
+                    .rows
+                    .push(group_row(context, group, depth, path, anchor));
                 let mut child_path = path.to_vec();
                 child_path.push(group.label.clone());
+                context.group_keys.push(key);
                 let child_sums = walk(context, &group.rows, depth + 1, &child_path, diagnostics);
+                context.group_keys.pop();
                 let what = if group.label.is_empty() {
                     format!("nhóm “{}”", group.title)
                 } else {
@@ -246,10 +311,16 @@ fn walk(
     sums
 }
 
-fn group_row(context: &Context, group: &GroupSource, depth: usize, path: &[String]) -> TableRow {
+fn group_row(
+    context: &Context,
+    group: &GroupSource,
+    depth: usize,
+    path: &[String],
+    anchor: String,
+) -> TableRow {
     TableRow {
         kind: "group",
-        anchor: format!("g-{}", context.group_count),
+        anchor,
         depth,
         group_path: path.to_vec(),
         label: Some(group.label.clone()),
