@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the synthetic national corpus with congkhai and with Hugo at each size and prints,
 # for both: wall time, CPU time, peak memory, files and bytes written; the ratio
-# congkhai / Hugo; and the floor: reading congkhai's input and copying its output.
+# congkhai / Hugo; the floor: reading congkhai's input and copying its output; and a
+# congkhai rebuild over its own output with nothing changed.
 #
 #   bash scripts/bench.sh                 # sizes 1000 5000 10000 50000
 #   bash scripts/bench.sh 1000 5000       # chosen sizes
@@ -97,6 +98,13 @@ for n in "${sizes[@]}"; do
   read_s=$( { /usr/bin/time -f "%e" bash -c "find '$corpus/content' -type f -print0 | xargs -0 cat >/dev/null"; } 2>&1 | tail -1)
   rm -rf "$out/floor"
   write_s=$( { /usr/bin/time -f "%e" cp -r "$co" "$out/floor"; } 2>&1 | tail -1)
-  rm -rf "$out/floor" "$co"
+  rm -rf "$out/floor"
+  # A rebuild: congkhai once more over its own finished output, nothing changed (what takes
+  # over the unchanged files' compressed copies; Hugo has no counterpart).
+  /usr/bin/time -f "%e %U %S %M" -o "$dir/rebuild-$n.time" \
+    "$bin" build --content "$corpus/content" --theme "$theme" --output "$co" >/dev/null 2>&1
+  read -r rw ru rs rk < "$dir/rebuild-$n.time"
+  rm -rf "$co"
   printf '%-7s %-9s %8s   (read input %s s + copy output %s s)\n' "$n" floor "$(python3 -c "print('%.2f' % ($read_s + $write_s))")" "$read_s" "$write_s"
+  printf '%-7s %-9s %8s %8s %9s   (congkhai over its own output, nothing changed)\n' "$n" rebuild "$rw" "$(python3 -c "print('%.2f' % ($ru + $rs))")" "$((rk / 1024))"
 done
