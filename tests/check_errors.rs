@@ -547,3 +547,32 @@ fn a_section_file_without_its_number_is_a_warning() {
     );
     assert!(text.contains("đổi tên thành “01-muc-tieu.md”"), "{text}");
 }
+
+/// The YAML mistakes an editor makes are explained in Vietnamese, with the parser's words
+/// after them, and without advice meant for a programmer.
+#[test]
+fn yaml_mistakes_are_explained_in_vietnamese() {
+    for (from, to, said) in [
+        (
+            "title: \"Kế hoạch thử nghiệm chuyển đổi số\"",
+            "title: ~",
+            "giá trị để trống (~ hoặc null) ở chỗ cần văn bản hay số",
+        ),
+        (
+            "title: \"Kế hoạch thử nghiệm chuyển đổi số\"",
+            "title: Kế hoạch: thử nghiệm",
+            "dấu “: ” ở chỗ không được phép",
+        ),
+        (
+            "title: \"Kế hoạch thử nghiệm chuyển đổi số\"",
+            "title: \"Kế hoạch\" thử nghiệm",
+            "còn chữ sau dấu ngoặc kép đóng",
+        ),
+    ] {
+        let project = Project::new();
+        project.edit(PLAN, from, to);
+        let text = project.check_fails();
+        expect(&text, "kh-1-2020/document.yaml:7:", said);
+        assert!(!text.contains("use Option"), "{text}");
+    }
+}

@@ -73,8 +73,10 @@ pub(super) fn explain(error: &Error) -> (String, String) {
              một tệp thật chỉ lồng vài cấp"
                 .to_string(),
         ),
-        Error::Budget { breach, .. } => (
-            format!("YAML vượt giới hạn an toàn ({breach:?})"),
+        Error::Budget { .. } => (
+            "tệp YAML mở rộng quá lớn hoặc quá sâu (quá nhiều neo & và bí danh *, hoặc quá \
+             nhiều tầng lồng nhau)"
+                .to_string(),
             "viết thẳng các giá trị thay vì dùng nhiều neo và bí danh (&, *), \
              hoặc chia tệp thành nhiều tệp nhỏ hơn"
                 .to_string(),
@@ -86,12 +88,12 @@ pub(super) fn explain(error: &Error) -> (String, String) {
         ),
         Error::Message { msg, .. } => (msg.clone(), KIND_ADVICE.to_string()),
         Error::SerdeInvalidValue { .. } | Error::SerdeInvalidLength { .. } => (
-            format!("giá trị không hợp lệ: {}", plain(error)),
+            format!("giá trị không hợp lệ: {}", in_vietnamese(&plain(error))),
             KIND_ADVICE.to_string(),
         ),
         // The YAML itself: indentation, quotes, brackets.
         other => (
-            format!("YAML không hợp lệ: {}", plain(other)),
+            format!("YAML không hợp lệ: {}", in_vietnamese(&plain(other))),
             "kiểm tra cú pháp YAML ở vị trí này: thụt lề bằng dấu cách (không dùng tab), \
              đóng đủ ngoặc và dấu nháy, đặt văn bản trong dấu ngoặc kép \"…\""
                 .to_string(),
@@ -112,6 +114,65 @@ fn kind_of_node(expected: &str) -> Option<&'static str> {
         "string scalar" | "str expected" | "scalar" => Some("một giá trị đơn (văn bản hoặc số)"),
         _ => None,
     }
+}
+
+/// The YAML parser's messages that an editor meets, said in Vietnamese, each with a part of
+/// its English words that identifies it; the English stays after it, in parentheses, for a
+/// search.
+const SAID_IN_VIETNAMESE: [(&str, &str); 10] = [
+    (
+        "multiple YAML documents",
+        "tệp có một dòng `---` ở giữa, nên thành nhiều tài liệu YAML; xóa dòng đó",
+    ),
+    (
+        "cannot deserialize null",
+        "giá trị để trống (~ hoặc null) ở chỗ cần văn bản hay số; ghi giá trị, hoặc xóa cả dòng \
+         nếu trường này không bắt buộc",
+    ),
+    (
+        "tagged scalar",
+        "thẻ kiểu của YAML (như !!int, !!str) không dùng được ở đây; xóa thẻ",
+    ),
+    (
+        "tabs disallowed",
+        "thụt lề bằng dấu tab; YAML chỉ nhận dấu cách",
+    ),
+    ("found a tab", "có dấu tab ở đây; YAML chỉ nhận dấu cách"),
+    (
+        "mapping values are not allowed",
+        "dấu “: ” ở chỗ không được phép, thường vì một văn bản có “: ” mà không nằm trong dấu \
+         ngoặc kép",
+    ),
+    (
+        "trailing content after double-quoted",
+        "còn chữ sau dấu ngoặc kép đóng; đặt cả văn bản trong một cặp ngoặc kép",
+    ),
+    (
+        "recursion limit exceeded",
+        "các bảng và danh sách lồng nhau quá sâu",
+    ),
+    (
+        "unexpected character",
+        "có một ký tự không được phép ở đây (thường là ký tự điều khiển vô hình)",
+    ),
+    (
+        "did not find expected",
+        "thiếu dấu đóng (ngoặc, ngoặc kép) hoặc thụt lề sai",
+    ),
+];
+
+/// `english`, a parser message, said in Vietnamese when it is one an editor meets
+/// ([`SAID_IN_VIETNAMESE`]), with the English after it.
+fn in_vietnamese(english: &str) -> String {
+    // "…; use Option<String>": advice to the programmer, not to the editor.
+    let english = english.split("; use ").next().unwrap_or(english);
+    SAID_IN_VIETNAMESE
+        .iter()
+        .find(|(words, _)| english.contains(words))
+        .map_or_else(
+            || english.to_string(),
+            |(_, vietnamese)| format!("{vietnamese} ({english})"),
+        )
 }
 
 /// serde-saphyr's own words for `error`, without the " at line N column M" it appends (the
