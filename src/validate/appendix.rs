@@ -26,6 +26,9 @@ struct Context<'a> {
     group_keys: Vec<String>,
     /// The anchors given so far.
     anchors: HashSet<String>,
+    /// For each anchor asked for more than once, the last suffix tried (`-2`, `-3` …), so
+    /// that a label printed thousands of times does not try every suffix again each time.
+    suffixes: std::collections::HashMap<String, usize>,
 }
 
 /// The longest group title, in characters of its slug, that a group's key keeps.
@@ -68,7 +71,14 @@ fn stable_anchor(context: &mut Context, prefix: &str, own: &str, position: usize
         .chain(std::iter::once(own.as_str()))
         .collect();
     let base = format!("{prefix}-{}", parts.join("-"));
-    crate::markdown::unique(&base, &mut context.anchors)
+    let suffix = context.suffixes.entry(base.clone()).or_insert(1);
+    let mut anchor = base.clone();
+    while context.anchors.contains(&anchor) {
+        *suffix += 1;
+        anchor = format!("{base}-{suffix}");
+    }
+    context.anchors.insert(anchor.clone());
+    anchor
 }
 
 type Sums = BTreeMap<String, Decimal>;
@@ -150,6 +160,7 @@ pub(super) fn appendix(
         group_count: 0,
         group_keys: Vec::new(),
         anchors: HashSet::new(),
+        suffixes: std::collections::HashMap::new(),
     };
     let sums = walk(&mut context, &source.rows, 0, &[], diagnostics);
     if !source.totals.is_empty() {
