@@ -135,7 +135,7 @@ describe("appendix table", () => {
     const notice = page.locator("tr.mismatch");
     assert.equal(await notice.count(), 1);
     const text = await notice.textContent();
-    assert.match(text, /văn bản ghi 35\.388,5 nhưng tổng các dòng là 34\.288,5 \(chênh lệch 1\.100\)/);
+    assert.match(text, /văn bản ghi 35\.388,5 triệu đồng nhưng tổng các dòng là 34\.288,5 triệu đồng \(chênh lệch 1\.100\)/);
     await page.close();
   });
 });
