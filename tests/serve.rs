@@ -46,14 +46,18 @@ impl Server {
 
     /// Sends a raw GET (the path exactly as given, not normalised by any client library).
     fn get(&self, path: &str) -> Reply {
+        self.get_as(path, &self.address)
+    }
+
+    /// Sends a raw GET with `host` as its `Host` header.
+    fn get_as(&self, path: &str, host: &str) -> Reply {
         let mut stream = TcpStream::connect(&self.address).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .expect("timeout");
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.address
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .expect("send");
         let mut raw = Vec::new();
@@ -234,4 +238,20 @@ fn serve_rebuilds_reports_errors_and_stays_inside_the_site() {
         !project.path().join("output").exists(),
         "preview writes nothing to output/"
     );
+}
+
+/// A page elsewhere that rebinds its own name to 127.0.0.1 must not read the drafts: the
+/// preview answers only requests addressed to a loopback name.
+#[test]
+fn serve_answers_only_requests_addressed_to_the_loopback_interface() {
+    let project = Project::new();
+    let server = Server::start(&project);
+    let port = server.address.rsplit(':').next().expect("port").to_string();
+    for host in [server.address.clone(), format!("localhost:{port}")] {
+        let reply = server.get_as(DOCUMENT, &host);
+        assert_eq!(reply.status, 200, "Host: {host}");
+    }
+    let reply = server.get_as(DOCUMENT, &format!("evil.example:{port}"));
+    assert_eq!(reply.status, 421, "{}", reply.head);
+    assert!(!reply.body.contains("Kế hoạch"), "no draft in the reply");
 }

@@ -49,8 +49,33 @@ fn inject(html: &[u8], site: u64) -> Vec<u8> {
     out
 }
 
-/// Answers one request.
-pub fn handle(request: Request, shared: &Arc<Shared>) {
+/// True when the `Host` header names this machine's loopback interface (`localhost`,
+/// `127.0.0.1`, `[::1]`, with or without a port).
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Answers one request. A server on the loopback interface (`loopback_only`) answers only
+/// requests addressed to it by a loopback name: a web page elsewhere that rebinds its own
+/// name to 127.0.0.1 ("DNS rebinding") cannot read the drafts it previews.
+pub fn handle(request: Request, shared: &Arc<Shared>, loopback_only: bool) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if loopback_only && host.as_deref().is_some_and(|host| !is_loopback_host(host)) {
+        let body = "Máy chủ xem trước chỉ trả lời địa chỉ localhost hoặc 127.0.0.1.".as_bytes();
+        let _ = request.respond(response(421, "text/plain; charset=utf-8", body.to_vec()));
+        return;
+    }
     // tiny_http sends no body for HEAD itself.
     if !matches!(request.method(), Method::Get | Method::Head) {
         let reply = response(405, "text/plain; charset=utf-8", b"GET, HEAD".to_vec());
@@ -119,6 +144,28 @@ fn page_response(status: u16, key: &str, bytes: Option<&[u8]>, site: u64) -> Rep
 #[cfg(test)]
 mod tests {
     use super::inject;
+
+    #[test]
+    fn only_loopback_names_are_answered() {
+        for host in [
+            "localhost",
+            "localhost:8080",
+            "127.0.0.1:3000",
+            "[::1]:80",
+            "LOCALHOST",
+        ] {
+            assert!(super::is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:8080",
+            "10.0.0.1",
+            "[fe80::1]:80",
+            "",
+        ] {
+            assert!(!super::is_loopback_host(host), "{host}");
+        }
+    }
 
     #[test]
     fn script_goes_before_the_last_body_end() {

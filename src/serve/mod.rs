@@ -85,10 +85,11 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     let server = Arc::new(server);
     let listener = Arc::clone(&server);
     let serving = Arc::clone(&shared);
+    let loopback_only = options.bind.is_loopback();
     std::thread::spawn(move || {
         for request in listener.incoming_requests() {
             let shared = Arc::clone(&serving);
-            std::thread::spawn(move || http::handle(request, &shared));
+            std::thread::spawn(move || http::handle(request, &shared, loopback_only));
         }
     });
 
