@@ -344,18 +344,19 @@ fn inside_root(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> bool 
     if !is_link {
         return true;
     }
-    let inside = match (root.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(target)) => target.starts_with(root),
-        _ => false,
-    };
-    if !inside {
-        diagnostics.error(
-            Place::file(path),
+    let (message, help) = match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(target)) if target.starts_with(&root) => return true,
+        (_, Err(_)) => (
+            "liên kết tượng trưng (symlink) trỏ tới nơi không tồn tại, hoặc trỏ vòng về chính nó",
+            "sửa hoặc xóa liên kết; nếu cần tệp, đặt một bản sao của tệp vào content/",
+        ),
+        _ => (
             "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung",
             "thay liên kết bằng một bản sao của tệp nằm trong content/",
-        );
-    }
-    inside
+        ),
+    };
+    diagnostics.error(Place::file(path), message, help);
+    false
 }
 
 /// Reads a text file: size limit, UTF-8, no BOM, NFC.

@@ -576,3 +576,20 @@ fn yaml_mistakes_are_explained_in_vietnamese() {
         assert!(!text.contains("use Option"), "{text}");
     }
 }
+
+/// A link to nowhere, or to itself, is told as such, not as one that leads outside.
+#[test]
+fn a_dangling_or_looping_symlink_is_told_as_such() {
+    let project = Project::new();
+    let sections = project.file("documents/khanh-hoa/kh-1-2020/sections");
+    std::os::unix::fs::symlink("/khong-co/tep.md", sections.join("05-mat.md")).expect("symlink");
+    std::os::unix::fs::symlink("06-vong.md", sections.join("06-vong.md")).expect("symlink");
+    let text = project.check_fails();
+    for name in ["05-mat.md", "06-vong.md"] {
+        expect(
+            &text,
+            &format!("sections/{name}"),
+            "trỏ tới nơi không tồn tại, hoặc trỏ vòng về chính nó",
+        );
+    }
+}
