@@ -215,12 +215,15 @@ pub struct TotalCheck {
 pub struct TableRow {
     /// `group`, `row` or `total`.
     pub kind: &'static str,
-    /// Stable anchor within the appendix page (`r-12`, `g-3`, `tong`).
+    /// Stable anchor within the appendix page (`r-ii-2-21`, `g-ii`, `tong`).
     pub anchor: String,
     /// Depth in the group tree (0 = top).
     pub depth: usize,
     /// Labels of the enclosing groups, outermost first.
     pub group_path: Vec<String>,
+    /// The anchor of the innermost enclosing group, if any: which group the line is in, even
+    /// where groups print no label.
+    pub group: Option<String>,
     /// Group label (for groups).
     pub label: Option<String>,
     /// Group title (for groups and the total row).
@@ -478,6 +481,7 @@ impl Bodies {
                 size_of::<TableRow>()
                     + row.anchor.len()
                     + strings(&row.group_path)
+                    + row.group.as_ref().map_or(0, String::len)
                     + strings(&row.agencies)
                     + row.label.as_ref().map_or(0, String::len)
                     + row.title.as_ref().map_or(0, String::len)

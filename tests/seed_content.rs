@@ -451,3 +451,37 @@ fn a_project_given_by_its_parts_has_its_sum_in_both_amount_fields() {
         }
     }
 }
+
+/// Tây Ninh's 2021–2025 appendix prints its groups without labels: every project still says
+/// which group it is in, by the group's anchor, and the twelve groups stay apart.
+#[test]
+fn every_project_says_which_group_it_is_in_even_where_groups_have_no_label() {
+    let portal = built_portal();
+    let json = std::fs::read_to_string(portal.path().join("output/du-lieu/du-an.json"))
+        .expect("du-an.json");
+    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let rows: Vec<&serde_json::Value> = data
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["document"] == "kh-tay-ninh-2021-2025" && r["appendix"] == "iii")
+        .collect();
+    assert_eq!(rows.len(), 23);
+    let groups: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["group"].as_str().expect("a group"))
+        .collect();
+    assert_eq!(groups.len(), 12, "{groups:?}");
+    let page = std::fs::read_to_string(
+        portal
+            .path()
+            .join("output/van-ban/kh-tay-ninh-2021-2025/phu-luc-iii/index.html"),
+    )
+    .expect("page");
+    for group in &groups {
+        assert!(
+            page.contains(&format!("id={group}")),
+            "{group} is a line of the page"
+        );
+    }
+}

@@ -272,6 +272,8 @@ pub struct RowRecord {
     pub depth: usize,
     /// Labels of the enclosing groups, outermost first.
     pub group_path: Vec<String>,
+    /// Anchor of the innermost enclosing group.
+    pub group: Option<String>,
     /// Group label.
     pub label: Option<String>,
     /// Group or total title.
@@ -334,6 +336,8 @@ pub struct ProjectRecord {
     pub anchor: String,
     /// Labels of the enclosing groups.
     pub group_path: Vec<String>,
+    /// Anchor of the innermost enclosing group.
+    pub group: Option<String>,
     /// Số thứ tự as printed.
     pub label: Option<String>,
     /// Name of the project or task.
@@ -660,6 +664,7 @@ fn row(appendix: &Appendix, row: &TableRow, url: &str) -> RowRecord {
         url: format!("{url}#{}", row.anchor),
         depth: row.depth,
         group_path: row.group_path.clone(),
+        group: row.group.clone(),
         label: row.label.clone(),
         title: row.title.clone(),
         cells: appendix
@@ -715,6 +720,7 @@ fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
                     appendix_number: appendix.number.clone(),
                     anchor: row.anchor.clone(),
                     group_path: row.group_path.clone(),
+                    group: row.group.clone(),
                     label: by_role(ColumnRole::Label),
                     name: by_role(ColumnRole::Name),
                     agency: by_role(ColumnRole::Agency),

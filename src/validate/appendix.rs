@@ -24,6 +24,8 @@ struct Context<'a> {
     group_count: usize,
     /// The keys of the groups the walk is in ([`group_key`]), outermost first.
     group_keys: Vec<String>,
+    /// The anchors of the groups the walk is in, outermost first.
+    group_anchors: Vec<String>,
     /// The anchors given so far.
     anchors: HashSet<String>,
     /// For each anchor asked for more than once, the last suffix tried (`-2`, `-3` …), so
@@ -159,6 +161,7 @@ pub(super) fn appendix(
         row_count: 0,
         group_count: 0,
         group_keys: Vec::new(),
+        group_anchors: Vec::new(),
         anchors: HashSet::new(),
         suffixes: std::collections::HashMap::new(),
     };
@@ -177,6 +180,7 @@ pub(super) fn appendix(
             anchor: "tong".to_string(),
             depth: 0,
             group_path: Vec::new(),
+            group: None,
             label: None,
             title: Some(
                 source
@@ -270,6 +274,7 @@ fn walk(
                     anchor,
                     depth,
                     group_path: path.to_vec(),
+                    group: context.group_anchors.last().cloned(),
                     label: None,
                     title: None,
                     cells,
@@ -288,14 +293,17 @@ fn walk(
                 let index = context.rows.len();
                 let key = group_key(group, context.group_count);
                 let anchor = stable_anchor(context, "g", &key, context.group_count);
+                let anchor_of_group = anchor.clone();
                 context
                     .rows
                     .push(group_row(context, group, depth, path, anchor));
                 let mut child_path = path.to_vec();
                 child_path.push(group.label.clone());
                 context.group_keys.push(key);
+                context.group_anchors.push(anchor_of_group);
                 let child_sums = walk(context, &group.rows, depth + 1, &child_path, diagnostics);
                 context.group_keys.pop();
+                context.group_anchors.pop();
                 let what = if group.label.is_empty() {
                     format!("nhóm “{}”", group.title)
                 } else {
@@ -334,6 +342,7 @@ fn group_row(
         anchor,
         depth,
         group_path: path.to_vec(),
+        group: context.group_anchors.last().cloned(),
         label: Some(group.label.clone()),
         title: Some(group.title.clone()),
         cells: cells_for_group(
