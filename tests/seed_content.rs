@@ -485,3 +485,29 @@ fn every_project_says_which_group_it_is_in_even_where_groups_have_no_label() {
         );
     }
 }
+
+/// The projects dataset holds every row of every appendix; those with an amount column are
+/// the projects the portal counts, as its description says.
+#[test]
+fn the_projects_the_portal_counts_are_the_rows_with_an_amount_column() {
+    let portal = built_portal();
+    let output = portal.path().join("output");
+    let json = std::fs::read_to_string(output.join("du-lieu/du-an.json")).expect("du-an.json");
+    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let counted = data
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["amount_column"].is_string())
+        .count();
+    let page = visible(&std::fs::read_to_string(output.join("du-an/index.html")).expect("page"));
+    assert!(
+        page.contains(&format!("{counted} dự án, nhiệm vụ")),
+        "{counted}: {page}"
+    );
+    let data_page = std::fs::read_to_string(output.join("du-lieu/index.html")).expect("page");
+    assert!(
+        data_page.contains("Các dòng có amount_column"),
+        "said on the data page"
+    );
+}

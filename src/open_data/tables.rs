@@ -547,7 +547,7 @@ pub fn tables(records: &Records) -> Vec<Table> {
         Table {
             name: "du-an",
             title: "Dự án, nhiệm vụ",
-            description: "Mọi dòng dữ liệu của mọi phụ lục, trải phẳng: văn bản, tỉnh, cơ quan chủ trì, kinh phí.",
+            description: "Mọi dòng dữ liệu của mọi phụ lục, trải phẳng: văn bản, tỉnh, cơ quan chủ trì, kinh phí. Các dòng có amount_column (phụ lục có cột kinh phí) là các dự án, nhiệm vụ mà cổng đếm và liệt kê; các dòng khác là danh mục không có kinh phí (văn bản, thủ tục).",
             fields: vec![
                 required("id", Str, "<văn bản>/<phụ lục>/<neo dòng>"),
                 required("url", Str, "Địa chỉ dòng trên trang phụ lục"),
