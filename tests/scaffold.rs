@@ -161,6 +161,18 @@ fn new_refuses_bad_ids_unknown_references_and_existing_documents() {
             "NĂM-THÁNG-NGÀY",
         ),
         (
+            &[
+                "new",
+                "report",
+                "bc-2-2025",
+                "--province",
+                "khanh-hoa",
+                "--issued",
+                "2025-02-30",
+            ],
+            "ngày ban hành `2025-02-30` không có trên lịch",
+        ),
+        (
             &["new", "appendix", "kh-khong-co"],
             "không có văn bản `kh-khong-co`",
         ),

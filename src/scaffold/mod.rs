@@ -161,6 +161,18 @@ fn create_document(
         );
     };
     if chrono::NaiveDate::parse_from_str(&new.issued, "%Y-%m-%d").is_err() {
+        // Written in the right shape, but not a day of the calendar (2025-02-30).
+        let shaped = new.issued.len() == 10
+            && new.issued.char_indices().all(|(i, c)| match i {
+                4 | 7 => c == '-',
+                _ => c.is_ascii_digit(),
+            });
+        if shaped {
+            bail!(
+                "ngày ban hành `{}` không có trên lịch (tháng đó không có ngày này); sửa lại ngày",
+                new.issued
+            );
+        }
         bail!(
             "ngày ban hành `{}`: viết dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-31",
             new.issued
