@@ -135,7 +135,7 @@ fn new_documents_and_appendix_pass_check() {
 #[test]
 fn new_refuses_bad_ids_unknown_references_and_existing_documents() {
     let project = Project::new();
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
         (
             &["new", "plan", "../x", "--province", "khanh-hoa"],
             "không hợp lệ",
