@@ -593,3 +593,27 @@ fn a_dangling_or_looping_symlink_is_told_as_such() {
         );
     }
 }
+
+/// A year no plan can name, or a percentage above 100, is most often a typing slip: a warning
+/// at its place, the build still goes on.
+#[test]
+fn implausible_years_and_percentages_are_warnings() {
+    let project = Project::new();
+    project.edit(PLAN, "issued: 2020-10-09", "issued: 2999-10-09");
+    project.edit(TARGETS, "value: \"50\"", "value: \"250\"");
+    project.edit(TARGETS, "year: 2025", "year: 20255");
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    expect(
+        &text,
+        "kh-1-2020/document.yaml:4:9",
+        "năm 2999 nằm ngoài khoảng 1945–2100",
+    );
+    expect(
+        &text,
+        "targets.yaml:1:3",
+        "chỉ tiêu 250%: một tỷ lệ phần trăm thường nằm trong 0–100",
+    );
+    assert!(text.contains("năm 20255 nằm ngoài khoảng"), "{text}");
+}

@@ -639,6 +639,23 @@ fn targets(
             check_id(file, &t.id, "chỉ tiêu", &mut seen, diagnostics);
             check_section(file, &t.section, section_ids, diagnostics);
             check_indicator(file, &t.indicator, site, diagnostics);
+            if let Some(year) = t.year {
+                super::plausible_year(year, place_of(file, record), diagnostics);
+            }
+            let value = t.value.as_ref().and_then(|v| decimal(file, v, diagnostics));
+            let percent = t.unit.as_deref().is_some_and(|u| u.trim() == "%");
+            if let Some(value) = value.filter(|v| {
+                percent && (v.is_sign_negative() || *v > rust_decimal::Decimal::ONE_HUNDRED)
+            }) {
+                diagnostics.warning(
+                    place_of(file, record),
+                    format!(
+                        "chỉ tiêu {}%: một tỷ lệ phần trăm thường nằm trong 0–100; kiểm tra lại \
+                         giá trị hoặc đơn vị",
+                        crate::vietnamese::format_number(value)
+                    ),
+                );
+            }
             Target {
                 id: t.id.value.clone(),
                 section: t.section.as_ref().map(|s| s.value.clone()),
@@ -648,7 +665,7 @@ fn targets(
                 indicator: t.indicator.as_ref().map(|i| i.value.clone()),
                 level: t.level,
                 comparison: t.comparison.map(|c| c.sign().to_string()),
-                value: t.value.as_ref().and_then(|v| decimal(file, v, diagnostics)),
+                value,
                 unit: t.unit.clone(),
                 year: t.year,
             }

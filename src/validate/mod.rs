@@ -10,7 +10,7 @@ pub mod link_places;
 
 pub use agency_lookup::{AgencyLookup, normalize_name};
 
-use crate::diagnostics::{Diagnostics, Place, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
 use crate::load::SourceContent;
 use crate::model::Spanned;
 use crate::site::{Agency, Indicator, Province, Site, SiteInfo};
@@ -92,7 +92,11 @@ pub(crate) fn check_date(
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     match parse_date(&value.value) {
-        Some(date) => Some(date.format("%Y-%m-%d").to_string()),
+        Some(date) => {
+            use chrono::Datelike;
+            plausible_year(date.year(), place_of(file, value), diagnostics);
+            Some(date.format("%Y-%m-%d").to_string())
+        }
         None => {
             diagnostics.error(
                 place_of(file, value),
@@ -101,6 +105,27 @@ pub(crate) fn check_date(
             );
             None
         }
+    }
+}
+
+/// The years a plan, a report or a target of a Vietnamese province can name.
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
+
+/// Warns at `place` about a year no plan or report can name (0, 2999): most often a typing
+/// slip that would sort and group the document wrongly.
+pub(crate) fn plausible_year(year: i32, place: Place, diagnostics: &mut Diagnostics) {
+    if !PLAUSIBLE_YEARS.contains(&year) {
+        diagnostics.push(
+            Diagnostic::warning(
+                place,
+                format!(
+                    "năm {year} nằm ngoài khoảng {}–{}: kiểm tra lại, có thể gõ nhầm",
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                ),
+            )
+            .with_help("sửa năm như văn bản in"),
+        );
     }
 }
 
