@@ -20,7 +20,6 @@ use congkhai::render::{Output, Sink, Stream, load_templates, render_with};
 use congkhai::site::Site;
 use congkhai::validate::{SiteOverrides, validate};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use std::collections::HashSet;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -130,7 +129,8 @@ fn render(c: &mut Criterion, corpus: &Corpus) {
         .map(|s| s.body.as_str())
         .max_by_key(|body| body.len())
         .expect("the real content has no sections");
-    let rendered = congkhai::markdown::render(body, "s", &mut HashSet::new());
+    let rendered =
+        congkhai::markdown::render(body, "s", &mut congkhai::markdown::Anchors::default());
     assert!(
         !rendered.html.is_empty() && !rendered.text.is_empty(),
         "the longest section renders to nothing"
@@ -142,7 +142,13 @@ fn render(c: &mut Criterion, corpus: &Corpus) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     group.bench_function("markdown", |b| {
-        b.iter(|| congkhai::markdown::render(black_box(body), "s", &mut HashSet::new()))
+        b.iter(|| {
+            congkhai::markdown::render(
+                black_box(body),
+                "s",
+                &mut congkhai::markdown::Anchors::default(),
+            )
+        })
     });
     group.finish();
 

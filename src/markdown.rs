@@ -3,10 +3,11 @@
 use crate::site::TocEntry;
 use crate::vietnamese::slugify;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
-use std::collections::HashSet;
 
+mod anchors;
 mod nesting;
 pub mod unpublished;
+pub use anchors::Anchors;
 pub use nesting::{MAX_NESTING, Scan, scan};
 
 /// The Markdown extensions sections may use.
@@ -29,7 +30,7 @@ pub struct Rendered {
 /// Renders `markdown`. Headings are shifted one level down (the section title is the level
 /// above) and get anchors prefixed with `section_id`, unique within `used_ids`.
 /// Raw HTML is sanitized: only a safe list of tags and attributes survives.
-pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) -> Rendered {
+pub fn render(markdown: &str, section_id: &str, used_ids: &mut Anchors) -> Rendered {
     let mut events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
     let mut toc = Vec::new();
     let mut text = String::new();
@@ -48,7 +49,7 @@ pub fn render(markdown: &str, section_id: &str, used_ids: &mut HashSet<String>) 
                     Some(explicit) => slugify(explicit),
                     None => format!("{section_id}-{}", slugify(&heading_text)),
                 };
-                let anchor = unique(&base, used_ids);
+                let anchor = used_ids.unique(&base);
                 toc.push(TocEntry {
                     level: shifted as u8,
                     id: anchor.clone(),
@@ -164,19 +165,6 @@ fn shift(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// `base`, or `base-2`, `base-3` … whichever is not taken yet.
-pub fn unique(base: &str, used: &mut HashSet<String>) -> String {
-    let base = if base.is_empty() { "muc" } else { base };
-    let mut candidate = base.to_string();
-    let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    used.insert(candidate.clone());
-    candidate
-}
-
 /// Keeps a safe list of tags and attributes; links only to http, https, mailto or within
 /// the site; no scripts, styles, frames or event handlers. The result is NFC again, since
 /// dropping a tag can join a letter to a combining mark that followed the tag.
@@ -198,7 +186,7 @@ pub fn sanitize(html: &str) -> String {
 mod tests {
     #[test]
     fn links_to_the_documents_files_point_where_they_are_published() {
-        let mut used = HashSet::new();
+        let mut used = Anchors::default();
         let rendered = render(
             "[Bản ký số](../files/ban-ky-so.pdf#page=2), ![Sơ đồ](files/so-do.png), \
              [khác](../khac.pdf), [web](https://example.gov.vn/files/a.pdf)",
@@ -233,7 +221,7 @@ mod tests {
 
     #[test]
     fn headings_get_anchors_and_shift_down() {
-        let mut used = HashSet::new();
+        let mut used = Anchors::default();
         let out = render(
             "## I. MỤC TIÊU\n\ntext\n\n### 1. Chung\n",
             "phan-ii",
@@ -252,7 +240,7 @@ mod tests {
 
     #[test]
     fn raw_html_and_script_links_are_removed() {
-        let mut used = HashSet::new();
+        let mut used = Anchors::default();
         let out = render(
             "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
             "s",
@@ -265,7 +253,7 @@ mod tests {
 
     #[test]
     fn no_inline_styles_survive() {
-        let mut used = HashSet::new();
+        let mut used = Anchors::default();
         let out = render(
             "<td style=\"position:fixed;top:0\">x</td>\n\n| a |\n|--:|\n| 1 |\n",
             "s",
@@ -276,7 +264,7 @@ mod tests {
 
     #[test]
     fn duplicate_headings_get_distinct_anchors() {
-        let mut used = HashSet::new();
+        let mut used = Anchors::default();
         let out = render("## d)\n\n## d)\n", "s", &mut used);
         assert_eq!(out.toc[0].id, "s-d");
         assert_eq!(out.toc[1].id, "s-d-2");

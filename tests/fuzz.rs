@@ -8,7 +8,6 @@
 mod common;
 use congkhai::model::{AppendixSource, DocumentSource, SectionFrontMatter};
 use proptest::prelude::*;
-use std::collections::HashSet;
 use std::path::Path;
 
 const DOCUMENT: &str = include_str!("fixtures/valid/documents/khanh-hoa/kh-1-2020/document.yaml");
@@ -88,7 +87,7 @@ proptest! {
     #[test]
     fn markdown_output_is_always_safe(body in edits(), noise in noise(200)) {
         for markdown in [mutate(SECTION, &body), noise] {
-            let out = congkhai::markdown::render(&as_loaded(&markdown), "s", &mut HashSet::new());
+            let out = congkhai::markdown::render(&as_loaded(&markdown), "s", &mut congkhai::markdown::Anchors::default());
             let problems = common::safe_html::problems(&out.html);
             prop_assert!(problems.is_empty(), "{problems:?} in {}", out.html);
         }
@@ -102,7 +101,7 @@ proptest! {
         around in noise(20),
     ) {
         let markdown = format!("{around}<{tag} {attribute}=\"{value}\">{around}</{tag}>\n\n[l]({value})");
-        let out = congkhai::markdown::render(&as_loaded(&markdown), "s", &mut HashSet::new());
+        let out = congkhai::markdown::render(&as_loaded(&markdown), "s", &mut congkhai::markdown::Anchors::default());
         let problems = common::safe_html::problems(&out.html);
         prop_assert!(problems.is_empty(), "{problems:?} in {}", out.html);
     }

@@ -27,10 +27,7 @@ struct Context<'a> {
     /// The anchors of the groups the walk is in, outermost first.
     group_anchors: Vec<String>,
     /// The anchors given so far.
-    anchors: HashSet<String>,
-    /// For each anchor asked for more than once, the last suffix tried (`-2`, `-3` …), so
-    /// that a label printed thousands of times does not try every suffix again each time.
-    suffixes: std::collections::HashMap<String, usize>,
+    anchors: crate::markdown::Anchors,
 }
 
 /// The longest group title, in characters of its slug, that a group's key keeps.
@@ -72,15 +69,9 @@ fn stable_anchor(context: &mut Context, prefix: &str, own: &str, position: usize
         .map(String::as_str)
         .chain(std::iter::once(own.as_str()))
         .collect();
-    let base = format!("{prefix}-{}", parts.join("-"));
-    let suffix = context.suffixes.entry(base.clone()).or_insert(1);
-    let mut anchor = base.clone();
-    while context.anchors.contains(&anchor) {
-        *suffix += 1;
-        anchor = format!("{base}-{suffix}");
-    }
-    context.anchors.insert(anchor.clone());
-    anchor
+    context
+        .anchors
+        .unique(&format!("{prefix}-{}", parts.join("-")))
 }
 
 type Sums = BTreeMap<String, Decimal>;
@@ -162,8 +153,7 @@ pub(super) fn appendix(
         group_count: 0,
         group_keys: Vec::new(),
         group_anchors: Vec::new(),
-        anchors: HashSet::new(),
-        suffixes: std::collections::HashMap::new(),
+        anchors: crate::markdown::Anchors::default(),
     };
     let sums = walk(&mut context, &source.rows, 0, &[], diagnostics);
     if !source.totals.is_empty() {

@@ -375,7 +375,7 @@ fn document(
         .iter()
         .map(|spanned| relation(file, spanned, diagnostics))
         .collect();
-    let mut used_anchors: HashSet<String> =
+    let mut used_anchors: markdown::Anchors =
         RESERVED_ANCHORS.iter().map(|a| a.to_string()).collect();
     let sections = sections(folder, &mut used_anchors, whole, diagnostics);
     let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
@@ -453,7 +453,7 @@ fn relation(
 
 fn sections(
     folder: &DocumentFolder,
-    used_anchors: &mut HashSet<String>,
+    used_anchors: &mut markdown::Anchors,
     render: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Section> {
@@ -483,7 +483,7 @@ fn sections(
             let scan = markdown::scan(&section.body);
             for (offset, anchor) in &scan.anchors {
                 if used_anchors.contains(anchor) {
-                    let renamed = markdown::unique(anchor, &mut used_anchors.clone());
+                    let renamed = used_anchors.next_free(anchor);
                     diagnostics.warning(
                         section.place_of(*offset),
                         format!(
@@ -508,9 +508,7 @@ fn sections(
                     diagnostics.error(
                         section.place_of(*offset),
                         format!("liên kết “{link}” {problem}"),
-                        "dẫn tới trang của văn bản (ví dụ ../kh-2044-2025/), một mục của trang \
-                         (#phan-ii), một tệp của thư mục files/ (../files/ten-tep.pdf) hoặc một \
-                         địa chỉ đầy đủ https://…",
+                        super::link_places::HINT,
                     );
                 }
             }
