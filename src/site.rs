@@ -8,6 +8,8 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+pub mod progress;
+
 /// The portal's settings.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteInfo {
@@ -155,8 +157,8 @@ pub struct Measurement {
     pub text: String,
     /// Section ID.
     pub section: Option<String>,
-    /// Measured target: (document ID, target ID).
-    pub target: Option<(String, String)>,
+    /// The targets it names as measured.
+    pub targets: Vec<MeasuredTarget>,
     /// Indicator ID.
     pub indicator: Option<String>,
     /// The figure.
@@ -171,6 +173,28 @@ pub struct Measurement {
     pub as_of: Option<String>,
     /// Level.
     pub level: Option<crate::model::Level>,
+}
+
+/// A target a measurement names as measured, as the content links them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MeasuredTarget {
+    /// Document ID.
+    pub document: String,
+    /// Target ID within that document.
+    pub id: String,
+    /// False when the editor judged the figure not comparable with the target.
+    pub comparable: bool,
+    /// The editor's reason for the link, in Vietnamese.
+    pub note: Option<String>,
+}
+
+impl Measurement {
+    /// The link to target `id` of `document`, when this measurement names it.
+    pub fn link_to(&self, document: &str, id: &str) -> Option<&MeasuredTarget> {
+        self.targets
+            .iter()
+            .find(|t| t.document == document && t.id == id)
+    }
 }
 
 /// A column of an appendix.
@@ -604,6 +628,9 @@ pub struct SiteIndex {
     issued_by: HashMap<String, usize>,
     /// (document, target) → (document position, measurement position) of each measurement.
     measured: HashMap<(String, String), Vec<(usize, usize)>>,
+    /// (indicator, province) → (document position, measurement position) of each
+    /// measurement of that indicator in a document of that province.
+    by_indicator: HashMap<(String, String), Vec<(usize, usize)>>,
     /// Document ID → (document position, relation position) of each relation to it.
     related: HashMap<String, Vec<(usize, usize)>>,
 }
@@ -650,8 +677,22 @@ impl Site {
         let mut measured: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
         for (d, document) in self.documents.iter().enumerate() {
             for (m, measurement) in document.measurements.iter().enumerate() {
-                if let Some(target) = &measurement.target {
-                    measured.entry(target.clone()).or_default().push((d, m));
+                for target in &measurement.targets {
+                    measured
+                        .entry((target.document.clone(), target.id.clone()))
+                        .or_default()
+                        .push((d, m));
+                }
+            }
+        }
+        let mut by_indicator: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
+        for (d, document) in self.documents.iter().enumerate() {
+            for (m, measurement) in document.measurements.iter().enumerate() {
+                if let Some(indicator) = &measurement.indicator {
+                    by_indicator
+                        .entry((indicator.clone(), document.province.clone()))
+                        .or_default()
+                        .push((d, m));
                 }
             }
         }
@@ -665,6 +706,7 @@ impl Site {
         }
         self.index = SiteIndex {
             measured,
+            by_indicator,
             related,
             documents: positions(&self.documents, |d| &d.id),
             provinces: positions(&self.provinces, |p| &p.id),
@@ -694,29 +736,59 @@ impl Site {
         lookup(&self.indicators, &self.index.indicators, id, |i| &i.id)
     }
 
-    /// The measurements of target `target_id` of document `document_id`, in site order.
-    pub fn measurements_of_target(&self, document_id: &str, target_id: &str) -> Vec<&Measurement> {
+    /// The measurements that name target `target_id` of document `document_id`, with their
+    /// documents, in site order.
+    pub fn measurements_naming(
+        &self,
+        document_id: &str,
+        target_id: &str,
+    ) -> Vec<(&Document, &Measurement)> {
         if self.index.documents.len() != self.documents.len() {
             return self
                 .documents
                 .iter()
-                .flat_map(|d| &d.measurements)
-                .filter(|m| {
-                    m.target
-                        .as_ref()
-                        .is_some_and(|(doc, id)| doc == document_id && id == target_id)
-                })
+                .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
+                .filter(|(_, m)| m.link_to(document_id, target_id).is_some())
                 .collect();
         }
         self.index
             .measured
             .get(&(document_id.to_string(), target_id.to_string()))
-            .map(|list| {
-                list.iter()
-                    .filter_map(|&(d, m)| self.documents.get(d)?.measurements.get(m))
-                    .collect()
+            .into_iter()
+            .flatten()
+            .filter_map(|&(d, m)| {
+                let document = self.documents.get(d)?;
+                Some((document, document.measurements.get(m)?))
             })
-            .unwrap_or_default()
+            .collect()
+    }
+
+    /// The measurements of `indicator` in documents of `province`, with their documents, in
+    /// site order.
+    pub fn measurements_of_indicator(
+        &self,
+        indicator: &str,
+        province: &str,
+    ) -> Vec<(&Document, &Measurement)> {
+        if self.index.documents.len() != self.documents.len() {
+            return self
+                .documents
+                .iter()
+                .filter(|d| d.province == province)
+                .flat_map(|d| d.measurements.iter().map(move |m| (d, m)))
+                .filter(|(_, m)| m.indicator.as_deref() == Some(indicator))
+                .collect();
+        }
+        self.index
+            .by_indicator
+            .get(&(indicator.to_string(), province.to_string()))
+            .into_iter()
+            .flatten()
+            .filter_map(|&(d, m)| {
+                let document = self.documents.get(d)?;
+                Some((document, document.measurements.get(m)?))
+            })
+            .collect()
     }
 
     /// The relations of other documents to the document with this ID, in site order.

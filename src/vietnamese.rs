@@ -32,6 +32,27 @@ pub fn format_number(value: Decimal) -> String {
     }
 }
 
+/// A goal as it is read: "≥ 80%", "≥ 1 lần/năm", "25 hạng". The sign and a word unit are
+/// held to the figure by no-break spaces, so that "≥" never ends a line alone; "%" follows the
+/// figure directly, as the documents write it.
+pub fn goal_text(comparison: Option<&str>, value: Decimal, unit: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(sign) = comparison.filter(|c| !c.is_empty()) {
+        text.push_str(sign);
+        text.push('\u{a0}');
+    }
+    text.push_str(&format_number(value));
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(unit) if unit.starts_with('%') => text.push_str(unit),
+        Some(unit) => {
+            text.push('\u{a0}');
+            text.push_str(unit);
+        }
+        None => {}
+    }
+    text
+}
+
 /// Formats a date as a Vietnamese document prints it: `ngày 09 tháng 10 năm 2020`.
 pub fn format_date_long(date: NaiveDate) -> String {
     format!(

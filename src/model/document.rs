@@ -260,7 +260,7 @@ pub struct TargetSource {
     pub year: Option<i32>,
 }
 
-/// A reference to a target of a document.
+/// A reference to a target of a document, from a measurement that measures it.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetRef {
@@ -270,6 +270,18 @@ pub struct TargetRef {
     /// Target ID within that document.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// `false` when the figure concerns the target but cannot be compared with it (another
+    /// denominator, another scope): its status is then "Không so sánh được", with `note` as
+    /// the reason.
+    #[serde(default = "yes")]
+    pub comparable: bool,
+    /// Why the link was judged so (shown beside the status), in Vietnamese.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One record of `measurements.yaml`: a measured figure.
@@ -289,6 +301,9 @@ pub struct MeasurementSource {
     /// The target it measures.
     #[serde(default)]
     pub target: Option<TargetRef>,
+    /// More targets it measures (of the same or other plans of its province).
+    #[serde(default)]
+    pub targets: Vec<TargetRef>,
     /// The shared indicator it measures.
     #[serde(default)]
     #[schemars(with = "Option<String>")]

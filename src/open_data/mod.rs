@@ -190,7 +190,7 @@ impl<'a> OpenData<'a> {
     /// its records to the tables.
     pub fn add(&mut self, documents: &[crate::site::Document]) -> Result<()> {
         use rayon::prelude::*;
-        let records = Records::of_documents(documents);
+        let records = Records::of_documents(self.site, documents);
         let sink = self.sink;
         records.documents.par_iter().try_for_each(|bundle| {
             sink.put(

@@ -185,6 +185,29 @@ pub struct TargetRecord {
     pub unit: Option<String>,
     /// Year by which it is due.
     pub year: Option<i32>,
+    /// Derived: the target's status (`dat`, `dang-thuc-hien`, `chua-dat`,
+    /// `khong-so-sanh-duoc`, `chua-co-so-lieu`), by the rules of `/chi-tieu/phuong-phap/`.
+    pub status: String,
+    /// Derived: the status in Vietnamese.
+    pub status_label: String,
+    /// Derived: the key of the rule that gave the status (an anchor of the methodology page).
+    pub status_rule: String,
+    /// Derived: the status explained in one line (latest figure, goal, how far along).
+    pub status_summary: String,
+    /// Document of the measurement that counts (the latest).
+    pub latest_document: Option<String>,
+    /// ID of the measurement that counts (the latest).
+    pub latest_measurement: Option<String>,
+    /// Derived: the figure compared with the goal (a share in percent where the target is a
+    /// share and the measurement a count with a denominator).
+    pub latest_value: Option<Number>,
+    /// Date of the measurement that counts.
+    pub latest_as_of: Option<String>,
+    /// Derived: for a "≥" target not yet met, the figure as a percentage of the goal.
+    pub share_of_goal: Option<Number>,
+    /// How many measurements were counted (those naming the target and those of its
+    /// indicator in its province, a figure printed twice counted once).
+    pub measurement_count: usize,
 }
 
 /// A measured figure.
@@ -204,6 +227,8 @@ pub struct MeasurementRecord {
     pub target_document: Option<String>,
     /// ID of the measured target.
     pub target: Option<String>,
+    /// Every target it names as measured, as `document/target`, separated by `; `.
+    pub targets: Option<String>,
     /// Shared indicator ID.
     pub indicator: Option<String>,
     /// The figure.
@@ -498,17 +523,20 @@ impl Records {
 
     /// The records of `documents` alone (no provinces, agencies or indicators), made on
     /// every core.
-    pub fn of_documents(documents: &[Document]) -> Records {
+    pub fn of_documents(site: &Site, documents: &[Document]) -> Records {
         use rayon::prelude::*;
         Records {
-            documents: documents.par_iter().map(bundle).collect(),
+            documents: documents
+                .par_iter()
+                .map(|document| bundle(site, document))
+                .collect(),
             projects: projects(documents),
             ..Records::default()
         }
     }
 }
 
-fn bundle(document: &Document) -> DocumentBundle {
+fn bundle(site: &Site, document: &Document) -> DocumentBundle {
     let url = document_url(&document.id);
     DocumentBundle {
         document: DocumentRecord {
@@ -567,21 +595,35 @@ fn bundle(document: &Document) -> DocumentBundle {
         targets: document
             .targets
             .iter()
-            .map(|t| TargetRecord {
-                document: document.id.clone(),
-                id: t.id.clone(),
-                url: format!("{url}#ct-{}", t.id),
-                section: t.section.clone(),
-                label: t.label.clone(),
-                area: t.area.clone(),
-                text: t.text.clone(),
-                indicator: t.indicator.clone(),
-                level: t.level.map(snake),
-                comparison: t.comparison.clone(),
-                value: t.value.map(Number),
-                value_text: t.value.map(format_number),
-                unit: t.unit.clone(),
-                year: t.year,
+            .map(|t| {
+                let assessment = crate::site::progress::assess(site, document, t);
+                let latest = assessment.latest();
+                TargetRecord {
+                    document: document.id.clone(),
+                    id: t.id.clone(),
+                    url: format!("{url}#ct-{}", t.id),
+                    section: t.section.clone(),
+                    label: t.label.clone(),
+                    area: t.area.clone(),
+                    text: t.text.clone(),
+                    indicator: t.indicator.clone(),
+                    level: t.level.map(snake),
+                    comparison: t.comparison.clone(),
+                    value: t.value.map(Number),
+                    value_text: t.value.map(format_number),
+                    unit: t.unit.clone(),
+                    year: t.year,
+                    status: assessment.status().key().to_string(),
+                    status_label: assessment.status().label().to_string(),
+                    status_rule: assessment.rule.key().to_string(),
+                    status_summary: assessment.summary(t),
+                    latest_document: latest.map(|e| e.document.id.clone()),
+                    latest_measurement: latest.map(|e| e.measurement.id.clone()),
+                    latest_value: assessment.compared.map(Number),
+                    latest_as_of: latest.and_then(|e| e.measurement.as_of.clone()),
+                    share_of_goal: assessment.share_of_goal.map(Number),
+                    measurement_count: assessment.evidence.len(),
+                }
             })
             .collect(),
         measurements: document
@@ -593,8 +635,15 @@ fn bundle(document: &Document) -> DocumentBundle {
                 url: format!("{url}#sl-{}", m.id),
                 text: m.text.clone(),
                 section: m.section.clone(),
-                target_document: m.target.as_ref().map(|(d, _)| d.clone()),
-                target: m.target.as_ref().map(|(_, t)| t.clone()),
+                target_document: m.targets.first().map(|t| t.document.clone()),
+                target: m.targets.first().map(|t| t.id.clone()),
+                targets: (!m.targets.is_empty()).then(|| {
+                    m.targets
+                        .iter()
+                        .map(|t| format!("{}/{}", t.document, t.id))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }),
                 indicator: m.indicator.clone(),
                 value: Number(m.value),
                 value_text: format_number(m.value),

@@ -3,10 +3,7 @@
 
 pub mod chart;
 pub mod projects;
-mod status;
 pub mod views;
-
-pub use status::{TargetStatus, measurements_of, status};
 
 use crate::publish::{assets, feed, links, metadata, page_url, relative, sitemap};
 use crate::site::Site;

@@ -3,10 +3,11 @@
 
 use super::chart::{Bar, Line, bar_chart};
 use super::projects::{Project, ProjectIndex, ProjectList};
-use super::status::{measurements_of, status};
 use crate::model::{ColumnRole, RelationType};
+use crate::site::progress::{self, Status};
 use crate::site::{Appendix, Document, Site, TableRow, Target};
 use crate::vietnamese::format_count as count_text;
+pub use crate::vietnamese::goal_text;
 use crate::vietnamese::{compare, format_date_long, format_date_short, format_number, parse_date};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -133,36 +134,15 @@ fn measurement_view(m: &crate::site::Measurement) -> Value {
         "percent": m.percent.map(format_number),
         "unit": m.unit,
         "as_of": m.as_of.as_deref().map(short_date),
-        "target": m.target.as_ref().map(|(d, t)| json!({"document": d, "id": t})),
+        "targets": m.targets.iter().map(|t| json!({"document": t.document, "id": t.id, "comparable": t.comparable, "note": t.note})).collect::<Vec<_>>(),
         "indicator": m.indicator,
     })
 }
 
-/// A goal as it is read: "≥ 80%", "≥ 1 lần/năm", "25 hạng". The sign and a word unit are
-/// held to the figure by no-break spaces, so that "≥" never ends a line alone; "%" follows the
-/// figure directly, as the documents write it.
-pub fn goal_text(comparison: Option<&str>, value: Decimal, unit: Option<&str>) -> String {
-    let mut text = String::new();
-    if let Some(sign) = comparison.filter(|c| !c.is_empty()) {
-        text.push_str(sign);
-        text.push('\u{a0}');
-    }
-    text.push_str(&format_number(value));
-    match unit.map(str::trim).filter(|u| !u.is_empty()) {
-        Some(unit) if unit.starts_with('%') => text.push_str(unit),
-        Some(unit) => {
-            text.push('\u{a0}');
-            text.push_str(unit);
-        }
-        None => {}
-    }
-    text
-}
-
 /// A target with its status, for lists.
 pub fn target_view(site: &Site, document: &Document, target: &Target) -> Value {
-    let measured = measurements_of(site, &document.id, target);
-    let status = status(target, &measured);
+    let assessment = progress::assess(site, document, target);
+    let status = assessment.status();
     json!({
         "id": target.id,
         "label": target.label,
@@ -176,8 +156,16 @@ pub fn target_view(site: &Site, document: &Document, target: &Target) -> Value {
         "year": target.year,
         "status": status.label(),
         "status_key": status.key(),
+        "rule": assessment.rule.key(),
+        "progress": assessment.summary(target),
+        "share_of_goal": assessment.share_of_goal.map(|s| s.min(Decimal::ONE_HUNDRED).to_string()),
         "document": document_summary(site, document),
-        "measured": measured.iter().map(|m| measurement_view(m)).collect::<Vec<_>>(),
+        "measured": assessment.evidence.iter().map(|e| {
+            let mut view = measurement_view(e.measurement);
+            view["document"] = document_summary(site, e.document);
+            view["named"] = json!(e.named);
+            view
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -740,12 +728,10 @@ fn indicator_by_province(
             let lowest = goals.iter().min_by_key(|t| t.value).map(|t| goal(t));
             let highest = goals.iter().max_by_key(|t| t.value).map(|t| goal(t));
             let years: Vec<i32> = mine.iter().filter_map(|(_, t)| t.year).collect();
-            let mut statuses = std::collections::BTreeMap::<&str, usize>::new();
+            let mut statuses = std::collections::BTreeMap::<Status, usize>::new();
             for (document, target) in &mine {
-                let measured = measurements_of(site, &document.id, target);
-                *statuses
-                    .entry(status(target, &measured).label())
-                    .or_default() += 1;
+                let status = progress::assess(site, document, target).status();
+                *statuses.entry(status).or_default() += 1;
             }
             Some(json!({
                 "id": province.id,
@@ -764,7 +750,7 @@ fn indicator_by_province(
                 },
                 "statuses": statuses
                     .iter()
-                    .map(|(label, n)| format!("{label}: {}", format_number(Decimal::from(*n))))
+                    .map(|(status, n)| format!("{}: {}", status.label(), format_number(Decimal::from(*n))))
                     .collect::<Vec<_>>()
                     .join("; "),
                 "latest": latest.map(|(d, m)| {
@@ -788,17 +774,18 @@ pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
         })
         .filter(|p| p["documents"].as_u64().unwrap_or(0) > 0)
         .collect();
-    let mut counts = std::collections::BTreeMap::<&str, (&str, usize)>::new();
+    let mut counts = std::collections::BTreeMap::<Status, usize>::new();
     for document in &site.documents {
         for target in &document.targets {
-            let s = status(target, &measurements_of(site, &document.id, target));
-            counts.entry(s.key()).or_insert((s.label(), 0)).1 += 1;
+            *counts
+                .entry(progress::assess(site, document, target).status())
+                .or_default() += 1;
         }
     }
     json!({
         "provinces": provinces,
         "latest": site.documents.iter().take(10).map(|d| document_summary(site, d)).collect::<Vec<_>>(),
-        "status": counts.into_iter().map(|(key, (label, count))| json!({"key": key, "label": label, "count": count})).collect::<Vec<_>>(),
+        "status": counts.into_iter().map(|(status, count)| json!({"key": status.key(), "label": status.label(), "count": count})).collect::<Vec<_>>(),
         "projects": index.len(),
     })
 }

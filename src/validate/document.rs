@@ -297,9 +297,13 @@ fn check_folder(
         .measurements
         .iter()
         .flat_map(|(file, records)| {
-            records
-                .iter()
-                .filter_map(|record| Some((file.clone(), record.value.target.clone()?)))
+            records.iter().flat_map(|record| {
+                let m = &record.value;
+                m.target
+                    .iter()
+                    .chain(&m.targets)
+                    .map(|t| (file.clone(), t.clone()))
+            })
         })
         .collect();
     Some(Checked {
@@ -709,10 +713,17 @@ fn measurements(
                 id: m.id.value.clone(),
                 text: m.text.clone(),
                 section: m.section.as_ref().map(|s| s.value.clone()),
-                target: m
+                targets: m
                     .target
-                    .as_ref()
-                    .map(|t| (t.document.value.clone(), t.id.value.clone())),
+                    .iter()
+                    .chain(&m.targets)
+                    .map(|t| crate::site::MeasuredTarget {
+                        document: t.document.value.clone(),
+                        id: t.id.value.clone(),
+                        comparable: t.comparable,
+                        note: t.note.clone(),
+                    })
+                    .collect(),
                 indicator: m.indicator.as_ref().map(|i| i.value.clone()),
                 value,
                 denominator,
