@@ -11,6 +11,8 @@ pub enum Severity {
     Error,
     /// Published as it is, but the reader or editor should know.
     Warning,
+    /// A suggestion for the editor (`check` shows it; it is neither published nor counted).
+    Note,
 }
 
 /// A place in a content file: 1-based line and column (0 when unknown).
@@ -99,6 +101,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "lỗi",
             Severity::Warning => "cảnh báo",
+            Severity::Note => "ghi chú",
         };
         write!(f, "{}: {}: {}", self.place, label, self.message)?;
         if let Some(help) = &self.help {
@@ -154,6 +157,26 @@ impl Diagnostics {
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .count()
+    }
+
+    /// Number of notes (suggestions).
+    pub fn note_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Note)
+            .count()
+    }
+
+    /// The same problems without the notes.
+    pub fn without_notes(&self) -> Diagnostics {
+        Diagnostics {
+            items: self
+                .items
+                .iter()
+                .filter(|d| d.severity != Severity::Note)
+                .cloned()
+                .collect(),
+        }
     }
 
     /// The problems sorted by file, line and column, each reported once.

@@ -3,7 +3,7 @@
 use crate::diagnostics::{Diagnostic, Diagnostics, Place};
 use crate::model::{
     AgencySource, AppendixSource, DocumentSource, IndicatorSource, MeasurementSource,
-    ProvinceSource, SectionFrontMatter, SiteConfig, Spanned, TargetSource,
+    ProvinceSource, RowStatusSource, SectionFrontMatter, SiteConfig, Spanned, TargetSource,
 };
 use crate::yaml;
 use rayon::prelude::*;
@@ -74,6 +74,8 @@ pub struct SourceContent {
     pub agencies: Vec<(PathBuf, Spanned<AgencySource>)>,
     /// Indicators with the file each came from.
     pub indicators: Vec<(PathBuf, Spanned<IndicatorSource>)>,
+    /// The standard statuses of appendix rows (`row-statuses.yaml`), in match order.
+    pub row_statuses: Vec<(PathBuf, Spanned<RowStatusSource>)>,
     /// Document folders in path order.
     pub documents: Vec<DocumentFolder>,
 }
@@ -144,6 +146,17 @@ pub fn load_registries(root: &Path) -> (SourceContent, Vec<PathBuf>, Diagnostics
                 .indicators
                 .extend(list.into_iter().map(|i| (file.clone(), i)));
         }
+    }
+    let statuses_file = root.join("row-statuses.yaml");
+    if statuses_file.exists()
+        && inside_root(root, &statuses_file, &mut diagnostics)
+        && let Some(list) =
+            read_yaml::<Vec<Spanned<RowStatusSource>>>(&statuses_file, &mut diagnostics)
+    {
+        content.row_statuses = list
+            .into_iter()
+            .map(|s| (statuses_file.clone(), s))
+            .collect();
     }
     let dirs = document_dirs(root, &mut diagnostics);
     (content, dirs, diagnostics)

@@ -189,7 +189,8 @@ fn main() -> ExitCode {
             };
             match congkhai::build(&options) {
                 Ok((summary, diagnostics)) => {
-                    print_diagnostics(&diagnostics);
+                    // Suggestions are for `check`: a build only says how many there are.
+                    print_diagnostics(&diagnostics.without_notes());
                     println!(
                         "Đã tạo {} trang ({} tệp; {} văn bản, {} bảng phụ lục, {} cảnh báo) trong {} giây",
                         format_count(summary.pages),
@@ -199,10 +200,16 @@ fn main() -> ExitCode {
                         format_count(summary.warnings),
                         seconds(summary.elapsed),
                     );
+                    if diagnostics.note_count() > 0 {
+                        println!(
+                            "{} gợi ý nối dòng dự án với văn bản trước: xem bằng congkhai check",
+                            format_count(diagnostics.note_count())
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diagnostics)) => {
-                    print_diagnostics(&diagnostics);
+                    print_diagnostics(&diagnostics.without_notes());
                     eprintln!(
                         "Không dựng được: {} lỗi, {} cảnh báo. Thư mục đầu ra cũ được giữ nguyên.",
                         format_count(diagnostics.error_count()),
@@ -228,9 +235,10 @@ fn main() -> ExitCode {
             let failed =
                 diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);
             eprintln!(
-                "Kiểm tra xong: {} lỗi, {} cảnh báo.",
+                "Kiểm tra xong: {} lỗi, {} cảnh báo, {} ghi chú.",
                 format_count(diagnostics.error_count()),
-                format_count(diagnostics.warning_count())
+                format_count(diagnostics.warning_count()),
+                format_count(diagnostics.note_count())
             );
             if failed {
                 ExitCode::FAILURE

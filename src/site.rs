@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+pub mod lineage;
 pub mod progress;
 
 /// The portal's settings.
@@ -258,6 +259,104 @@ pub struct TableRow {
     pub agencies: Vec<String>,
     /// Stated totals checked against their rows (groups and total).
     pub checks: Vec<TotalCheck>,
+    /// Rows: the standard status derived from the printed status text (an ID of
+    /// [`Site::row_statuses`], or [`UNKNOWN_ROW_STATUS`]).
+    pub status: Option<String>,
+    /// Rows: the earlier row this one continues, as written (`document/appendix#anchor`).
+    pub continues: Option<String>,
+}
+
+/// The standard status of a row whose printed status text no status of `row-statuses.yaml`
+/// matches.
+pub const UNKNOWN_ROW_STATUS: &str = "khong-ro";
+
+/// A standard status of appendix rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowStatus {
+    /// Stable ID.
+    pub id: String,
+    /// What readers see.
+    pub label: String,
+    /// What it means.
+    pub description: Option<String>,
+    /// Phrases, folded as [`RowStatus::fold`] folds a printed text.
+    #[serde(skip)]
+    pub phrases: Vec<String>,
+}
+
+impl RowStatus {
+    /// A printed text as statuses are matched against it: NFC, lower case, one space
+    /// between words.
+    pub fn fold(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let lower: String = text.nfc().collect::<String>().to_lowercase();
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The status readers see for a text no status matched.
+    pub fn unknown() -> RowStatus {
+        RowStatus {
+            id: UNKNOWN_ROW_STATUS.to_string(),
+            label: "Không rõ".to_string(),
+            description: Some(
+                "Văn bản có ghi tình trạng nhưng lời ghi không khớp tình trạng chuẩn nào."
+                    .to_string(),
+            ),
+            phrases: Vec::new(),
+        }
+    }
+}
+
+/// A stated total (of a group or of the whole appendix) that differs from the sum of its
+/// rows: the register of the documents' own arithmetic faults.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalMismatch {
+    /// The anchor of the group's line on the appendix page (`tong` for the grand total).
+    pub anchor: String,
+    /// The group as printed: its label and title, or "Tổng cộng".
+    pub group: String,
+    /// The column's header as printed.
+    pub column: String,
+    /// The stated figure as printed.
+    pub stated_text: String,
+    /// The stated figure.
+    pub stated: Decimal,
+    /// The sum of the rows.
+    pub computed: Decimal,
+    /// stated - computed.
+    pub difference: Decimal,
+}
+
+/// An appendix row that is a project or task (its appendix has an amount column), as every
+/// list of projects and the projects' own pages need it; kept when the rows are dropped.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowMention {
+    /// The appendix's position in its document.
+    pub appendix: usize,
+    /// The row's anchor on the appendix page.
+    pub anchor: String,
+    /// The row's label as printed (its STT).
+    pub label: String,
+    /// The project's name as printed.
+    pub name: String,
+    /// The lead agency as printed.
+    pub agency: String,
+    /// Resolved agency IDs.
+    pub agencies: Vec<String>,
+    /// Period as printed.
+    pub period: String,
+    /// Funding source as printed.
+    pub funding: String,
+    /// Status as printed.
+    pub status_text: String,
+    /// The standard status (see [`TableRow::status`]).
+    pub status: Option<String>,
+    /// The main amount as printed, in the appendix's unit.
+    pub amount_text: Option<String>,
+    /// The main amount in triệu đồng (converted from the appendix's unit).
+    pub amount: Option<Decimal>,
+    /// The earlier row this one continues, as written, resolved by the check.
+    pub continues: Option<String>,
 }
 
 /// An appendix.
@@ -286,6 +385,10 @@ pub struct Appendix {
     /// The grand total that the document prints for the main amount column
     /// ([`Appendix::main_amount_column`]), in the appendix's unit; kept when the rows are not.
     pub stated_total: Option<Decimal>,
+    /// The years its rows belong to when they are not the document's own.
+    pub period: Option<Period>,
+    /// Its stated totals that differ from the sums of their rows; kept when the rows are not.
+    pub mismatches: Vec<TotalMismatch>,
 }
 
 /// A project (a data row of an appendix with an amount column) as the lists of a province's
@@ -362,6 +465,38 @@ impl Appendix {
         self.main_amount(row, main).map(|v| (v * unit).normalize())
     }
 
+    /// The rows that are projects or tasks (all data rows, when the appendix has an amount
+    /// column), as [`RowMention`]s of the appendix at `position` in its document.
+    pub fn mentions(&self, position: usize) -> Vec<RowMention> {
+        if !self.columns.iter().any(|c| c.role == ColumnRole::Amount) {
+            return Vec::new();
+        }
+        let main = self.main_amount_column();
+        let text = |row, role| self.text_by_role(row, role).unwrap_or_default().to_string();
+        self.rows
+            .iter()
+            .filter(|r| r.kind == "row")
+            .map(|row| RowMention {
+                appendix: position,
+                anchor: row.anchor.clone(),
+                label: text(row, ColumnRole::Label),
+                name: text(row, ColumnRole::Name),
+                agency: text(row, ColumnRole::Agency),
+                agencies: row.agencies.clone(),
+                period: text(row, ColumnRole::Period),
+                funding: text(row, ColumnRole::Funding),
+                status_text: text(row, ColumnRole::Status),
+                status: row.status.clone(),
+                amount_text: main
+                    .and_then(|m| row.cells.get(m))
+                    .map(|c| c.text.clone())
+                    .filter(|t| !t.trim().is_empty()),
+                amount: self.amount_in_millions(row, main),
+                continues: row.continues.clone(),
+            })
+            .collect()
+    }
+
     /// The project lists' summaries of the data rows, when the appendix has an amount column.
     pub fn project_summaries(&self) -> Vec<ProjectSummary> {
         if !self.columns.iter().any(|c| c.role == ColumnRole::Amount) {
@@ -423,6 +558,8 @@ pub struct Document {
     pub measurements: Vec<Measurement>,
     /// Appendices in order.
     pub appendices: Vec<Appendix>,
+    /// The rows of its appendices that are projects or tasks, in order.
+    pub projects: Vec<RowMention>,
     /// Files published beside the document's page, in the order `document.yaml` lists them,
     /// then by name.
     pub attachments: Vec<Attachment>,
@@ -603,6 +740,11 @@ pub struct Site {
     pub indicators: Vec<Indicator>,
     /// Documents, newest first.
     pub documents: Vec<Document>,
+    /// The standard statuses of appendix rows, in match order.
+    pub row_statuses: Vec<RowStatus>,
+    /// Which rows are one project across documents.
+    #[serde(skip)]
+    pub lineage: lineage::Lineage,
     /// Warnings, published on the pages they concern.
     pub warnings: Vec<Diagnostic>,
     /// The content folder it was read from.

@@ -160,6 +160,12 @@ pub struct AppendixSource {
     pub number_format: NumberFormat,
     /// The columns, in order.
     pub columns: Vec<ColumnSource>,
+    /// The years its rows belong to, when they are not the document's own (a plan for
+    /// 2021–2025 that lists what was done in 2016–2020): money totals of the plan count only
+    /// its own period's appendices.
+    #[serde(default)]
+    #[schemars(with = "Option<super::Period>")]
+    pub period: Option<Spanned<super::Period>>,
     /// Groups and rows, in order.
     #[serde(default)]
     #[schemars(with = "Vec<RowNode>")]
@@ -213,6 +219,8 @@ pub struct RowSource {
     pub cells: BTreeMap<String, Spanned<Cell>>,
     /// Explicit agency IDs when the agency cell names several.
     pub agencies: Vec<Spanned<String>>,
+    /// The earlier row this row continues: `document/appendix#row-anchor`.
+    pub continues: Option<Spanned<String>>,
 }
 
 impl JsonSchema for Cell {
@@ -268,6 +276,11 @@ impl JsonSchema for RowNode {
                     "type": "array",
                     "description": "Agency IDs when the agency cell names several.",
                     "items": { "type": "string" }
+                },
+                "continues": {
+                    "type": "string",
+                    "pattern": "^[a-z0-9-]+/[a-z0-9-]+#[a-z0-9-]+$",
+                    "description": "The earlier row (of a plan, an earlier report) this row continues: document/appendix#row-anchor, e.g. kh-10693-2020/iv#r-i-2-2-1."
                 }
             },
             "additionalProperties": cell
@@ -340,6 +353,7 @@ impl<'de> Deserialize<'de> for RowNode {
                 let mut totals = BTreeMap::new();
                 let mut rows = None;
                 let mut agencies = Vec::new();
+                let mut continues = None;
                 let mut cells = BTreeMap::new();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
@@ -348,6 +362,7 @@ impl<'de> Deserialize<'de> for RowNode {
                         "totals" => totals = map.next_value()?,
                         "rows" => rows = Some(map.next_value::<Vec<Spanned<RowNode>>>()?),
                         "agencies" => agencies = map.next_value()?,
+                        "continues" => continues = Some(map.next_value()?),
                         _ => {
                             let cell = map.next_value::<Spanned<Cell>>()?;
                             if cells.insert(key.clone(), cell).is_some() {
@@ -357,6 +372,11 @@ impl<'de> Deserialize<'de> for RowNode {
                             }
                         }
                     }
+                }
+                if (label.is_some() || rows.is_some()) && continues.is_some() {
+                    return Err(de::Error::custom(
+                        "`continues` nối một dòng với dòng trước đó; một nhóm không dùng được `continues`",
+                    ));
                 }
                 if label.is_some() || rows.is_some() {
                     let label = label.ok_or_else(|| {
@@ -374,7 +394,11 @@ impl<'de> Deserialize<'de> for RowNode {
                         "`title` và `totals` chỉ dùng cho nhóm: thêm `group: \"…\"` với nhãn của nhóm",
                     ))
                 } else {
-                    Ok(RowNode::Row(RowSource { cells, agencies }))
+                    Ok(RowNode::Row(RowSource {
+                        cells,
+                        agencies,
+                        continues,
+                    }))
                 }
             }
         }

@@ -101,3 +101,23 @@ pub struct IndicatorSource {
     #[serde(default)]
     pub notes: Option<String>,
 }
+
+/// One record of `row-statuses.yaml`: a standard status of appendix rows, and the phrases of
+/// printed status texts that give it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowStatusSource {
+    /// Stable ID, used in URLs, CSS and open data.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What readers see ("Hoàn thành").
+    #[serde(deserialize_with = "super::non_blank")]
+    pub label: String,
+    /// What the status means, in one sentence.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Phrases: a printed status text that contains one of them (without regard to case)
+    /// gets this status, unless a status listed before matched it.
+    #[serde(rename = "match")]
+    pub phrases: Vec<String>,
+}

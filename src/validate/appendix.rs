@@ -5,7 +5,10 @@ use super::{AgencyLookup, check_id, place_of, unknown_reference};
 use crate::amount::{parse_amount, parse_plain};
 use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
 use crate::model::{AppendixSource, Cell, ColumnRole, GroupSource, RowNode, Spanned};
-use crate::site::{Appendix, Column, Site, TableCell, TableRow, TotalCheck};
+use crate::site::{
+    Appendix, Column, RowStatus, Site, TableCell, TableRow, TotalCheck, TotalMismatch,
+    UNKNOWN_ROW_STATUS,
+};
 use crate::vietnamese::format_number;
 use crate::vietnamese::slugify;
 use rust_decimal::Decimal;
@@ -28,6 +31,92 @@ struct Context<'a> {
     group_anchors: Vec<String>,
     /// The anchors given so far.
     anchors: crate::markdown::Anchors,
+    /// The `continues` of the rows, with their places, for the check against the other
+    /// documents.
+    links: Vec<(Place, String)>,
+    /// The place of each data row.
+    row_places: Vec<Place>,
+}
+
+/// The standard status of `row` from its printed status text: the first status of
+/// `row-statuses.yaml` with a phrase the text contains; a text none matches is a warning at
+/// its cell, and [`UNKNOWN_ROW_STATUS`]. No status where the row prints none, or where the
+/// content has no `row-statuses.yaml`.
+fn standard_status(
+    context: &Context,
+    row: &crate::model::RowSource,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let statuses = &context.site.row_statuses;
+    if statuses.is_empty() {
+        return None;
+    }
+    let column = context
+        .source
+        .columns
+        .iter()
+        .find(|c| c.role == ColumnRole::Status)?;
+    let cell = row.cells.get(&column.key.value)?;
+    let folded = RowStatus::fold(&cell.value.text);
+    if folded.is_empty() || folded == "-" {
+        return None;
+    }
+    let found = statuses
+        .iter()
+        .find(|status| status.phrases.iter().any(|p| folded.contains(p.as_str())));
+    match found {
+        Some(status) => Some(status.id.clone()),
+        None => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    place_of(context.file, cell),
+                    format!(
+                        "tình trạng “{}” không khớp tình trạng chuẩn nào của row-statuses.yaml; \
+                         dòng được xếp “Không rõ”",
+                        cell.value.text.trim()
+                    ),
+                )
+                .with_help(
+                    "thêm một cụm từ của lời ghi này vào match của tình trạng phù hợp trong \
+                     content/row-statuses.yaml",
+                ),
+            );
+            Some(UNKNOWN_ROW_STATUS.to_string())
+        }
+    }
+}
+
+/// The stated totals of `rows` that differ from the sums of their rows.
+fn mismatches(source: &AppendixSource, rows: &[TableRow]) -> Vec<TotalMismatch> {
+    let mut found = Vec::new();
+    for row in rows.iter().filter(|r| !r.checks.is_empty()) {
+        let group = match (row.kind, row.label.as_deref(), row.title.as_deref()) {
+            ("total", _, title) => title.unwrap_or("Tổng cộng").to_string(),
+            (_, Some(label), Some(title)) if !label.is_empty() => format!("{label}. {title}"),
+            (_, _, Some(title)) => title.to_string(),
+            (_, label, None) => label.unwrap_or_default().to_string(),
+        };
+        for check in &row.checks {
+            let (Some(stated), Some(difference)) = (check.stated, check.difference) else {
+                continue;
+            };
+            let column = source
+                .columns
+                .iter()
+                .find(|c| c.key.value == check.column)
+                .map_or(check.column.clone(), |c| c.title.clone());
+            found.push(TotalMismatch {
+                anchor: row.anchor.clone(),
+                group: group.clone(),
+                column,
+                stated_text: check.stated_text.clone(),
+                stated,
+                computed: check.computed,
+                difference,
+            });
+        }
+    }
+    found
 }
 
 /// The longest group title, in characters of its slug, that a group's key keeps.
@@ -84,6 +173,7 @@ pub(super) fn appendix(
     seen: &mut super::SeenIds,
     site: &Site,
     lookup: &AgencyLookup,
+    places: &mut super::lineage::RowPlaces,
     diagnostics: &mut Diagnostics,
 ) -> Appendix {
     check_id(file, &source.id, "phụ lục", seen, diagnostics);
@@ -154,6 +244,8 @@ pub(super) fn appendix(
         group_keys: Vec::new(),
         group_anchors: Vec::new(),
         anchors: crate::markdown::Anchors::default(),
+        links: Vec::new(),
+        row_places: Vec::new(),
     };
     let sums = walk(&mut context, &source.rows, 0, &[], diagnostics);
     if !source.totals.is_empty() {
@@ -181,9 +273,29 @@ pub(super) fn appendix(
             cells,
             agencies: Vec::new(),
             checks,
+            status: None,
+            continues: None,
         });
     }
+    places.links.append(&mut context.links);
+    if has_amounts {
+        places.mentions.append(&mut context.row_places);
+    }
+    if let Some(period) = &source.period
+        && period.value.from > period.value.to
+    {
+        diagnostics.error(
+            place_of(file, period),
+            format!(
+                "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
+                period.value.from, period.value.to
+            ),
+            "đổi chỗ from và to",
+        );
+    }
     let mut appendix = Appendix {
+        period: source.period.as_ref().map(|p| p.value),
+        mismatches: mismatches(source, &context.rows),
         id: source.id.value.clone(),
         number: source.number.clone(),
         title: source.title.clone(),
@@ -259,6 +371,13 @@ fn walk(
                     .map(|(_, cell)| cell.text.clone())
                     .unwrap_or_default();
                 let anchor = stable_anchor(context, "r", &label, context.row_count);
+                let status = standard_status(context, row, diagnostics);
+                context.row_places.push(place_of(context.file, node));
+                if let Some(continues) = &row.continues {
+                    context
+                        .links
+                        .push((place_of(context.file, continues), continues.value.clone()));
+                }
                 context.rows.push(TableRow {
                     kind: "row",
                     anchor,
@@ -270,6 +389,8 @@ fn walk(
                     cells,
                     agencies,
                     checks: Vec::new(),
+                    status,
+                    continues: row.continues.as_ref().map(|c| c.value.trim().to_string()),
                 });
             }
             RowNode::Group(group) => {
@@ -344,6 +465,8 @@ fn group_row(
         ),
         agencies: Vec::new(),
         checks: Vec::new(),
+        status: None,
+        continues: None,
     }
 }
 

@@ -113,6 +113,8 @@ struct Checked {
     id: Spanned<String>,
     relations: Vec<(Place, String)>,
     targets: Vec<(std::path::PathBuf, crate::model::TargetRef)>,
+    /// Where its project rows and their `continues` are.
+    places: super::lineage::RowPlaces,
 }
 
 /// Checks every document and adds the valid ones to `site`.
@@ -126,6 +128,8 @@ pub(super) fn documents(
     let mut seen = super::SeenIds::new();
     let mut pending_relations = Vec::new();
     let mut pending_targets = Vec::new();
+    let mut pending_links: Vec<(String, Place, String)> = Vec::new();
+    let mut mention_places = std::collections::HashMap::new();
     let budget = match folders {
         Folders::Read(_) => None,
         Folders::OnDisk { keep, .. } => Some(Budget(AtomicUsize::new(keep))),
@@ -174,6 +178,20 @@ pub(super) fn documents(
         diagnostics.extend(checked.found);
         pending_relations.extend(checked.relations);
         pending_targets.extend(checked.targets);
+        let from = checked.document.id.clone();
+        let position = site.documents.len();
+        let super::lineage::RowPlaces { links, mentions } = checked.places;
+        pending_links.extend(
+            links
+                .into_iter()
+                .map(|(place, link)| (from.clone(), place, link)),
+        );
+        mention_places.extend(
+            mentions
+                .into_iter()
+                .enumerate()
+                .map(|(k, place)| ((position, k), place)),
+        );
         site.documents.push(checked.document);
     }
     // Every document is in: look them up by ID from here on.
@@ -219,6 +237,14 @@ pub(super) fn documents(
                 }
             }
         }
+    }
+    let broken_links = diagnostics.error_count();
+    for (from, place, link) in pending_links {
+        super::lineage::check_link(site, &from, place, &link, &unreadable, diagnostics);
+    }
+    if diagnostics.error_count() == broken_links {
+        super::lineage::check_cycles(&site.documents, &mention_places, diagnostics);
+        super::lineage::suggest(&site.documents, &mention_places, diagnostics);
     }
     site.documents
         .sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
@@ -283,7 +309,17 @@ fn check_folder(
             "đặt tên thư mục trùng với ID để đường dẫn ổn định",
         );
     }
-    let document = document(folder, source, &file, site, lookup, whole, &mut found);
+    let mut places = super::lineage::RowPlaces::default();
+    let document = document(
+        folder,
+        source,
+        &file,
+        site,
+        lookup,
+        whole,
+        &mut places,
+        &mut found,
+    );
     let relations = document
         .relations
         .iter()
@@ -313,9 +349,11 @@ fn check_folder(
         file,
         relations,
         targets,
+        places,
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn document(
     folder: &DocumentFolder,
     source: &DocumentSource,
@@ -323,6 +361,7 @@ fn document(
     site: &Site,
     lookup: &AgencyLookup,
     whole: bool,
+    places: &mut super::lineage::RowPlaces,
     diagnostics: &mut Diagnostics,
 ) -> Document {
     let issued = check_date(file, &source.issued, diagnostics).unwrap_or_default();
@@ -385,7 +424,7 @@ fn document(
     let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
     let targets = targets(folder, &section_ids, site, diagnostics);
     let measurements = measurements(folder, &section_ids, site, diagnostics);
-    let appendices = folder
+    let appendices: Vec<crate::site::Appendix> = folder
         .appendices
         .iter()
         .scan(super::SeenIds::new(), |seen, (file, appendix)| {
@@ -396,9 +435,15 @@ fn document(
                 seen,
                 site,
                 lookup,
+                places,
                 diagnostics,
             ))
         })
+        .collect();
+    let projects = appendices
+        .iter()
+        .enumerate()
+        .flat_map(|(position, appendix)| appendix.mentions(position))
         .collect();
     Document {
         id: source.id.value.clone(),
@@ -418,6 +463,7 @@ fn document(
         targets,
         measurements,
         appendices,
+        projects,
         attachments: super::attachments::attachments(
             &folder.files,
             &source.attachments,

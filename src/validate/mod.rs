@@ -6,6 +6,7 @@ mod agency_lookup;
 mod appendix;
 pub mod attachments;
 mod document;
+mod lineage;
 pub mod link_places;
 
 pub use agency_lookup::{AgencyLookup, normalize_name};
@@ -246,6 +247,8 @@ fn validate_with(
         agencies,
         indicators,
         documents: Vec::new(),
+        row_statuses: row_statuses(content, &mut diagnostics),
+        lineage: Default::default(),
         warnings: Vec::new(),
         root: content.root.clone(),
         index: Default::default(),
@@ -262,7 +265,54 @@ fn validate_with(
         .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
         .collect();
     site.reindex();
+    site.lineage = crate::site::lineage::Lineage::build(&site.documents);
     (site, diagnostics)
+}
+
+/// The standard statuses of appendix rows, from `row-statuses.yaml`, in match order.
+fn row_statuses(
+    content: &SourceContent,
+    diagnostics: &mut Diagnostics,
+) -> Vec<crate::site::RowStatus> {
+    let mut seen = SeenIds::new();
+    let mut statuses = Vec::new();
+    for (file, record) in &content.row_statuses {
+        let s = &record.value;
+        check_id(file, &s.id, "tình trạng", &mut seen, diagnostics);
+        if s.id.value == crate::site::UNKNOWN_ROW_STATUS {
+            diagnostics.error(
+                place_of(file, &s.id),
+                format!(
+                    "“{}” là tình trạng dành cho lời ghi không khớp tình trạng nào",
+                    s.id.value
+                ),
+                "đặt ID khác; lời ghi không khớp sẽ tự được xếp “Không rõ”",
+            );
+        }
+        let phrases: Vec<String> = s
+            .phrases
+            .iter()
+            .map(|p| crate::site::RowStatus::fold(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if phrases.is_empty() {
+            diagnostics.error(
+                place_of(file, record),
+                format!(
+                    "tình trạng “{}” không có cụm từ nào trong match",
+                    s.id.value
+                ),
+                "ghi ít nhất một cụm từ của lời ghi tình trạng, ví dụ match: [\"hoàn thành\"]",
+            );
+        }
+        statuses.push(crate::site::RowStatus {
+            id: s.id.value.clone(),
+            label: s.label.clone(),
+            description: s.description.clone(),
+            phrases,
+        });
+    }
+    statuses
 }
 
 /// Why `base_url` cannot be where a portal is published, if it cannot: it must be a path

@@ -1,0 +1,209 @@
+//! Which appendix rows are one project across documents: a row may say which earlier row it
+//! continues (`continues: document/appendix#anchor`); every row reached that way from one
+//! first row is one project, named after that first row.
+
+use super::{Document, RowMention};
+use std::collections::HashMap;
+
+/// Where a mention is: the document's position in the site, the mention's in the document's
+/// [`Document::projects`].
+pub type MentionAt = (usize, usize);
+
+/// One project: its ID and every row that mentions it, oldest document first.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Stable ID, used in its URL `/du-an/<id>/`: its first row's document, appendix and
+    /// anchor (`kh-10693-2020-iv-i-2-1`).
+    pub id: String,
+    /// Its mentions, oldest document first.
+    pub mentions: Vec<MentionAt>,
+}
+
+/// Every project of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Lineage {
+    projects: Vec<Project>,
+    of_mention: HashMap<MentionAt, usize>,
+    by_id: HashMap<String, usize>,
+}
+
+/// A reference to a row as `continues` writes it: `document/appendix#anchor`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowRef<'a> {
+    /// Document ID.
+    pub document: &'a str,
+    /// Appendix ID.
+    pub appendix: &'a str,
+    /// Row anchor.
+    pub anchor: &'a str,
+}
+
+impl<'a> RowRef<'a> {
+    /// Reads `document/appendix#anchor`; `None` when it is not of that shape.
+    pub fn parse(text: &'a str) -> Option<RowRef<'a>> {
+        let (document, rest) = text.trim().split_once('/')?;
+        let (appendix, anchor) = rest.split_once('#')?;
+        [document, appendix, anchor]
+            .iter()
+            .all(|part| is_slug(part))
+            .then_some(RowRef {
+                document,
+                appendix,
+                anchor,
+            })
+    }
+}
+
+/// Lowercase ASCII words and digits joined by hyphens, as every ID and anchor is.
+fn is_slug(part: &str) -> bool {
+    !part.is_empty()
+        && !part.starts_with('-')
+        && !part.ends_with('-')
+        && part
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The mention `reference` names among `documents`, if there is one.
+pub fn find(documents: &[Document], reference: &RowRef) -> Option<MentionAt> {
+    let (d, document) = documents
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == reference.document)?;
+    let appendix = document
+        .appendices
+        .iter()
+        .position(|a| a.id == reference.appendix)?;
+    let k = document
+        .projects
+        .iter()
+        .position(|m| m.appendix == appendix && m.anchor == reference.anchor)?;
+    Some((d, k))
+}
+
+/// The project ID of a first row.
+fn project_id(document: &Document, mention: &RowMention) -> String {
+    let appendix = document
+        .appendices
+        .get(mention.appendix)
+        .map_or("", |a| a.id.as_str());
+    let anchor = mention.anchor.strip_prefix("r-").unwrap_or(&mention.anchor);
+    format!("{}-{appendix}-{anchor}", document.id)
+}
+
+impl Lineage {
+    /// Follows every row's `continues` among `documents` (in site order). Links that lead
+    /// nowhere or round in a circle are left out: the check reports them.
+    pub fn build(documents: &[Document]) -> Lineage {
+        let mut index: HashMap<(&str, &str, &str), MentionAt> = HashMap::new();
+        for (d, document) in documents.iter().enumerate() {
+            for (k, mention) in document.projects.iter().enumerate() {
+                if let Some(appendix) = document.appendices.get(mention.appendix) {
+                    index.insert(
+                        (
+                            document.id.as_str(),
+                            appendix.id.as_str(),
+                            mention.anchor.as_str(),
+                        ),
+                        (d, k),
+                    );
+                }
+            }
+        }
+        let parent = |at: MentionAt| -> Option<MentionAt> {
+            let mention = documents.get(at.0)?.projects.get(at.1)?;
+            let reference = RowRef::parse(mention.continues.as_deref()?)?;
+            index
+                .get(&(reference.document, reference.appendix, reference.anchor))
+                .copied()
+        };
+        let mut root_of: HashMap<MentionAt, MentionAt> = HashMap::new();
+        for (d, document) in documents.iter().enumerate() {
+            for k in 0..document.projects.len() {
+                let mut at = (d, k);
+                let mut seen = vec![at];
+                while let Some(up) = parent(at) {
+                    if seen.contains(&up) {
+                        break;
+                    }
+                    seen.push(up);
+                    at = up;
+                }
+                root_of.insert((d, k), at);
+            }
+        }
+        let mut lineage = Lineage::default();
+        let mut project_of_root: HashMap<MentionAt, usize> = HashMap::new();
+        // Roots in site order, so that project positions are stable.
+        let mut order: Vec<(MentionAt, MentionAt)> = root_of.into_iter().collect();
+        order.sort();
+        for (at, root) in order {
+            let position = *project_of_root.entry(root).or_insert_with(|| {
+                let (d, k) = root;
+                let id = documents
+                    .get(d)
+                    .and_then(|doc| Some(project_id(doc, doc.projects.get(k)?)))
+                    .unwrap_or_default();
+                lineage.projects.push(Project {
+                    id,
+                    mentions: Vec::new(),
+                });
+                lineage.projects.len() - 1
+            });
+            lineage.projects[position].mentions.push(at);
+            lineage.of_mention.insert(at, position);
+        }
+        for project in &mut lineage.projects {
+            project.mentions.sort_by(|a, b| {
+                let issued = |at: &MentionAt| documents.get(at.0).map(|d| d.issued.as_str());
+                issued(a)
+                    .cmp(&issued(b))
+                    .then_with(|| b.0.cmp(&a.0))
+                    .then_with(|| a.1.cmp(&b.1))
+            });
+        }
+        lineage.by_id = lineage
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        lineage
+    }
+
+    /// Every project, in site order of their first rows.
+    pub fn projects(&self) -> &[Project] {
+        &self.projects
+    }
+
+    /// The project a mention belongs to.
+    pub fn project_of(&self, at: MentionAt) -> Option<&Project> {
+        self.of_mention.get(&at).and_then(|&i| self.projects.get(i))
+    }
+
+    /// The project with this ID.
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.by_id.get(id).and_then(|&i| self.projects.get(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowRef;
+
+    #[test]
+    fn row_references_have_three_parts() {
+        assert_eq!(
+            RowRef::parse("kh-10693-2020/iv#r-i-2-1"),
+            Some(RowRef {
+                document: "kh-10693-2020",
+                appendix: "iv",
+                anchor: "r-i-2-1"
+            })
+        );
+        assert_eq!(RowRef::parse("kh-10693-2020#r-1"), None);
+        assert_eq!(RowRef::parse("kh-10693-2020/iv"), None);
+        assert_eq!(RowRef::parse("kh/iv#R 1"), None);
+        assert_eq!(RowRef::parse("../x/iv#r-1"), None);
+    }
+}
