@@ -8,7 +8,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+pub mod changes;
 pub mod lineage;
+pub mod money;
 pub mod progress;
 
 /// The portal's settings.
@@ -282,6 +284,8 @@ pub struct RowStatus {
     /// Phrases, folded as [`RowStatus::fold`] folds a printed text.
     #[serde(skip)]
     pub phrases: Vec<String>,
+    /// True for the status that means the work is finished.
+    pub done: bool,
 }
 
 impl RowStatus {
@@ -303,6 +307,7 @@ impl RowStatus {
                     .to_string(),
             ),
             phrases: Vec::new(),
+            done: false,
         }
     }
 }
@@ -861,6 +866,15 @@ impl Site {
     /// The document with this ID.
     pub fn document(&self, id: &str) -> Option<&Document> {
         lookup(&self.documents, &self.index.documents, id, |d| &d.id)
+    }
+
+    /// The position in [`Site::documents`] of the document with this ID.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        if self.index.documents.len() == self.documents.len() {
+            self.index.documents.get(id).copied()
+        } else {
+            self.documents.iter().position(|d| d.id == id)
+        }
     }
 
     /// The province with this ID.

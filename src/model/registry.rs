@@ -120,4 +120,8 @@ pub struct RowStatusSource {
     /// gets this status, unless a status listed before matched it.
     #[serde(rename = "match")]
     pub phrases: Vec<String>,
+    /// True for the status that means the work is finished ("Hoàn thành"): what a report's
+    /// changes count as finished.
+    #[serde(default)]
+    pub done: bool,
 }

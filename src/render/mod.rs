@@ -2,6 +2,8 @@
 //! with its URL, checked for broken links before anything is written.
 
 pub mod chart;
+pub mod overview;
+pub mod project_pages;
 pub mod projects;
 pub mod views;
 
@@ -180,10 +182,23 @@ impl Pages<'_> {
     /// The rows of `appendix` as HTML (theme template `appendix_rows.html`), rendered
     /// [`ROWS_PER_FRAGMENT`] at a time: the view data of only that many rows is held at once,
     /// however long the appendix.
-    fn appendix_rows(&self, appendix: &crate::site::Appendix) -> Result<String> {
+    fn appendix_rows(
+        &self,
+        document: &crate::site::Document,
+        position: usize,
+        appendix: &crate::site::Appendix,
+    ) -> Result<String> {
         let columns = appendix.columns.len();
         let mut html = String::new();
-        let mut rows = views::appendix_rows(appendix).peekable();
+        let ids = self
+            .site
+            .position(&document.id)
+            .map(|d| project_pages::project_ids(self.site, d))
+            .unwrap_or_default();
+        let mut rows = views::appendix_rows(self.site, appendix, |anchor| {
+            ids.get(&(position, anchor)).copied()
+        })
+        .peekable();
         while rows.peek().is_some() {
             let part: Vec<Value> = rows.by_ref().take(ROWS_PER_FRAGMENT).collect();
             html.push_str(&self.fragment(
@@ -295,7 +310,7 @@ fn document_pages<'a>(
     let mut list = Vec::new();
     for document in documents {
         let title = document_title(site, document);
-        for appendix in &document.appendices {
+        for (position, appendix) in document.appendices.iter().enumerate() {
             list.push(Page {
                 template: "appendix.html",
                 path: format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
@@ -307,7 +322,8 @@ fn document_pages<'a>(
                 json_ld: None,
                 data: Box::new(move || {
                     let mut data = views::appendix_page(site, document, appendix);
-                    data["rows_html"] = Value::String(pages.appendix_rows(appendix)?);
+                    data["rows_html"] =
+                        Value::String(pages.appendix_rows(document, position, appendix)?);
                     Ok(data)
                 }),
             });
@@ -399,6 +415,31 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
         "du-an/index.html",
         "Dự án, nhiệm vụ",
         move || views::projects_page(site, projects),
+    ));
+    for project in site.lineage.projects() {
+        let name = project
+            .mentions
+            .last()
+            .and_then(|&(d, k)| site.documents.get(d)?.projects.get(k))
+            .map_or(project.id.as_str(), |m| m.name.as_str());
+        pages.push(simple(
+            "project.html",
+            &format!("{}index.html", project_pages::project_path(&project.id)),
+            &format!("Dự án: {}", views::short_title(name)),
+            move || project_pages::project_page(site, project),
+        ));
+    }
+    pages.push(simple(
+        "methodology.html",
+        "chi-tieu/phuong-phap/index.html",
+        "Cách xác định tình trạng",
+        move || overview::methodology(site),
+    ));
+    pages.push(simple(
+        "register.html",
+        "doi-chieu-tong/index.html",
+        "Đối chiếu số tổng với các dòng",
+        move || overview::register(site),
     ));
     pages.push(ready(
         "404.html",

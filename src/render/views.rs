@@ -65,6 +65,17 @@ fn agency_name(site: &Site, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// A title short enough for a page's `<title>`: at most 80 characters, cut at a word.
+pub fn short_title(text: &str) -> String {
+    const MOST: usize = 80;
+    if text.chars().count() <= MOST {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MOST).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
 /// Everything the document page shows.
 pub fn document_page(site: &Site, document: &Document) -> Value {
     let mut relations: Vec<Value> = document
@@ -93,6 +104,10 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
             "kind": other.kind.label(),
         }));
     }
+    let changes = site
+        .position(&document.id)
+        .and_then(|position| crate::site::changes::changes(site, position))
+        .map(|changes| super::project_pages::changes_view(site, &changes));
     let (main_relations, basis): (Vec<Value>, Vec<Value>) = relations
         .into_iter()
         .partition(|r| r["label"] != relation_label(RelationType::BasedOn, false));
@@ -108,6 +123,7 @@ pub fn document_page(site: &Site, document: &Document) -> Value {
         // The signature block's lines, as the document prints them one under the other.
         "signer_lines": document.signer.as_ref().and_then(|s| s.position.as_deref()).map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>()),
         "recipients": document.recipients,
+        "changes": changes,
         "relations": main_relations,
         "basis": basis,
         "sections": document.sections,
@@ -200,7 +216,14 @@ pub fn amount_display(text: &str, value: Decimal) -> String {
     format!("{}{}", format_number(value), &trimmed[figure_end..])
 }
 
-fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
+fn row_view(site: &Site, appendix: &Appendix, row: &TableRow, project: Option<&str>) -> Value {
+    let unknown = crate::site::RowStatus::unknown();
+    let status = row.status.as_deref().map(|id| {
+        site.row_statuses
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or(&unknown)
+    });
     let cells: Vec<Value> = appendix
         .columns
         .iter()
@@ -210,11 +233,14 @@ fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
                 (ColumnRole::Amount, Some(value)) => amount_display(&cell.text, value),
                 _ => cell.text.clone(),
             };
+            let standard = status.filter(|_| column.role == ColumnRole::Status);
             json!({
                 "text": display,
                 "printed": (display != cell.text).then(|| cell.text.clone()),
                 "numeric": column.role == ColumnRole::Amount && cell.value.is_some(),
                 "sort": cell.value.map(|v| v.to_string()),
+                "status": standard.map(|s| json!({"id": s.id, "label": s.label})),
+                "project": project.filter(|_| column.role == ColumnRole::Name),
             })
         })
         .collect();
@@ -256,11 +282,18 @@ fn row_view(appendix: &Appendix, row: &TableRow) -> Value {
 /// table's script can keep group headings with the rows it shows.
 /// The rows of `appendix` as its page shows them, each with the anchors of the groups that
 /// enclose it, made one at a time (a page renders them a few hundred at a time).
-pub fn appendix_rows(appendix: &Appendix) -> impl Iterator<Item = Value> + '_ {
+pub fn appendix_rows<'a>(
+    site: &'a Site,
+    appendix: &'a Appendix,
+    project_of: impl Fn(&str) -> Option<&'a str> + 'a,
+) -> impl Iterator<Item = Value> + 'a {
     let mut open: Vec<(usize, &str)> = Vec::new();
     appendix.rows.iter().map(move |row| {
         open.retain(|(depth, _)| *depth < row.depth);
-        let mut view = row_view(appendix, row);
+        let project = (row.kind == "row")
+            .then(|| project_of(&row.anchor))
+            .flatten();
+        let mut view = row_view(site, appendix, row, project);
         view["groups"] = json!(open.iter().map(|(_, a)| *a).collect::<Vec<_>>().join(" "));
         if row.kind == "group" {
             open.push((row.depth, &row.anchor));
@@ -415,6 +448,7 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         .collect();
     let mine = index.of_province(&province.id);
     json!({
+        "summary": super::overview::province_summary(site, province),
         "province": province,
         "merged_into": province.merged_into.as_deref().and_then(|id| site.province(id)).map(|p| p.name.clone()),
         "years": years.into_iter().map(|(year, documents)| json!({"year": year, "documents": documents})).collect::<Vec<_>>(),
@@ -464,6 +498,7 @@ pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
         })
         .collect();
     json!({
+        "overview": super::overview::projects_overview(site),
         "provinces": provinces,
         "count": index.len(),
         "count_text": count_text(index.len()),
@@ -539,7 +574,7 @@ pub fn targets_page(site: &Site, listed_at_most: usize) -> Value {
         })
         .collect();
     indicators.retain(|i| i["targets"].as_u64().unwrap_or(0) > 0);
-    json!({"groups": groups, "indicators": indicators, "provinces": provinces, "total": total})
+    json!({"groups": groups, "indicators": indicators, "provinces": provinces, "total": total, "grid": super::overview::grid(site)})
 }
 
 /// The most bars an indicator's chart shows; past this, one bar per province (its latest
@@ -783,6 +818,7 @@ pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
         }
     }
     json!({
+        "overview": super::overview::home_overview(site),
         "provinces": provinces,
         "latest": site.documents.iter().take(10).map(|d| document_summary(site, d)).collect::<Vec<_>>(),
         "status": counts.into_iter().map(|(status, count)| json!({"key": status.key(), "label": status.label(), "count": count})).collect::<Vec<_>>(),

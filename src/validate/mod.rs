@@ -310,6 +310,7 @@ fn row_statuses(
             label: s.label.clone(),
             description: s.description.clone(),
             phrases,
+            done: s.done,
         });
     }
     statuses

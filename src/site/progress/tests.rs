@@ -23,6 +23,7 @@ fn document(id: &str, issued: &str) -> Document {
         targets: Vec::new(),
         measurements: Vec::new(),
         appendices: Vec::new(),
+        projects: Vec::new(),
         attachments: Vec::new(),
         folder: Default::default(),
         bodies_dropped: false,

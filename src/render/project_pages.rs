@@ -1,0 +1,196 @@
+//! A page per project (`/du-an/<id>/`): the rows of every document that mention it, oldest
+//! first, with what changed from one to the next; and what a report changed ("Có gì mới").
+
+use super::views::document_summary;
+use crate::site::changes::{Changes, percent_change};
+use crate::site::lineage::{MentionAt, Project};
+use crate::site::{Document, RowMention, Site};
+use crate::vietnamese::{format_count, format_number};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+/// Site path of a project's page.
+pub fn project_path(id: &str) -> String {
+    format!("du-an/{id}/")
+}
+
+/// The project ID of each project row of the document at `position`, by appendix position
+/// and row anchor.
+pub fn project_ids(site: &Site, position: usize) -> std::collections::HashMap<(usize, &str), &str> {
+    let Some(document) = site.documents.get(position) else {
+        return Default::default();
+    };
+    document
+        .projects
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            let project = site.lineage.project_of((position, k))?;
+            Some(((m.appendix, m.anchor.as_str()), project.id.as_str()))
+        })
+        .collect()
+}
+
+/// A standard status as pages show it: its label and key.
+fn status_view(site: &Site, status: Option<&str>) -> Value {
+    let Some(id) = status else {
+        return Value::Null;
+    };
+    let unknown = crate::site::RowStatus::unknown();
+    let found = site
+        .row_statuses
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or(&unknown);
+    json!({"id": found.id, "label": found.label})
+}
+
+/// One mention of a project as its timeline and the change lists show it.
+fn mention_view(site: &Site, (d, k): MentionAt) -> Value {
+    let document = &site.documents[d];
+    let mention = &document.projects[k];
+    let appendix = document.appendices.get(mention.appendix);
+    json!({
+        "document": document_summary(site, document),
+        "appendix": appendix.map(|a| a.id.clone()),
+        "appendix_number": appendix.map(|a| a.number.clone().unwrap_or_else(|| a.id.clone())),
+        "appendix_title": appendix.map(|a| a.title.clone()),
+        "unit": appendix.and_then(|a| a.unit.clone()),
+        "anchor": mention.anchor,
+        "label": mention.label,
+        "name": mention.name,
+        "agency": mention.agency,
+        "period": mention.period,
+        "funding": mention.funding,
+        "amount_text": mention.amount_text,
+        "amount": mention.amount.map(format_number),
+        "converted": appendix.and_then(|a| a.unit.as_deref()).is_some_and(|u| u != "triệu đồng"),
+        "status_text": mention.status_text,
+        "status": status_view(site, mention.status.as_deref()),
+        "project": site.lineage.project_of((d, k)).map(|p| p.id.clone()),
+    })
+}
+
+/// "18.000 → 14.755 triệu đồng, −18 %" between two amounts in triệu đồng.
+pub fn amount_change(before: Decimal, after: Decimal) -> String {
+    let percent = percent_change(before, after)
+        .map(|p| {
+            let sign = if p > Decimal::ZERO {
+                "+"
+            } else if p < Decimal::ZERO {
+                "−"
+            } else {
+                ""
+            };
+            format!(", {sign}{}\u{a0}%", format_number(p.abs()))
+        })
+        .unwrap_or_default();
+    format!(
+        "{} → {} triệu đồng{percent}",
+        format_number(before),
+        format_number(after)
+    )
+}
+
+/// What changed from one mention to the next: amount, status, name, agency.
+fn step(before: &RowMention, after: &RowMention) -> Vec<String> {
+    let mut changes = Vec::new();
+    match (before.amount, after.amount) {
+        (Some(a), Some(b)) if a != b => changes.push(format!("Kinh phí: {}", amount_change(a, b))),
+        (Some(_), None) => changes.push("Văn bản sau không ghi kinh phí".to_string()),
+        _ => {}
+    }
+    if before.status != after.status && after.status.is_some() {
+        changes.push("Tình trạng thay đổi".to_string());
+    }
+    if before.name != after.name {
+        changes.push("Tên ghi khác".to_string());
+    }
+    if before.agency != after.agency && !after.agency.is_empty() {
+        changes.push(format!("Cơ quan chủ trì ghi: {}", after.agency));
+    }
+    changes
+}
+
+/// Everything a project's page shows.
+pub fn project_page(site: &Site, project: &Project) -> Value {
+    let mut timeline = Vec::new();
+    let mut previous: Option<&RowMention> = None;
+    for &at in &project.mentions {
+        let mention = &site.documents[at.0].projects[at.1];
+        let mut view = mention_view(site, at);
+        view["changes"] = json!(previous.map(|p| step(p, mention)).unwrap_or_default());
+        timeline.push(view);
+        previous = Some(mention);
+    }
+    let latest = project
+        .mentions
+        .last()
+        .map(|&(d, k)| (&site.documents[d], &site.documents[d].projects[k]));
+    let first = project
+        .mentions
+        .first()
+        .map(|&(d, k)| &site.documents[d].projects[k]);
+    let amounts: Vec<Decimal> = project
+        .mentions
+        .iter()
+        .filter_map(|&(d, k)| site.documents[d].projects[k].amount)
+        .collect();
+    let overall = match (amounts.first(), amounts.last()) {
+        (Some(a), Some(b)) if amounts.len() > 1 && a != b => Some(amount_change(*a, *b)),
+        _ => None,
+    };
+    let (document, mention) = match latest {
+        Some(found) => found,
+        None => return Value::Null,
+    };
+    json!({
+        "id": project.id,
+        "name": mention.name,
+        "first_name": first.filter(|f| f.name != mention.name).map(|f| f.name.clone()),
+        "agency": mention.agency,
+        "agencies": mention.agencies.iter().filter_map(|a| site.agency(a)).map(|a| json!({"id": a.id, "name": a.name})).collect::<Vec<_>>(),
+        "province": site.province(&document.province),
+        "status": status_view(site, mention.status.as_deref()),
+        "status_text": mention.status_text,
+        "money": mention.amount.map(super::overview::money_view),
+        "overall_change": overall,
+        "mentions_text": format_count(project.mentions.len()),
+        "timeline": timeline,
+    })
+}
+
+/// "Có gì mới" on a report's page: the changes, each item linked to its rows.
+pub fn changes_view(site: &Site, changes: &Changes) -> Value {
+    let pairs = |list: &[(MentionAt, MentionAt)]| -> Vec<Value> {
+        list.iter()
+            .map(|&(before, now)| {
+                let a = &site.documents[before.0].projects[before.1];
+                let b = &site.documents[now.0].projects[now.1];
+                let mut view = mention_view(site, now);
+                view["before"] = mention_view(site, before);
+                view["change"] = match (a.amount, b.amount) {
+                    (Some(x), Some(y)) => json!(amount_change(x, y)),
+                    _ => Value::Null,
+                };
+                view
+            })
+            .collect()
+    };
+    let singles = |list: &[MentionAt]| -> Vec<Value> {
+        list.iter().map(|&at| mention_view(site, at)).collect()
+    };
+    json!({
+        "summary": changes.summary(),
+        "baseline": changes.baseline.iter().filter_map(|&d| site.documents.get(d)).map(|d: &Document| document_summary(site, d)).collect::<Vec<_>>(),
+        "added": singles(&changes.added),
+        "continued": pairs(&changes.continued),
+        "amount_changed": pairs(&changes.amount_changed),
+        "finished": singles(&changes.finished),
+        "not_repeated": singles(&changes.not_repeated),
+        "newly_measured": changes.newly_measured.iter().map(|&(d, t)| {
+            let document = &site.documents[d];
+            super::views::target_view(site, document, &document.targets[t])
+        }).collect::<Vec<_>>(),
+    })
+}
