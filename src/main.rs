@@ -234,11 +234,14 @@ fn main() -> ExitCode {
             print_diagnostics(&diagnostics);
             let failed =
                 diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);
+            let notes = match diagnostics.note_count() {
+                0 => String::new(),
+                n => format!(", {} ghi chú", format_count(n)),
+            };
             eprintln!(
-                "Kiểm tra xong: {} lỗi, {} cảnh báo, {} ghi chú.",
+                "Kiểm tra xong: {} lỗi, {} cảnh báo{notes}.",
                 format_count(diagnostics.error_count()),
                 format_count(diagnostics.warning_count()),
-                format_count(diagnostics.note_count())
             );
             if failed {
                 ExitCode::FAILURE

@@ -10,13 +10,16 @@ fn a_valid_site_builds_every_kind_of_page() {
     let text = printed(&output);
     assert!(output.status.success(), "{text}");
     assert!(
-        text.contains("Đã tạo 16 trang"),
+        text.contains("Đã tạo 21 trang"),
         "summary line in Vietnamese: {text}"
     );
     for page in [
         "index.html",
         "tinh/khanh-hoa/index.html",
         "tinh/khanh-hoa/du-an/index.html",
+        "du-an/kh-1-2020-i-i-1/index.html",
+        "chi-tieu/phuong-phap/index.html",
+        "doi-chieu-tong/index.html",
         "van-ban/kh-1-2020/index.html",
         "van-ban/kh-1-2020/phu-luc-i/index.html",
         "van-ban/bc-1-2021/index.html",
