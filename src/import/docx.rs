@@ -66,6 +66,9 @@ fn is_appendix_line(text: &str) -> bool {
     crate::vietnamese::fold(text).starts_with("phu luc")
 }
 
+/// The largest `word/document.xml` read: a plan of a thousand pages is a few megabytes.
+const MAX_XML: u64 = 256 << 20;
+
 /// Reads every table of the Word file at `path`.
 pub fn read_docx(path: &Path) -> Result<Vec<DocxTable>> {
     let file = std::fs::File::open(path)
@@ -78,16 +81,32 @@ pub fn read_docx(path: &Path) -> Result<Vec<DocxTable>> {
         )
     })?;
     let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|_| {
-            anyhow::anyhow!(
-                "{}: tệp nén không có word/document.xml, không phải tệp Word .docx",
-                path.display()
-            )
-        })?
+    let entry = archive.by_name("word/document.xml").map_err(|_| {
+        anyhow::anyhow!(
+            "{}: tệp nén không có word/document.xml, không phải tệp Word .docx",
+            path.display()
+        )
+    })?;
+    // The size a zip states can lie: the read is bounded too.
+    if entry.size() > MAX_XML {
+        bail!(
+            "{}: phần văn bản của tệp Word quá lớn ({} MB, tối đa {} MB)",
+            path.display(),
+            entry.size() >> 20,
+            MAX_XML >> 20
+        );
+    }
+    entry
+        .take(MAX_XML + 1)
         .read_to_string(&mut xml)
         .with_context(|| format!("{}: không đọc được word/document.xml", path.display()))?;
+    if xml.len() as u64 > MAX_XML {
+        bail!(
+            "{}: phần văn bản của tệp Word quá lớn (hơn {} MB)",
+            path.display(),
+            MAX_XML >> 20
+        );
+    }
     tables_of(&xml).with_context(|| format!("{}: word/document.xml", path.display()))
 }
 
