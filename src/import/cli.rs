@@ -135,7 +135,11 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             Severity::Unplaced => "chưa xếp được",
             Severity::Check => "cần kiểm tra",
         };
-        eprintln!("{name}:{}: {kind}: {}", problem.line, problem.message);
+        // Line 0: the paragraphs above a Word table, which have no row number.
+        match problem.line {
+            0 => eprintln!("{name}: {kind}: {}", problem.message),
+            line => eprintln!("{name}:{line}: {kind}: {}", problem.message),
+        }
     }
     let unplaced = imported
         .table
