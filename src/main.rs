@@ -83,15 +83,20 @@ enum Command {
     },
     /// Chuyển một bảng dán từ Word hoặc Excel thành tệp phụ lục YAML.
     ///
-    /// Đọc văn bản phân cách bằng tab (khi sao chép bảng từ Word/Excel), tệp .csv hoặc .xlsx.
-    /// Nhận ra hàng tiêu đề, tiêu đề lặp lại, nhóm (I, II, 1., 2.1), dòng "Tổng cộng", hàng bị
+    /// Đọc văn bản phân cách bằng tab (khi sao chép bảng từ Word/Excel), tệp .csv, .xlsx hoặc
+    /// một bảng của tệp Word .docx. Các dòng đầu phụ lục dán kèm ("Phụ lục II", tên, "(Kèm
+    /// theo …)", "Đơn vị tính: …") cho số, tên, dòng kèm theo và đơn vị. Nhận ra hàng tiêu đề
+    /// (cả tiêu đề hai tầng), tiêu đề lặp lại, nhóm (I, II, 1., 2.1), dòng "Tổng cộng", hàng bị
     /// tách dòng, số kiểu Việt Nam (1.234,5) và kiểu Mỹ (1,234.5). Mọi dòng không xếp được
     /// đều được báo kèm số dòng.
     ///
     /// Ví dụ:
+    ///   congkhai import-table bang.txt -o content/documents/khanh-hoa/kh-5-2025/appendices/02-du-an.yaml
     ///   congkhai import-table bang.txt --unit trieu-dong --number II --title "DANH MỤC DỰ ÁN" -o phu-luc.yaml
     ///   congkhai import-table - --columns stt=label,name=name,agency=agency,amount=amount < bang.txt
     ///   congkhai import-table du-an.xlsx --sheet "Phụ lục II" --unit dong
+    ///   congkhai import-table ke-hoach.docx --list
+    ///   congkhai import-table ke-hoach.docx --table 2 -o phu-luc.yaml
     #[command(verbatim_doc_comment)]
     ImportTable(congkhai::import::cli::ImportArgs),
     /// Tạo thư mục và tệp cho văn bản hoặc phụ lục mới, đủ mọi trường bắt buộc.

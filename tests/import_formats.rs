@@ -197,3 +197,71 @@ fn bad_input_is_explained_and_files_are_not_overwritten() {
         "giữ nguyên"
     );
 }
+
+/// A paste from the "Phụ lục" line: the heading fills number, title, caption and unit; a
+/// caption naming another document than the one written into is reported, not changed.
+#[test]
+fn a_pasted_heading_fills_the_appendix_and_its_caption_is_checked() {
+    let project = Project::new();
+    let heading = "**Phụ lục III**  \n**DANH MỤC DỰ ÁN AN TOÀN THÔNG TIN**  \n**GIAI ĐOẠN 2021 - 2025**\n\n\
+                   (Kèm theo Kế hoạch số 10/QĐ-KH-UBND\nngày 09/2/2020 của UBND tỉnh Khánh Hòa)\n\n\
+                   *Đơn vị tính: Triệu đồng*\n\n";
+    let table = "STT\tTên dự án\tKinh phí\n1\tCamera\t1.000,5\n2\tTường lửa\t2.000\n\
+                 Tổng cộng\t\t3.000,5\n";
+    std::fs::write(project.path().join("pl3.txt"), format!("{heading}{table}")).expect("write");
+    let output = project.run(&[
+        "import-table",
+        "pl3.txt",
+        "-o",
+        "content/documents/khanh-hoa/kh-1-2020/appendices/03-attt.yaml",
+    ]);
+    let report = printed(&output);
+    assert!(output.status.success(), "{report}");
+    let yaml = std::fs::read_to_string(
+        project
+            .path()
+            .join("content/documents/khanh-hoa/kh-1-2020/appendices/03-attt.yaml"),
+    )
+    .expect("written");
+    assert!(yaml.contains("id: iii\nnumber: \"III\"\n"), "{yaml}");
+    assert!(
+        yaml.contains("title: \"DANH MỤC DỰ ÁN AN TOÀN THÔNG TIN GIAI ĐOẠN 2021 - 2025\""),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "caption: \"(Kèm theo Kế hoạch số 10/QĐ-KH-UBND ngày 09/2/2020 của UBND tỉnh Khánh Hòa)\""
+        ),
+        "as printed: {yaml}"
+    );
+    assert!(yaml.contains("unit: trieu-dong\n"), "{yaml}");
+    assert!(yaml.contains("totals: { amount: \"3.000,5\" }"), "{yaml}");
+    assert!(
+        report.contains("pl3.txt:1-8: đầu phụ lục: số \"III\""),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "pl3.txt:1: cần kiểm tra: dòng kèm theo ghi số \"10/QĐ-KH-UBND\" nhưng văn bản là số 1/KH-UBND"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("ghi ngày 9/2/2020 nhưng văn bản ban hành ngày 9/10/2020"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Đã chuyển 2 hàng; 0 dòng chưa xếp được"),
+        "{report}"
+    );
+    let output = project.run(&["check"]);
+    assert!(output.status.success(), "{}", printed(&output));
+
+    // The unit given on the command line wins, and a different printed one is reported.
+    let (_, report, ok) = import_stdin(&project, &["--unit", "dong"], &format!("{heading}{table}"));
+    assert!(ok, "{report}");
+    assert!(
+        report.contains("--unit dong nhưng bảng in \"triệu đồng\""),
+        "{report}"
+    );
+}

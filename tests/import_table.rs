@@ -1,10 +1,12 @@
 //! `congkhai import-table` on the seed tables, compared with the hand-checked transcriptions,
 //! and on small CSV and .xlsx tables.
 //!
-//! Each file of `tests/import-seeds/` names a seed table (file and lines) and its transcription;
+//! Each file of `tests/import-seeds/` names a seed appendix (file and lines, from its "Phụ lục"
+//! line to its last row, as an editor copies it out of the document) and its transcription;
 //! its lines that do not start with `#` are the known differences between the import and the
 //! transcription (`-` only in the transcription, `+` only in the import), explained in its
-//! comments. Run with `BLESS=1` to rewrite the difference lines after a deliberate change.
+//! comments. The appendix's number, title, caption and unit are read from the pasted heading,
+//! not given. Run with `BLESS=1` to rewrite the difference lines after a deliberate change.
 
 mod common;
 
@@ -58,7 +60,16 @@ fn flatten(out: &mut Vec<String>, path: &str, nodes: &[Spanned<RowNode>]) {
 }
 
 fn lines_of(appendix: &AppendixSource) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = vec![
+        format!(" id: {}", appendix.id.value),
+        format!(" number: {}", appendix.number.clone().unwrap_or_default()),
+        format!(" title: {}", appendix.title),
+        format!(" caption: {}", appendix.caption.clone().unwrap_or_default()),
+        format!(
+            " unit: {}",
+            appendix.unit.map(|u| u.key()).unwrap_or_default()
+        ),
+    ];
     flatten(&mut out, "", &appendix.rows);
     cells(&mut out, "", "total ", &appendix.totals);
     if let Some(label) = &appendix.total_label {
@@ -133,10 +144,6 @@ fn import_seed(expectations: &Path) -> (Vec<String>, Vec<String>, String) {
             NumberFormat::Us => "us".into(),
         },
     ];
-    if let Some(unit) = transcription.unit {
-        args.push("--unit".into());
-        args.push(unit.key().into());
-    }
     args.extend(field("args").split_whitespace().map(String::from));
     let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = congkhai(&repo(), &arg_refs);

@@ -1,8 +1,8 @@
 //! The `import-table` command's options and its report.
 
 use super::columns::parse_specs;
-use super::read::LineRange;
-use super::{AppendixHead, Severity, TableOptions, import_file};
+use super::read::{LineRanges, Source};
+use super::{AppendixHead, Severity, TableOptions, TargetDocument, import_file};
 use crate::model::{NumberFormat, Unit};
 use clap::Args;
 use std::path::PathBuf;
@@ -11,7 +11,9 @@ use std::process::ExitCode;
 /// Options of `congkhai import-table`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Tệp bảng: .txt (phân cách bằng tab), .csv, .xlsx; `-` để đọc từ đầu vào chuẩn.
+    /// Tệp bảng: .txt (phân cách bằng tab), .csv, .xlsx, .docx (tệp Word); `-` để đọc từ đầu
+    /// vào chuẩn. Các dòng đầu "Phụ lục …", tên, "(Kèm theo …)", "Đơn vị tính: …" (nếu dán cả)
+    /// được dùng làm số, tên, dòng kèm theo và đơn vị của phụ lục.
     pub file: PathBuf,
     /// Các cột, theo thứ tự: khóa=vai-trò[:Tiêu đề], cách nhau bằng dấu phẩy.
     /// Vai trò: label, name, agency, goal, scale, period, amount, funding, status, note, text,
@@ -27,12 +29,19 @@ pub struct ImportArgs {
     /// Bảng không có hàng tiêu đề (dòng đầu đã là dữ liệu).
     #[arg(long)]
     pub no_header: bool,
-    /// Chỉ đọc các dòng này của tệp, ví dụ 556-613.
+    /// Chỉ đọc các dòng này của tệp, ví dụ 556-613; nhiều đoạn cách nhau bằng dấu phẩy,
+    /// ví dụ 182-185,220-257 (đầu phụ lục và bảng ở xa nhau). Với .docx: các hàng của bảng.
     #[arg(long)]
-    pub lines: Option<LineRange>,
+    pub lines: Option<LineRanges>,
     /// Trang tính của tệp .xlsx (mặc định: trang đầu).
     #[arg(long)]
     pub sheet: Option<String>,
+    /// Bảng thứ mấy của tệp .docx (đánh số từ 1; xem danh sách bằng --list).
+    #[arg(long, value_name = "SỐ")]
+    pub table: Option<usize>,
+    /// Liệt kê các bảng của tệp .docx (số, đoạn văn trước bảng, hàng đầu, kích thước) rồi thôi.
+    #[arg(long)]
+    pub list: bool,
     /// Mã phụ lục (dùng trong địa chỉ trang), ví dụ `ii`.
     #[arg(long)]
     pub id: Option<String>,
@@ -90,6 +99,9 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         number_format: args.number_format,
         no_header: args.no_header,
     };
+    if args.list {
+        return list_tables(&args.file);
+    }
     let head = AppendixHead {
         id: args.id.clone(),
         number: args.number.clone(),
@@ -97,14 +109,14 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         caption: args.caption.clone(),
         unit: args.unit,
         schema: Some(args.schema.clone()).filter(|s| !s.is_empty()),
+        document: args.output.as_deref().and_then(target_document),
     };
-    let imported = match import_file(
-        &args.file,
-        args.sheet.as_deref(),
-        args.lines,
-        &options,
-        &head,
-    ) {
+    let source = Source {
+        sheet: args.sheet.clone(),
+        table: args.table,
+        lines: args.lines.clone(),
+    };
+    let imported = match import_file(&args.file, &source, &options, &head) {
         Ok(imported) => imported,
         Err(error) => {
             eprintln!("lỗi: {}", crate::diagnostics::error_chain(&error));
@@ -112,12 +124,22 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         }
     };
     let name = args.file.display().to_string();
+    for note in &imported.notes {
+        eprintln!("{name}: cảnh báo: {note}");
+    }
+    if let Some(summary) = heading_summary(&imported.heading) {
+        eprintln!("{name}:{summary}");
+    }
     for problem in &imported.table.problems {
         let kind = match problem.severity {
             Severity::Unplaced => "chưa xếp được",
             Severity::Check => "cần kiểm tra",
         };
-        eprintln!("{name}:{}: {kind}: {}", problem.line, problem.message);
+        // Line 0: the paragraphs above a Word table, which have no row number.
+        match problem.line {
+            0 => eprintln!("{name}: {kind}: {}", problem.message),
+            line => eprintln!("{name}:{line}: {kind}: {}", problem.message),
+        }
     }
     let unplaced = imported
         .table
@@ -165,6 +187,78 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         imported.table.problems.len() - unplaced
     );
     ExitCode::SUCCESS
+}
+
+/// `congkhai import-table FILE.docx --list`: the tables of a Word file, to choose one.
+fn list_tables(file: &std::path::Path) -> ExitCode {
+    if super::read::extension(file) != "docx" {
+        eprintln!(
+            "lỗi: --list liệt kê các bảng của tệp Word .docx; {} không phải tệp .docx",
+            file.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    match super::docx::read_docx(file) {
+        Ok(tables) if tables.is_empty() => {
+            eprintln!("{}: tệp Word không có bảng nào", file.display());
+            ExitCode::FAILURE
+        }
+        Ok(tables) => {
+            print!("{}", super::docx::listing(&tables));
+            eprintln!(
+                "Chọn một bảng bằng --table SỐ, ví dụ: congkhai import-table {} --table 1",
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("lỗi: {}", crate::diagnostics::error_chain(&error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line saying what the heading lines gave: "725-729: đầu phụ lục: số III; tên …".
+fn heading_summary(heading: &super::Heading) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(number) = &heading.number {
+        parts.push(format!("số \"{number}\""));
+    }
+    if let Some(title) = &heading.title {
+        parts.push(format!("tên \"{title}\""));
+    }
+    if let Some(caption) = &heading.caption {
+        parts.push(format!("kèm theo \"{caption}\""));
+    }
+    if let Some(unit) = heading.unit {
+        parts.push(format!("đơn vị {}", unit.key()));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let place = match heading.lines {
+        Some((first, last)) if first > 0 && first != last => format!("{first}-{last}: "),
+        Some((first, _)) if first > 0 => format!("{first}: "),
+        _ => " ".to_string(),
+    };
+    Some(format!("{place}đầu phụ lục: {}", parts.join("; ")))
+}
+
+/// The document an appendix written at `output` goes into: `document.yaml` beside the
+/// `appendices/` folder, when it is there and reads.
+fn target_document(output: &std::path::Path) -> Option<TargetDocument> {
+    let folder = output.parent()?;
+    if folder.file_name()? != "appendices" {
+        return None;
+    }
+    let file = folder.parent()?.join("document.yaml");
+    let text = std::fs::read_to_string(&file).ok()?;
+    let document: crate::model::DocumentSource = crate::yaml::parse(&text, &file).ok()?;
+    Some(TargetDocument {
+        file,
+        number: document.number,
+        issued: document.issued.value,
+    })
 }
 
 /// The folder of the schema that a file written at `output` names as `schema` (relative to

@@ -129,7 +129,8 @@ pub fn guess_role(title: &str) -> ColumnRole {
 
 /// The usual key of a role; repeated roles get `_2`, `_3` … (amount columns keep their year).
 fn base_key(role: ColumnRole, title: &str) -> String {
-    let t = title.trim();
+    // "2023", or a year under a merged title: "Kinh phí thực hiện 2016".
+    let t = title.split_whitespace().next_back().unwrap_or_default();
     if role == ColumnRole::Amount && t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
         return format!("y{t}");
     }

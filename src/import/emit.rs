@@ -19,6 +19,19 @@ pub struct AppendixHead {
     pub unit: Option<Unit>,
     /// Where the JSON Schema of appendix files is, for the editor's YAML language server.
     pub schema: Option<String>,
+    /// The document the appendix goes into, to check the caption against.
+    pub document: Option<TargetDocument>,
+}
+
+/// The document an appendix is written into (`document.yaml` beside `appendices/`).
+#[derive(Debug, Clone)]
+pub struct TargetDocument {
+    /// Its `document.yaml`.
+    pub file: std::path::PathBuf,
+    /// Số ký hiệu.
+    pub number: Option<String>,
+    /// Ngày ban hành, `YYYY-MM-DD`.
+    pub issued: String,
 }
 
 /// A YAML double-quoted scalar (JSON string syntax is valid YAML).

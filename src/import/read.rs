@@ -46,7 +46,7 @@ pub struct RawLine {
 }
 
 /// Which lines of the input to read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineRange {
     /// First line, 1-based.
     pub from: usize,
@@ -78,20 +78,85 @@ impl FromStr for LineRange {
     }
 }
 
-/// Reads `path` ("-" for standard input) by its extension: `.xlsx`/`.xls`/`.ods` through
-/// calamine (the first sheet, or `sheet`), `.csv` as CSV, anything else as tab-separated text.
-pub fn read_table(
-    path: &Path,
-    sheet: Option<&str>,
-    lines: Option<LineRange>,
-) -> Result<Vec<RawLine>> {
-    let extension = path
-        .extension()
+/// Several ranges, `182-185,220-257`: a heading and the table it heads, apart in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineRanges(pub Vec<LineRange>);
+
+impl FromStr for LineRanges {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        text.split(',')
+            .map(str::parse)
+            .collect::<Result<Vec<LineRange>, String>>()
+            .map(LineRanges)
+    }
+}
+
+impl LineRanges {
+    fn contains(&self, line: usize) -> bool {
+        self.0.iter().any(|r| line >= r.from && line <= r.to)
+    }
+}
+
+/// Where to read: the sheet of a spreadsheet, the table of a Word file, which lines.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// Sheet of a spreadsheet (the first one by default).
+    pub sheet: Option<String>,
+    /// Table of a Word file, 1-based (required when it has several).
+    pub table: Option<usize>,
+    /// Lines (rows) to read.
+    pub lines: Option<LineRanges>,
+}
+
+/// The lines read, and what to tell about the reading.
+#[derive(Debug, Clone)]
+pub struct ReadTable {
+    /// The lines.
+    pub lines: Vec<RawLine>,
+    /// Notes for the report (a `--lines` range running past the end).
+    pub notes: Vec<String>,
+}
+
+/// The extension of `path`, lowercase.
+pub fn extension(path: &Path) -> String {
+    path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Reads `path` ("-" for standard input) by its extension: `.xlsx`/`.xls`/`.ods` through
+/// calamine (the first sheet, or `sheet`), `.docx` (the table chosen), `.csv` as CSV, anything
+/// else as tab-separated text.
+pub fn read_table(path: &Path, source: &Source) -> Result<ReadTable> {
+    let extension = extension(path);
     let all = match extension.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(path, sheet)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(path, source.sheet.as_deref())?,
+        "docx" => {
+            let tables = super::docx::read_docx(path)?;
+            let list = super::docx::listing(&tables);
+            let chosen = match (source.table, tables.len()) {
+                (_, 0) => bail!("{}: tệp Word không có bảng nào", path.display()),
+                (None, 1) => &tables[0],
+                (None, count) => bail!(
+                    "{}: tệp có {count} bảng; chọn một bằng --table SỐ:\n{list}",
+                    path.display()
+                ),
+                (Some(n), count) => tables.get(n.wrapping_sub(1)).with_context(|| {
+                    format!(
+                        "{}: --table {n}: tệp có {count} bảng (đánh số từ 1):\n{list}",
+                        path.display()
+                    )
+                })?,
+            };
+            chosen.lines()
+        }
+        "doc" => bail!(
+            "{}: tệp Word .doc cũ không đọc được; mở bằng Word và lưu lại dạng \
+             \"Word Document (.docx)\"",
+            path.display()
+        ),
         _ => {
             let text = if path == Path::new("-") {
                 std::io::read_to_string(std::io::stdin()).context("đọc đầu vào chuẩn")?
@@ -114,12 +179,42 @@ pub fn read_table(
             }
         }
     };
-    Ok(match lines {
-        Some(range) => all
+    let Some(ranges) = &source.lines else {
+        return Ok(ReadTable {
+            lines: all,
+            notes: Vec::new(),
+        });
+    };
+    let last = all.iter().map(|l| l.number).max().unwrap_or(0);
+    let what = if extension == "docx" {
+        "hàng"
+    } else {
+        "dòng"
+    };
+    let mut notes = Vec::new();
+    for range in &ranges.0 {
+        if range.from > last {
+            bail!(
+                "{}: --lines {}-{}: tệp chỉ có {last} {what}, dòng đầu {} đã quá cuối tệp",
+                path.display(),
+                range.from,
+                range.to,
+                range.from
+            );
+        }
+        if range.to > last {
+            notes.push(format!(
+                "--lines {}-{}: tệp chỉ có {last} {what}; đã đọc đến {what} {last}",
+                range.from, range.to
+            ));
+        }
+    }
+    Ok(ReadTable {
+        lines: all
             .into_iter()
-            .filter(|l| l.number >= range.from && l.number <= range.to)
+            .filter(|l| l.number == 0 || ranges.contains(l.number))
             .collect(),
-        None => all,
+        notes,
     })
 }
 
@@ -223,8 +318,15 @@ fn read_csv(text: &str, path: &Path) -> Result<Vec<RawLine>> {
 }
 
 fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Vec<RawLine>> {
-    let mut workbook = open_workbook_auto(path)
-        .with_context(|| format!("{}: không mở được bảng tính", path.display()))?;
+    // The library's error already says its causes in its text: formatted once, without its
+    // chain, so that the report does not repeat them.
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: không mở được bảng tính ({e}); mở tệp bằng Excel hoặc LibreOffice và lưu lại \
+             dạng .xlsx rồi thử lại",
+            path.display()
+        )
+    })?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(name) if names.iter().any(|n| n == name) => name.to_string(),
@@ -238,9 +340,12 @@ fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Vec<RawLine>> {
             .cloned()
             .with_context(|| format!("{}: bảng tính không có trang nào", path.display()))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .with_context(|| format!("{}: không đọc được trang tính `{name}`", path.display()))?;
+    let range = workbook.worksheet_range(&name).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: không đọc được trang tính `{name}` ({e})",
+            path.display()
+        )
+    })?;
     let first_row = range.start().map(|(row, _)| row as usize).unwrap_or(0);
     Ok(range
         .rows()
@@ -408,5 +513,8 @@ mod tests {
         assert_eq!((range.from, range.to), (556, 613));
         assert!("9-3".parse::<LineRange>().is_err());
         assert!("x".parse::<LineRange>().is_err());
+        let ranges: LineRanges = "182-185,220-257".parse().unwrap();
+        assert_eq!(ranges.0.len(), 2);
+        assert!(ranges.contains(220) && !ranges.contains(200));
     }
 }

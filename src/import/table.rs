@@ -85,6 +85,8 @@ pub struct Table {
     pub total_label: Option<String>,
     /// Lines left out or placed with a doubt, in input order.
     pub problems: Vec<Problem>,
+    /// The unit of a unit line inside the table ("Đơn vị tính: triệu đồng"), if any.
+    pub unit: Option<crate::model::Unit>,
 }
 
 /// A line reduced to text cells, trailing empty cells dropped.
@@ -139,6 +141,61 @@ fn same_header(line: &Line, header: &[String]) -> bool {
     !cells.is_empty()
         && cells == header[..cells.len().min(header.len())]
         && cells.len() == header.len()
+}
+
+/// The spans of a header row's merged cells: a title followed by empty cells, as a cell merged
+/// across columns is pasted (`(first, last)` column indexes, two columns or more).
+fn merged_spans(header: &[String]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut index = 0;
+    while index < header.len() {
+        let mut last = index;
+        while last + 1 < header.len() && header[last + 1].is_empty() {
+            last += 1;
+        }
+        if !header[index].is_empty() && last > index {
+            spans.push((index, last));
+        }
+        index = last + 1;
+    }
+    spans
+}
+
+/// A second header row under cells merged across columns ("Kinh phí dự kiến (tỷ đồng)" over
+/// "Tổng | SN | ĐT | TW"): no label, and every cell it has under a merged title.
+fn is_sub_header(line: &Line, header: &[String]) -> bool {
+    let spans = merged_spans(header);
+    line.filled() > 0
+        && line.cells.first().is_some_and(RawCell::is_empty)
+        && line.cells.iter().enumerate().all(|(index, cell)| {
+            cell.is_empty()
+                || spans
+                    .iter()
+                    .any(|&(first, last)| index >= first && index <= last)
+        })
+}
+
+/// The column titles of a header and the row under it: "Kinh phí dự kiến (tỷ đồng) Tổng" under
+/// a merged title, the title alone elsewhere.
+fn two_level_titles(header: &[String], sub: &[String]) -> Vec<String> {
+    let spans = merged_spans(header);
+    let width = header.len().max(sub.len());
+    (0..width)
+        .map(|index| {
+            let own = header.get(index).cloned().unwrap_or_default();
+            let below = sub.get(index).cloned().unwrap_or_default();
+            let parent = spans
+                .iter()
+                .find(|&&(first, last)| index >= first && index <= last)
+                .map(|&(first, _)| header[first].clone())
+                .unwrap_or(own);
+            match (parent.is_empty(), below.is_empty()) {
+                (_, true) => parent,
+                (true, false) => below,
+                (false, false) => format!("{parent} {below}"),
+            }
+        })
+        .collect()
 }
 
 /// Decides whether amounts are written 1.234,5 (vi) or 1,234.5 (us) by the cells that can only
@@ -204,18 +261,36 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         .first()
         .filter(|l| !options.no_header && looks_like_header(l))
         .map(|l| l.cells.iter().map(RawCell::plain).collect());
+    // The header as pasted, with the empty cells after a title merged across the last columns.
+    let full_header: Option<Vec<String>> = header.as_ref().map(|h| {
+        let mut full = h.clone();
+        full.resize(lines[0].width.max(h.len()), String::new());
+        full
+    });
+    let sub_header: Option<Vec<String>> = full_header.as_ref().and_then(|h| {
+        lines
+            .get(1)
+            .filter(|l| is_sub_header(l, h))
+            .map(|l| l.cells.iter().map(RawCell::plain).collect())
+    });
+    let titles = match (&full_header, &sub_header) {
+        (Some(full), Some(sub)) => {
+            let mut titles = two_level_titles(full, sub);
+            while titles.last().is_some_and(String::is_empty) {
+                titles.pop();
+            }
+            Some(titles)
+        }
+        _ => header.clone(),
+    };
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
-    let header_width = header.as_ref().map(Vec::len);
+    let header_width = titles.as_ref().map(Vec::len);
     let columns = columns::build(
-        header.as_deref(),
+        titles.as_deref(),
         options.columns.as_deref(),
         header_width.unwrap_or(width),
     );
-    let body = if header.is_some() {
-        &lines[1..]
-    } else {
-        &lines[..]
-    };
+    let body = &lines[usize::from(header.is_some()) + usize::from(sub_header.is_some())..];
     let amount_index: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -244,19 +319,24 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         totals: Vec::new(),
         total_label: None,
         problems: Vec::new(),
+        unit: None,
         last_row_line: None,
         bulleted: columns.len() == 1
             && body
                 .first()
                 .is_some_and(|l| l.first_text().starts_with("- ")),
     };
+    let repeated = |line: &Line| {
+        header.as_ref().is_some_and(|h| same_header(line, h))
+            || sub_header.as_ref().is_some_and(|h| same_header(line, h))
+    };
     for (index, line) in body.iter().enumerate() {
-        if header.as_ref().is_some_and(|h| same_header(line, h)) {
+        if repeated(line) {
             continue;
         }
         let next_label = body[index + 1..]
             .iter()
-            .find(|l| !header.as_ref().is_some_and(|h| same_header(l, h)))
+            .find(|l| !repeated(l))
             .and_then(|l| placer.label_index.map(|i| l.text(i)));
         placer.place_line(line, next_label.as_deref());
     }
@@ -267,6 +347,7 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         totals: placer.totals,
         total_label: placer.total_label,
         problems: placer.problems,
+        unit: placer.unit,
     }
 }
 
@@ -281,6 +362,7 @@ struct Placer<'a> {
     totals: Vec<(String, OutCell)>,
     total_label: Option<String>,
     problems: Vec<Problem>,
+    unit: Option<crate::model::Unit>,
     last_row_line: Option<usize>,
     /// A one-column list whose items start with "- ": a line without the dash continues the
     /// item above.
@@ -420,6 +502,9 @@ impl Placer<'_> {
         if line.filled() == 1
             && (first_folded.starts_with("don vi tinh") || first_folded.starts_with("dvt"))
         {
+            if self.unit.is_none() {
+                self.unit = super::heading::unit_in(&line.first_text());
+            }
             self.problem(
                 line.number,
                 Severity::Check,

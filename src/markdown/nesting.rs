@@ -20,6 +20,9 @@ pub struct Scan {
     pub files: Vec<(usize, String)>,
     /// Every other link and image: the byte offset of each and its destination as written.
     pub links: Vec<(usize, String)>,
+    /// The `href` and `src` of raw HTML tags (`<img src=x>`): the byte offset of each tag and
+    /// the value as written (`&amp;` decoded), to place a link the build finds broken.
+    pub html_links: Vec<(usize, String)>,
     /// The anchors that headings ask for (`## Tiêu đề {#muc}`): the byte offset of each and
     /// the anchor as the page would write it.
     pub anchors: Vec<(usize, String)>,
@@ -48,6 +51,13 @@ pub fn scan(markdown: &str) -> Scan {
             Event::Start(_) => blocks += 1,
             Event::End(_) => blocks = blocks.saturating_sub(1),
             Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(written) = markdown.get(range.clone()) {
+                    found.html_links.extend(
+                        html_links(written)
+                            .into_iter()
+                            .map(|(at, value)| (range.start + at, value)),
+                    );
+                }
                 for change in tag_changes(&html) {
                     tags = tags.saturating_add_signed(change);
                     if blocks + tags > MAX_NESTING {
@@ -61,6 +71,44 @@ pub fn scan(markdown: &str) -> Scan {
         if blocks + tags > MAX_NESTING {
             found.too_deep = Some(range.start);
             return found;
+        }
+    }
+    found
+}
+
+/// The `href` and `src` values of the tags in `html`, each with the offset of its tag.
+fn html_links(html: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (start, _) in html.match_indices('<') {
+        let rest = &html[start + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        let lower = tag.to_ascii_lowercase();
+        for name in ["href", "src"] {
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(name).map(|i| i + from) {
+                from = at + name.len();
+                let before = lower[..at].chars().next_back();
+                if !before.is_some_and(char::is_whitespace) {
+                    continue;
+                }
+                let after = tag[from..].trim_start();
+                let Some(value) = after.strip_prefix('=') else {
+                    continue;
+                };
+                let value = value.trim_start();
+                let value = match value.chars().next() {
+                    Some(quote @ ('"' | '\'')) => value[1..].split(quote).next().unwrap_or(""),
+                    _ => value
+                        .split(|c: char| c.is_whitespace() || c == '>')
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches('/'),
+                };
+                found.push((start, value.replace("&amp;", "&")));
+            }
         }
     }
     found
@@ -117,6 +165,19 @@ mod tests {
                 (4, "ban-ky.pdf".to_string()),
                 (text.find("![").expect("image"), "so-do.png".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn raw_html_links_are_found_at_their_tag() {
+        let text = "Ảnh: <img src=x alt=\"a\"> và <a class=\"l\" HREF='../b/?a=1&amp;c=2'>b</a>\n\n`<img src=y>`\n";
+        assert_eq!(
+            scan(text).html_links,
+            vec![
+                (text.find("<img").expect("img"), "x".to_string()),
+                (text.find("<a ").expect("a"), "../b/?a=1&c=2".to_string()),
+            ],
+            "not in code"
         );
     }
 

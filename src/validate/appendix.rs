@@ -520,7 +520,7 @@ fn check_column_key(
     }
     let keys: Vec<&str> = columns.iter().map(|c| c.key.value.as_str()).collect();
     let help = match did_you_mean(key, keys.iter().copied()) {
-        Some(best) => format!("có phải cột `{best}`? (did you mean `{best}`?)"),
+        Some(best) => format!("có phải cột `{best}`?"),
         None => format!("các cột của phụ lục: {}", keys.join(", ")),
     };
     diagnostics.error(

@@ -199,7 +199,7 @@ pub(super) fn attachments(
             None if present.contains(name) => {}
             None => {
                 let help = match did_you_mean(name, present.iter().map(String::as_str)) {
-                    Some(best) => format!("có phải “{best}”? (did you mean `{best}`?)"),
+                    Some(best) => format!("có phải “{best}”?"),
                     None => "đặt tệp vào thư mục files/ của văn bản, hoặc bỏ mục này".to_string(),
                 };
                 diagnostics.error(

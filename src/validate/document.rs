@@ -595,7 +595,7 @@ fn missing_file(
         .filter_map(|f| Some(f.file_name()?.to_string_lossy().into_owned()))
         .collect();
     let help = match crate::diagnostics::did_you_mean(name, names.iter().map(String::as_str)) {
-        Some(best) => format!("có phải “{best}”? (did you mean `{best}`?)"),
+        Some(best) => format!("có phải “{best}”?"),
         None => "đặt tệp vào thư mục files/ của văn bản (xem docs/content-model.md), hoặc sửa \
                  liên kết"
             .to_string(),

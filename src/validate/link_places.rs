@@ -34,10 +34,12 @@ pub fn in_sections(site: &Site, content: &Path, broken: &[BrokenLink]) -> Option
         let folder = read.entry(id).or_insert_with(|| {
             crate::load::load_document(content, &document.folder, &mut Diagnostics::default())
         });
+        // A Markdown link or image, else a raw HTML tag's `href` or `src` (`<img src=x>`).
         let place = folder.sections.iter().find_map(|section| {
             let scan = crate::markdown::scan(&section.body);
             scan.links
                 .iter()
+                .chain(&scan.html_links)
                 .find(|(_, written)| *written == link.link)
                 .map(|(offset, _)| section.place_of(*offset))
         })?;

@@ -80,7 +80,7 @@ pub(crate) fn unknown_reference<'a>(
     diagnostics: &mut Diagnostics,
 ) {
     let help = match did_you_mean(id, known) {
-        Some(best) => format!("có phải “{best}”? (did you mean `{best}`?)"),
+        Some(best) => format!("có phải “{best}”?"),
         None => format!("thêm {what} này vào nội dung hoặc sửa lại ID"),
     };
     diagnostics.error(place, format!("không có {what} “{id}”"), help);
