@@ -38,8 +38,17 @@ fn pretty_json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
 }
 
 /// The tables that also have a JSON dataset: an array of their records.
-const JSON_TABLES: [&str; 9] = [
-    "van-ban", "muc", "phu-luc", "du-an", "chi-tieu", "so-lieu", "chi-so", "co-quan", "tinh",
+const JSON_TABLES: [&str; 10] = [
+    "van-ban",
+    "muc",
+    "phu-luc",
+    "du-an",
+    "ho-so-du-an",
+    "chi-tieu",
+    "so-lieu",
+    "chi-so",
+    "co-quan",
+    "tinh",
 ];
 
 /// Appends to `out` the JSON elements of table `name` found in `records`, each after a comma
@@ -65,6 +74,7 @@ fn json_elements(records: &Records, name: &str, out: &mut Vec<u8>, first: &mut b
         "muc" => push(documents().flat_map(|b| &b.sections), out, first),
         "phu-luc" => push(documents().flat_map(|b| &b.appendices), out, first),
         "du-an" => push(records.projects.iter(), out, first),
+        "ho-so-du-an" => push(records.tracked.iter(), out, first),
         "chi-tieu" => push(documents().flat_map(|b| &b.targets), out, first),
         "so-lieu" => push(documents().flat_map(|b| &b.measurements), out, first),
         "chi-so" => push(records.indicators.iter(), out, first),

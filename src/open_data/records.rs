@@ -394,6 +394,47 @@ pub struct ProjectRecord {
     pub unit: Option<String>,
     /// Main amount in triệu đồng.
     pub amount_million_dong: Option<Number>,
+    /// Derived: the project the row belongs to (an ID of `ho-so-du-an`), when its appendix
+    /// has an amount column: rows linked by `continues` share one.
+    pub project: Option<String>,
+    /// The earlier row this row continues, as the content writes it
+    /// (`document/appendix#anchor`).
+    pub continues: Option<String>,
+    /// Derived: the standard status of the printed status (`row-statuses.yaml`).
+    pub status_standard: Option<String>,
+}
+
+/// One project across documents: the rows linked by `continues`, from its first.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TrackedProjectRecord {
+    /// Stable ID: the first row's document, appendix and anchor.
+    pub id: String,
+    /// URL of its page.
+    pub url: String,
+    /// Name as the latest document prints it.
+    pub name: String,
+    /// Province ID.
+    pub province: String,
+    /// Lead agency as the latest document prints it.
+    pub agency: Option<String>,
+    /// Resolved agency IDs (latest document).
+    pub agencies: Vec<String>,
+    /// How many rows mention it.
+    pub mentions: usize,
+    /// The documents that mention it, oldest first.
+    pub documents: Vec<String>,
+    /// The first document that mentions it.
+    pub first_document: String,
+    /// The latest document that mentions it.
+    pub latest_document: String,
+    /// Derived: its amount in the first document that gives one, in triệu đồng.
+    pub first_amount_million_dong: Option<Number>,
+    /// Derived: its amount in the latest document that gives one, in triệu đồng.
+    pub latest_amount_million_dong: Option<Number>,
+    /// Status as the latest document prints it.
+    pub latest_status: Option<String>,
+    /// Derived: the standard status of the latest printed status.
+    pub latest_status_standard: Option<String>,
 }
 
 /// Everything published about one document, in its own JSON file.
@@ -446,6 +487,8 @@ pub struct Records {
     pub documents: Vec<DocumentBundle>,
     /// The data rows of the documents' appendices.
     pub projects: Vec<ProjectRecord>,
+    /// Every project once, across documents.
+    pub tracked: Vec<TrackedProjectRecord>,
 }
 
 fn iso_from_short(date: &str) -> String {
@@ -518,6 +561,7 @@ impl Records {
                 .collect(),
             documents: Vec::new(),
             projects: Vec::new(),
+            tracked: tracked(site),
         }
     }
 
@@ -530,7 +574,7 @@ impl Records {
                 .par_iter()
                 .map(|document| bundle(site, document))
                 .collect(),
-            projects: projects(documents),
+            projects: projects(site, documents),
             ..Records::default()
         }
     }
@@ -746,10 +790,50 @@ fn row(appendix: &Appendix, row: &TableRow, url: &str) -> RowRecord {
     }
 }
 
-fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
+/// Every project once (see [`crate::site::lineage`]).
+fn tracked(site: &Site) -> Vec<TrackedProjectRecord> {
+    let mention = |&(d, k): &(usize, usize)| {
+        let document = site.documents.get(d)?;
+        Some((document, document.projects.get(k)?))
+    };
+    site.lineage
+        .projects()
+        .iter()
+        .filter_map(|project| {
+            let mentions: Vec<_> = project.mentions.iter().filter_map(mention).collect();
+            let (first_document, _) = mentions.first()?;
+            let (latest_document, latest) = mentions.last()?;
+            let amounts: Vec<_> = mentions.iter().filter_map(|(_, m)| m.amount).collect();
+            let mut documents: Vec<String> = mentions.iter().map(|(d, _)| d.id.clone()).collect();
+            documents.dedup();
+            Some(TrackedProjectRecord {
+                id: project.id.clone(),
+                url: format!("du-an/{}/", project.id),
+                name: latest.name.clone(),
+                province: latest_document.province.clone(),
+                agency: non_empty(&latest.agency),
+                agencies: latest.agencies.clone(),
+                mentions: mentions.len(),
+                documents,
+                first_document: first_document.id.clone(),
+                latest_document: latest_document.id.clone(),
+                first_amount_million_dong: amounts.first().copied().map(Number),
+                latest_amount_million_dong: amounts.last().copied().map(Number),
+                latest_status: non_empty(&latest.status_text),
+                latest_status_standard: latest.status.clone(),
+            })
+        })
+        .collect()
+}
+
+fn projects(site: &Site, documents: &[Document]) -> Vec<ProjectRecord> {
     let mut list = Vec::new();
     for document in documents {
-        for appendix in &document.appendices {
+        let ids = site
+            .position(&document.id)
+            .map(|position| site.lineage.ids_of(&site.documents, position))
+            .unwrap_or_default();
+        for (position, appendix) in document.appendices.iter().enumerate() {
             let main = appendix.main_amount_column();
             for row in appendix.rows.iter().filter(|r| r.kind == "row") {
                 let by_role =
@@ -787,6 +871,11 @@ fn projects(documents: &[Document]) -> Vec<ProjectRecord> {
                     amount_text: amount_cell.and_then(|c| non_empty(&c.text)),
                     unit: appendix.unit.clone(),
                     amount_million_dong: appendix.amount_in_millions(row, main).map(Number),
+                    project: ids
+                        .get(&(position, row.anchor.as_str()))
+                        .map(|id| id.to_string()),
+                    continues: row.continues.clone(),
+                    status_standard: row.status.clone(),
                 });
             }
         }

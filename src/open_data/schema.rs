@@ -4,6 +4,7 @@
 use super::records::{
     AgencyRecord, AppendixRecord, DocumentBundle, DocumentRecord, IndicatorRecord,
     MeasurementRecord, ProjectRecord, ProvinceRecord, SectionRecord, TargetRecord,
+    TrackedProjectRecord,
 };
 use crate::model::{
     AgencySource, AppendixSource, DocumentSource, IndicatorSource, MeasurementSource,
@@ -46,6 +47,11 @@ pub fn dataset_schemas() -> Vec<NamedSchema> {
             "Phụ lục và các dòng",
         ),
         named::<Vec<ProjectRecord>>("du-an.schema.json", "du-lieu/du-an.json", "Dự án, nhiệm vụ"),
+        named::<Vec<TrackedProjectRecord>>(
+            "ho-so-du-an.schema.json",
+            "du-lieu/ho-so-du-an.json",
+            "Hồ sơ dự án",
+        ),
         named::<Vec<TargetRecord>>("chi-tieu.schema.json", "du-lieu/chi-tieu.json", "Chỉ tiêu"),
         named::<Vec<MeasurementRecord>>(
             "so-lieu.schema.json",

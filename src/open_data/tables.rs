@@ -600,8 +600,8 @@ pub fn tables(records: &Records) -> Vec<Table> {
         },
         Table {
             name: "du-an",
-            title: "Dự án, nhiệm vụ",
-            description: "Mọi dòng dữ liệu của mọi phụ lục, trải phẳng: văn bản, tỉnh, cơ quan chủ trì, kinh phí. Các dòng có amount_column (phụ lục có cột kinh phí) là các dự án, nhiệm vụ mà cổng đếm và liệt kê; các dòng khác là danh mục không có kinh phí (văn bản, thủ tục).",
+            title: "Dự án, nhiệm vụ (mỗi lần được nhắc một dòng)",
+            description: "Mọi dòng dữ liệu của mọi phụ lục, trải phẳng: văn bản, tỉnh, cơ quan chủ trì, kinh phí, dự án (project) mà dòng thuộc về, lời ghi tình trạng và tình trạng chuẩn. Các dòng có amount_column (phụ lục có cột kinh phí) là các dự án, nhiệm vụ mà cổng đếm và liệt kê; các dòng khác là danh mục không có kinh phí (văn bản, thủ tục).",
             fields: vec![
                 required("id", Str, "<văn bản>/<phụ lục>/<neo dòng>"),
                 required("url", Str, "Địa chỉ dòng trên trang phụ lục"),
@@ -653,6 +653,21 @@ pub fn tables(records: &Records) -> Vec<Table> {
                     Num,
                     "Số tiền chính quy ra triệu đồng",
                 ),
+                field(
+                    "project",
+                    Str,
+                    "Suy ra: mã dự án (bảng ho-so-du-an) mà dòng thuộc về; các dòng nối nhau bằng continues có chung một mã",
+                ),
+                field(
+                    "continues",
+                    Str,
+                    "Dòng trước mà dòng này tiếp nối, như nội dung ghi: <văn bản>/<phụ lục>#<neo dòng>",
+                ),
+                field(
+                    "status_standard",
+                    Str,
+                    "Suy ra: tình trạng chuẩn của lời ghi tình trạng (theo row-statuses.yaml; khong-ro khi không khớp)",
+                ),
             ],
             primary_key: &["id"],
             foreign_keys: vec![
@@ -693,6 +708,82 @@ pub fn tables(records: &Records) -> Vec<Table> {
                         o(&p.amount_text),
                         o(&p.unit),
                         n(p.amount_million_dong),
+                        o(&p.project),
+                        o(&p.continues),
+                        o(&p.status_standard),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            name: "ho-so-du-an",
+            title: "Hồ sơ dự án (mỗi dự án một dòng)",
+            description: "Mỗi dòng là một dự án, nhiệm vụ, tính một lần dù nhiều văn bản nhắc đến: các dòng phụ lục nối nhau bằng continues (dòng của báo cáo tiếp nối dòng của kế hoạch) là một dự án, mang mã của dòng đầu tiên. Từng lần được nhắc là các dòng của bảng du-an có cột project bằng mã này.",
+            fields: vec![
+                required(
+                    "id",
+                    Str,
+                    "Mã dự án: văn bản, phụ lục và neo của dòng đầu tiên",
+                ),
+                required("url", Str, "Địa chỉ trang dự án"),
+                required("name", Str, "Tên, như văn bản mới nhất ghi"),
+                id("province", "Mã tỉnh"),
+                field("agency", Str, "Cơ quan chủ trì, như văn bản mới nhất ghi"),
+                field(
+                    "agencies",
+                    Str,
+                    "Mã các cơ quan chủ trì, cách nhau bởi “; ”",
+                ),
+                required("mentions", Integer, "Số dòng phụ lục nhắc đến dự án"),
+                required(
+                    "documents",
+                    Str,
+                    "Mã các văn bản nhắc đến, cũ trước, cách nhau bởi “; ”",
+                ),
+                id("first_document", "Văn bản đầu tiên nhắc đến"),
+                id("latest_document", "Văn bản mới nhất nhắc đến"),
+                field(
+                    "first_amount_million_dong",
+                    Num,
+                    "Suy ra: kinh phí ở văn bản đầu tiên có ghi, quy ra triệu đồng",
+                ),
+                field(
+                    "latest_amount_million_dong",
+                    Num,
+                    "Suy ra: kinh phí ở văn bản mới nhất có ghi, quy ra triệu đồng",
+                ),
+                field("latest_status", Str, "Tình trạng, như văn bản mới nhất ghi"),
+                field(
+                    "latest_status_standard",
+                    Str,
+                    "Suy ra: tình trạng chuẩn của lời ghi mới nhất",
+                ),
+            ],
+            primary_key: &["id"],
+            foreign_keys: vec![
+                fk(&["province"], "tinh", &["id"]),
+                fk(&["first_document"], "van-ban", &["id"]),
+                fk(&["latest_document"], "van-ban", &["id"]),
+            ],
+            rows: records
+                .tracked
+                .iter()
+                .map(|p| {
+                    vec![
+                        s(&p.id),
+                        s(&p.url),
+                        s(&p.name),
+                        s(&p.province),
+                        o(&p.agency),
+                        list(&p.agencies),
+                        i(Some(p.mentions)),
+                        list(&p.documents),
+                        s(&p.first_document),
+                        s(&p.latest_document),
+                        n(p.first_amount_million_dong),
+                        n(p.latest_amount_million_dong),
+                        o(&p.latest_status),
+                        o(&p.latest_status_standard),
                     ]
                 })
                 .collect(),

@@ -17,18 +17,7 @@ pub fn project_path(id: &str) -> String {
 /// The project ID of each project row of the document at `position`, by appendix position
 /// and row anchor.
 pub fn project_ids(site: &Site, position: usize) -> std::collections::HashMap<(usize, &str), &str> {
-    let Some(document) = site.documents.get(position) else {
-        return Default::default();
-    };
-    document
-        .projects
-        .iter()
-        .enumerate()
-        .filter_map(|(k, m)| {
-            let project = site.lineage.project_of((position, k))?;
-            Some(((m.appendix, m.anchor.as_str()), project.id.as_str()))
-        })
-        .collect()
+    site.lineage.ids_of(&site.documents, position)
 }
 
 /// A standard status as pages show it: its label and key.

@@ -185,6 +185,27 @@ impl Lineage {
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.by_id.get(id).and_then(|&i| self.projects.get(i))
     }
+
+    /// The project ID of each project row of the document at `position` of `documents`,
+    /// by appendix position and row anchor.
+    pub fn ids_of<'a>(
+        &'a self,
+        documents: &'a [Document],
+        position: usize,
+    ) -> HashMap<(usize, &'a str), &'a str> {
+        let Some(document) = documents.get(position) else {
+            return HashMap::new();
+        };
+        document
+            .projects
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| {
+                let project = self.project_of((position, k))?;
+                Some(((m.appendix, m.anchor.as_str()), project.id.as_str()))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
