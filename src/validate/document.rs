@@ -112,7 +112,8 @@ struct Checked {
     file: std::path::PathBuf,
     id: Spanned<String>,
     relations: Vec<(Place, String)>,
-    targets: Vec<(std::path::PathBuf, crate::model::TargetRef)>,
+    /// Each measurement's links to targets: its file, its ID, the link.
+    targets: Vec<(std::path::PathBuf, String, crate::model::TargetRef)>,
     /// Where its project rows and their `continues` are.
     places: super::lineage::RowPlaces,
 }
@@ -177,7 +178,13 @@ pub(super) fn documents(
         );
         diagnostics.extend(checked.found);
         pending_relations.extend(checked.relations);
-        pending_targets.extend(checked.targets);
+        let from = checked.document.id.clone();
+        pending_targets.extend(
+            checked
+                .targets
+                .into_iter()
+                .map(|(file, measurement, link)| (file, from.clone(), measurement, link)),
+        );
         let from = checked.document.id.clone();
         let position = site.documents.len();
         let super::lineage::RowPlaces { links, mentions } = checked.places;
@@ -211,7 +218,7 @@ pub(super) fn documents(
             );
         }
     }
-    for (file, target) in pending_targets {
+    for (file, from, measurement, target) in pending_targets {
         match site.document(&target.document.value) {
             None if unreadable.contains(&target.document.value) => not_read(
                 place_of(&file, &target.document),
@@ -225,17 +232,31 @@ pub(super) fn documents(
                 ids.iter().map(String::as_str),
                 diagnostics,
             ),
-            Some(document) => {
-                if !document.targets.iter().any(|t| t.id == target.id.value) {
-                    unknown_reference(
-                        place_of(&file, &target.id),
-                        "chỉ tiêu",
-                        &target.id.value,
-                        document.targets.iter().map(|t| t.id.as_str()),
-                        diagnostics,
-                    );
+            Some(document) => match document.targets.iter().find(|t| t.id == target.id.value) {
+                None => unknown_reference(
+                    place_of(&file, &target.id),
+                    "chỉ tiêu",
+                    &target.id.value,
+                    document.targets.iter().map(|t| t.id.as_str()),
+                    diagnostics,
+                ),
+                Some(measured) => {
+                    let source = site.document(&from);
+                    let m =
+                        source.and_then(|d| d.measurements.iter().find(|m| m.id == measurement));
+                    if let (Some(source), Some(m)) = (source, m) {
+                        super::measured::check_link(
+                            place_of(&file, &target.id),
+                            source,
+                            m,
+                            document,
+                            measured,
+                            target.comparable,
+                            diagnostics,
+                        );
+                    }
                 }
-            }
+            },
         }
     }
     let broken_links = diagnostics.error_count();
@@ -338,7 +359,7 @@ fn check_folder(
                 m.target
                     .iter()
                     .chain(&m.targets)
-                    .map(|t| (file.clone(), t.clone()))
+                    .map(|t| (file.clone(), m.id.value.clone(), t.clone()))
             })
         })
         .collect();

@@ -8,6 +8,7 @@ pub mod attachments;
 mod document;
 mod lineage;
 pub mod link_places;
+mod measured;
 
 pub use agency_lookup::{AgencyLookup, normalize_name};
 
