@@ -336,6 +336,13 @@ pub struct AppendixRecord {
     pub row_count: usize,
     /// Number of groups.
     pub group_count: usize,
+    /// First year of the period its rows belong to (its own, else its document's).
+    pub period_from: Option<i32>,
+    /// Last year of that period.
+    pub period_to: Option<i32>,
+    /// Derived: whether it lists its document's own period (a plan's money counts only
+    /// these appendices; a plan's list of the period before does not).
+    pub own_period: bool,
     /// Rows in display order.
     pub rows: Vec<RowRecord>,
 }
@@ -722,7 +729,11 @@ fn bundle(site: &Site, document: &Document) -> DocumentBundle {
 
 fn appendix(document: &Document, appendix: &Appendix) -> AppendixRecord {
     let url = appendix_url(&document.id, &appendix.id);
+    let period = appendix.period.or(document.period);
     AppendixRecord {
+        period_from: period.map(|p| p.from),
+        period_to: period.map(|p| p.to),
+        own_period: crate::site::money::is_own_period(document, appendix),
         document: document.id.clone(),
         id: appendix.id.clone(),
         url: url.clone(),

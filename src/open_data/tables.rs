@@ -16,6 +16,8 @@ pub enum FieldType {
     Number,
     /// ISO 8601 date.
     Date,
+    /// `true` or `false`.
+    Boolean,
 }
 
 impl FieldType {
@@ -26,6 +28,7 @@ impl FieldType {
             FieldType::Integer => "integer",
             FieldType::Number => "number",
             FieldType::Date => "date",
+            FieldType::Boolean => "boolean",
         }
     }
 }
@@ -111,7 +114,7 @@ fn fk(
     }
 }
 
-use FieldType::{Date, Integer, Number as Num, String as Str};
+use FieldType::{Boolean, Date, Integer, Number as Num, String as Str};
 
 fn s(text: &str) -> Option<String> {
     Some(text.to_string())
@@ -430,6 +433,17 @@ pub fn tables(records: &Records) -> Vec<Table> {
                 field("unit_in_dong", Num, "Một đơn vị bằng bao nhiêu đồng"),
                 required("row_count", Integer, "Số dòng dữ liệu"),
                 required("group_count", Integer, "Số nhóm"),
+                field(
+                    "period_from",
+                    Integer,
+                    "Năm đầu của giai đoạn các dòng thuộc về (của phụ lục, nếu không thì của văn bản)",
+                ),
+                field("period_to", Integer, "Năm cuối của giai đoạn đó"),
+                required(
+                    "own_period",
+                    Boolean,
+                    "Suy ra: phụ lục có thuộc giai đoạn của chính văn bản không (kinh phí của kế hoạch chỉ cộng các phụ lục này)",
+                ),
             ],
             primary_key: &["document", "id"],
             foreign_keys: vec![fk(&["document"], "van-ban", &["id"])],
@@ -447,6 +461,9 @@ pub fn tables(records: &Records) -> Vec<Table> {
                         n(a.unit_in_dong),
                         i(Some(a.row_count)),
                         i(Some(a.group_count)),
+                        i(a.period_from),
+                        i(a.period_to),
+                        Some(a.own_period.to_string()),
                     ]
                 })
                 .collect(),

@@ -33,7 +33,12 @@ pub fn feed(site: &Site, entries: usize) -> Output {
         }),
     );
     // Documents are newest first.
-    for document in site.documents.iter().take(entries) {
+    for (position, document) in site.documents.iter().enumerate().take(entries) {
+        // A report's entry says what changed since the documents before it.
+        let summary = match crate::site::changes::changes(site, position) {
+            Some(changes) => format!("{} {}", document.title, changes.summary()),
+            None => document.title.clone(),
+        };
         let url = format!("{base}van-ban/{}/", document.id);
         let heading = match &document.number {
             Some(number) => format!("{} số {}", document.kind.label(), number),
@@ -52,7 +57,7 @@ pub fn feed(site: &Site, entries: usize) -> Output {
             document.issued,
             escape_xml(&issuer),
             escape_xml(document.kind.label()),
-            escape_xml(&document.title),
+            escape_xml(&summary),
         ));
     }
     xml.push_str("</feed>\n");

@@ -675,6 +675,13 @@ pub fn indicator_page(
             (d.province.as_str(), m.as_of.as_deref(), bar)
         })
         .collect();
+    // A figure printed twice in a document (the same province, date and value) is one
+    // measurement: one bar.
+    let mut seen = std::collections::HashSet::new();
+    let bars: Vec<(&str, Option<&str>, Bar)> = bars
+        .into_iter()
+        .filter(|(province, as_of, bar)| seen.insert((*province, *as_of, bar.value)))
+        .collect();
     let bars = readable_bars(bars);
     let lines: Vec<Line> = site
         .documents

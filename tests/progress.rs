@@ -1,0 +1,459 @@
+//! Progress and lineage through the binary: target statuses on the real content and on a
+//! fixture, the money figures traced back to the open data, the register of mismatched
+//! totals, row links (refused, suggested, followed), standard row statuses, and a report's
+//! changes.
+
+mod common;
+use common::{Project, congkhai, printed, repo};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The real content built once per test into a temporary folder.
+fn build_real() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = dir.path().join("output");
+    let out = congkhai(
+        &repo(),
+        &["build", "--output", output.to_str().expect("utf-8 path")],
+    );
+    assert!(out.status.success(), "{}", printed(&out));
+    (dir, output)
+}
+
+fn json(output: &Path, file: &str) -> Value {
+    let text = std::fs::read_to_string(output.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+fn page(output: &Path, file: &str) -> String {
+    std::fs::read_to_string(output.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn target<'a>(targets: &'a [Value], document: &str, id: &str) -> &'a Value {
+    targets
+        .iter()
+        .find(|t| t["document"] == document && t["id"] == id)
+        .unwrap_or_else(|| panic!("target {document}/{id}"))
+}
+
+#[test]
+fn the_report_gives_its_targets_a_status() {
+    let (_dir, output) = build_real();
+    let targets = json(&output, "du-lieu/chi-tieu.json");
+    let targets = targets.as_array().expect("array");
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in targets {
+        *counts
+            .entry(t["status"].as_str().expect("status"))
+            .or_default() += 1;
+    }
+    // Every target that a measurement names has a status other than "no data".
+    let measurements = json(&output, "du-lieu/so-lieu.json");
+    for m in measurements.as_array().expect("array") {
+        let Some(list) = m["targets"].as_str() else {
+            continue;
+        };
+        for named in list.split("; ") {
+            let (document, id) = named.split_once('/').expect("document/target");
+            let t = target(targets, document, id);
+            assert_ne!(t["status"], "chua-co-so-lieu", "{named} is measured");
+            assert!(t["measurement_count"].as_u64() >= Some(1));
+        }
+    }
+    let online = target(targets, "kh-2044-2025", "cqs-ho-so-truc-tuyen-toan-trinh");
+    assert_eq!(online["status"], "dang-thuc-hien");
+    assert_eq!(online["share_of_goal"], serde_json::json!(78.5));
+    assert_eq!(
+        online["status_summary"],
+        "47,09% (ngày 31/10/2023) — mục tiêu ≥\u{a0}60% năm 2025; đạt 78,5% mức cần đạt"
+    );
+    let systems = target(targets, "kh-2044-2025", "cqs-phe-duyet-cap-do-attt");
+    assert_eq!(systems["status"], "dat", "30/30 systems is 100%");
+    assert_eq!(systems["latest_value"], serde_json::json!(100));
+    let other_denominator = target(
+        targets,
+        "kh-10693-2020",
+        "muc-tieu-2-dd-ho-so-truc-tuyen-tthc-cong-bo",
+    );
+    assert_eq!(other_denominator["status"], "khong-so-sanh-duoc");
+    assert_eq!(other_denominator["status_rule"], "danh-gia-khong-so-sanh");
+    assert_eq!(counts.values().sum::<usize>(), targets.len());
+    assert!(
+        counts["dat"] >= 3 && counts["dang-thuc-hien"] >= 3,
+        "{counts:?}"
+    );
+
+    // The page says the same, and links the status to its rule.
+    let document = page(&output, "van-ban/kh-2044-2025/index.html");
+    assert!(document.contains("chi-tieu/phuong-phap/#chua-den-han"));
+    assert!(document.contains("đạt 78,5% mức cần đạt"));
+    let rules = page(&output, "chi-tieu/phuong-phap/index.html");
+    for rule in [
+        "chua-den-han",
+        "danh-gia-khong-so-sanh",
+        "so-dem-khong-mau-so",
+        "qua-nam-chua-dat",
+    ] {
+        assert!(
+            rules.contains(&format!("id={rule}>")),
+            "rule {rule} on the methodology page"
+        );
+    }
+}
+
+/// The exact figure of a sum as pages print it: "278.885,5 triệu đồng".
+fn exact(million: f64) -> String {
+    let text = format!("{million:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text, None), |(w, f)| (w, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{grouped},{f} triệu đồng"),
+        None => format!("{grouped} triệu đồng"),
+    }
+}
+
+#[test]
+fn money_on_the_first_screens_adds_up_from_the_open_data() {
+    let (_dir, output) = build_real();
+    let documents = json(&output, "du-lieu/van-ban.json");
+    let appendices = json(&output, "du-lieu/phu-luc.json");
+    let rows = json(&output, "du-lieu/du-an.json");
+    // Each province's current plan: its newest plan with money in its own period's appendices.
+    let own_period: HashMap<(String, String), bool> = appendices
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|a| {
+            (
+                (
+                    a["document"].as_str().expect("id").to_string(),
+                    a["id"].as_str().expect("id").to_string(),
+                ),
+                a["own_period"].as_bool().expect("own_period"),
+            )
+        })
+        .collect();
+    let mut plans: Vec<&Value> = documents
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["kind"] == "plan")
+        .collect();
+    plans.sort_by(|a, b| b["issued"].as_str().cmp(&a["issued"].as_str()));
+    let home = page(&output, "index.html");
+    let projects = page(&output, "du-an/index.html");
+    let mut all = 0.0;
+    let mut provinces = 0;
+    for province in ["khanh-hoa", "tay-ninh", "dak-nong"] {
+        let sum_of = |plan: &str| -> Option<f64> {
+            let amounts: Vec<f64> = rows
+                .as_array()
+                .expect("array")
+                .iter()
+                .filter(|r| r["document"] == plan && r["amount_column"].is_string())
+                .filter(|r| {
+                    own_period[&(
+                        plan.to_string(),
+                        r["appendix"].as_str().expect("id").to_string(),
+                    )]
+                })
+                .filter_map(|r| r["amount_million_dong"].as_f64())
+                .collect();
+            (!amounts.is_empty()).then(|| amounts.iter().sum())
+        };
+        let Some(total) = plans
+            .iter()
+            .filter(|d| d["province"] == province)
+            .find_map(|d| sum_of(d["id"].as_str().expect("id")))
+        else {
+            continue;
+        };
+        provinces += 1;
+        all += total;
+        let figure = exact(total);
+        assert!(
+            home.contains(&figure),
+            "home page shows {province}'s {figure}"
+        );
+        assert!(
+            projects.contains(&figure),
+            "/du-an/ shows {province}'s {figure}"
+        );
+    }
+    assert_eq!(provinces, 3);
+    assert!(
+        projects.contains(&exact(all)),
+        "/du-an/ shows the sum {}",
+        exact(all)
+    );
+    // The headline is in tỷ đồng with one decimal, the exact figure beside it.
+    assert!(home.contains("278,9 tỷ đồng") && home.contains("278.885,5 triệu đồng"));
+    // A project counted once among the largest, and the charts have their tables.
+    assert!(projects.contains("id=bieu-do-nguon-von"));
+    assert!(projects.contains("Ngân sách địa phương"));
+    assert!(home.contains("id=bieu-do-tinh-trang"));
+}
+
+#[test]
+fn the_register_lists_every_stated_total_that_differs() {
+    let (_dir, output) = build_real();
+    let register = page(&output, "doi-chieu-tong/index.html");
+    // Every total warning of the check is one line of the register.
+    let check = congkhai(&repo(), &["check"]);
+    let text = printed(&check);
+    let warnings = text
+        .lines()
+        .filter(|l| l.contains("cảnh báo:") && l.contains("nhưng tổng các dòng là"))
+        .count();
+    let lines = register.matches("<tr class=row>").count();
+    assert!(warnings > 0);
+    assert_eq!(lines, warnings, "one register line per mismatched total");
+    // Each links to its group's line on the appendix page.
+    assert!(register.contains("phu-luc-iii/#tong") || register.contains("#g-"));
+}
+
+#[test]
+fn lgsp_is_one_project_from_plan_to_report() {
+    let (_dir, output) = build_real();
+    let lgsp = page(&output, "du-an/kh-10693-2020-iv-i-2-2-1/index.html");
+    assert!(
+        lgsp.contains("18.000 → 14.755 triệu đồng, −18\u{a0}%"),
+        "the change is stated"
+    );
+    assert!(lgsp.contains("van-ban/kh-10693-2020/phu-luc-iv/#r-i-2-2-1"));
+    assert!(lgsp.contains("van-ban/bc-khanh-hoa-10-thang-2023/phu-luc-ii-i/#r-2"));
+    // Both rows link back to the project's page.
+    for appendix in [
+        "van-ban/kh-10693-2020/phu-luc-iv/index.html",
+        "van-ban/bc-khanh-hoa-10-thang-2023/phu-luc-ii-i/index.html",
+    ] {
+        assert!(
+            page(&output, appendix).contains("du-an/kh-10693-2020-iv-i-2-2-1/"),
+            "{appendix}"
+        );
+    }
+    // One row per project in the open data, one per mention in du-an.
+    let tracked = json(&output, "du-lieu/ho-so-du-an.json");
+    let lgsp = tracked
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|p| p["id"] == "kh-10693-2020-iv-i-2-2-1")
+        .expect("LGSP");
+    assert_eq!(lgsp["mentions"], 2);
+    assert_eq!(lgsp["first_amount_million_dong"], serde_json::json!(18000));
+    assert_eq!(lgsp["latest_amount_million_dong"], serde_json::json!(14755));
+    let rows = json(&output, "du-lieu/du-an.json");
+    let mentions = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|r| r["project"] == "kh-10693-2020-iv-i-2-2-1")
+        .count();
+    assert_eq!(mentions, 2);
+    // The report says what changed since the plan.
+    let report = page(&output, "van-ban/bc-khanh-hoa-10-thang-2023/index.html");
+    assert!(report.contains("Có gì mới"));
+    assert!(report.contains("18.000 → 14.755 triệu đồng"));
+    let feed = page(&output, "feed.xml");
+    assert!(
+        feed.contains("So với văn bản trước:"),
+        "the feed carries the changes"
+    );
+}
+
+#[test]
+fn one_measurement_is_one_mark_and_charts_stay_readable() {
+    let (_dir, output) = build_real();
+    let indicator = page(&output, "chi-tieu/ho-so-truc-tuyen/index.html");
+    // 47,09% is printed twice in the report: one bar.
+    // (Pages are minified: attribute quotes go where they can, `viewBox` is written as the
+    // HTML parser reads it back.)
+    assert_eq!(indicator.matches("class=bar ").count(), 1, "{indicator}");
+    assert!(indicator.contains("viewbox=\"0 0 360 "));
+    assert!(indicator.contains("font-size=13"));
+}
+
+const STATUSES: &str = r#"- id: hoan-thanh
+  label: "Hoàn thành"
+  done: true
+  match: ["hoàn thành", "xong"]
+- id: dang-trien-khai
+  label: "Đang triển khai"
+  match: ["đang triển khai"]
+"#;
+
+/// The fixture with a later report whose appendix continues the plan's rows.
+fn lineage_project(continues: &str, status: &str) -> Project {
+    let project = Project::new();
+    project.write("row-statuses.yaml", STATUSES);
+    project.write(
+        "documents/khanh-hoa/bc-1-2021/appendices/01-tien-do.yaml",
+        &format!(
+            r#"id: i
+number: "I"
+title: "TIẾN ĐỘ"
+unit: trieu-dong
+columns:
+  - {{ key: stt, title: "STT", role: label }}
+  - {{ key: name, title: "Tên dự án", role: name }}
+  - {{ key: agency, title: "Đơn vị chủ trì", role: agency }}
+  - {{ key: amount, title: "Tổng kinh phí", role: amount }}
+  - {{ key: status, title: "Tiến độ", role: status }}
+rows:
+  - {{ stt: "1", name: "Trung tâm dữ liệu", agency: "Sở TTTT", amount: "1.500.000", status: "{status}"{continues} }}
+  - {{ stt: "2", name: "Phần mềm một cửa điện tử", agency: "Sở Thông tin và Truyền thông", amount: "95", status: "Đang triển khai" }}
+  - {{ stt: "3", name: "Camera giám sát giao thông", agency: "Sở TTTT", amount: "10", status: "Đang triển khai" }}
+"#
+        ),
+    );
+    project
+}
+
+#[test]
+fn a_link_to_a_missing_row_or_a_later_document_is_refused() {
+    let project = lineage_project(r#", continues: "kh-1-2020/i#r-i-9""#, "Đã hoàn thành");
+    let text = project.check_fails();
+    assert!(
+        text.contains("01-tien-do.yaml:12:")
+            && text.contains("không có dòng dự án, nhiệm vụ “r-i-9”"),
+        "{text}"
+    );
+    assert!(text.contains("có phải “r-i-"), "did you mean: {text}");
+
+    let project = lineage_project(r#", continues: "kh-1-2020/ii#r-i-1""#, "Đã hoàn thành");
+    assert!(
+        project
+            .check_fails()
+            .contains("không có phụ lục của văn bản “kh-1-2020” “ii”")
+    );
+
+    let project = lineage_project(r#", continues: "kh-1-2020#r-i-1""#, "Đã hoàn thành");
+    assert!(
+        project
+            .check_fails()
+            .contains("không đúng dạng văn-bản/phụ-lục#dòng")
+    );
+
+    // The plan's row cannot continue the later report's.
+    let project = lineage_project("", "Đã hoàn thành");
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml",
+        r#"amount: "90" }"#,
+        r#"amount: "90", continues: "bc-1-2021/i#r-1" }"#,
+    );
+    let text = project.check_fails();
+    assert!(text.contains("ban hành sau nó"), "{text}");
+}
+
+#[test]
+fn unlinked_rows_get_ranked_suggestions() {
+    let project = lineage_project("", "Đang triển khai");
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    // Row 1 has the plan's row 1 as its likely match; row 2 the one-stop software.
+    let row1 = text
+        .lines()
+        .find(|l| l.contains("01-tien-do.yaml:12:") && l.contains("ghi chú"))
+        .unwrap_or_else(|| panic!("a note at row 1: {text}"));
+    assert!(
+        row1.starts_with("content/documents/khanh-hoa/bc-1-2021/appendices/01-tien-do.yaml:12:")
+    );
+    assert!(
+        row1.contains("1) kh-1-2020/i#r-i-1 “Trung tâm dữ liệu”"),
+        "{row1}"
+    );
+    assert!(text.contains(r#"continues: "kh-1-2020/i#r-i-1""#));
+    let row2 = text
+        .lines()
+        .find(|l| l.contains("01-tien-do.yaml:13:") && l.contains("ghi chú"))
+        .unwrap_or_else(|| panic!("a note at row 2: {text}"));
+    assert!(row2.contains("kh-1-2020/i#r-ii-1"), "{row2}");
+    // A row like no earlier one gets none.
+    assert!(!text.contains("01-tien-do.yaml:14:"), "{text}");
+    assert!(
+        text.contains("Kiểm tra xong: 0 lỗi, 1 cảnh báo, 2 ghi chú."),
+        "{text}"
+    );
+    // A build does not list them, it counts them.
+    let build = printed(&project.run(&["build"]));
+    assert!(
+        !build.contains("ghi chú:") && build.contains("2 gợi ý nối dòng"),
+        "{build}"
+    );
+}
+
+#[test]
+fn a_followed_project_has_its_page_and_the_report_its_changes() {
+    let project = lineage_project(r#", continues: "kh-1-2020/i#r-i-1""#, "Đã hoàn thành");
+    let output = project.run(&["build"]);
+    assert!(output.status.success(), "{}", printed(&output));
+    let page = project.page("du-an/kh-1-2020-i-i-1/index.html");
+    assert!(
+        page.contains("1.747.000 → 1.500.000 triệu đồng, −14,1\u{a0}%"),
+        "{page}"
+    );
+    assert!(page.contains("van-ban/bc-1-2021/phu-luc-i/#r-1"));
+    assert!(page.contains("Hoàn thành"));
+    let report = project.page("van-ban/bc-1-2021/index.html");
+    assert!(report.contains("So với văn bản trước: 2 dự án, nhiệm vụ mới; 1 tiếp nối; 1 đổi kinh phí; 1 hoàn thành; 2 không được nhắc lại; 1 chỉ tiêu lần đầu có số liệu."), "{report}");
+    // The appendix filter offers the standard statuses, the printed text beside them.
+    let appendix = project.page("van-ban/bc-1-2021/phu-luc-i/index.html");
+    assert!(appendix.contains("data-filter-value=\"Hoàn thành\""));
+    assert!(appendix.contains("Đã hoàn thành"));
+}
+
+#[test]
+fn a_status_text_no_standard_status_matches_is_a_warning_at_its_cell() {
+    let project = lineage_project("", "Chờ bố trí vốn");
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("01-tien-do.yaml:12:")
+            && text.contains("tình trạng “Chờ bố trí vốn” không khớp tình trạng chuẩn nào"),
+        "{text}"
+    );
+    let build = project.run(&["build"]);
+    assert!(build.status.success());
+    let rows = std::fs::read_to_string(project.path().join("output/du-lieu/du-an.json"))
+        .expect("du-an.json");
+    assert!(rows.contains("\"status_standard\":\"khong-ro\""));
+}
+
+#[test]
+fn a_count_against_a_share_target_is_warned_and_judged_not_comparable() {
+    let project = Project::new();
+    project.edit(
+        "documents/khanh-hoa/bc-1-2021/measurements.yaml",
+        r#"  denominator: "1000"
+"#,
+        "",
+    );
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(
+        text.contains("là một số đếm (hồ sơ) không có mẫu số"),
+        "{text}"
+    );
+    assert!(output.status.success());
+    assert!(project.run(&["build"]).status.success());
+    let targets = std::fs::read_to_string(project.path().join("output/du-lieu/chi-tieu.json"))
+        .expect("chi-tieu.json");
+    assert!(
+        targets.contains("\"status\":\"khong-so-sanh-duoc\""),
+        "{targets}"
+    );
+    assert!(targets.contains("\"status_rule\":\"so-dem-khong-mau-so\""));
+}
