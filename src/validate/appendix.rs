@@ -166,6 +166,7 @@ fn stable_anchor(context: &mut Context, prefix: &str, own: &str, position: usize
 type Sums = BTreeMap<String, Decimal>;
 
 /// Checks one appendix of a document of `province` and builds its display rows.
+#[allow(clippy::too_many_arguments)] // what one appendix is checked against, each needed
 pub(super) fn appendix(
     file: &Path,
     source: &AppendixSource,

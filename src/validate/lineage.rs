@@ -110,7 +110,6 @@ pub(super) fn check_link(
             }
         };
         diagnostics.error(place, format!("không có {what}"), help);
-        return;
     }
 }
 
