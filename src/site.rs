@@ -414,6 +414,10 @@ pub struct ProjectSummary {
     pub funding: String,
     /// Status as printed.
     pub status: String,
+    /// The standard status of the printed one (see [`TableRow::status`]).
+    pub status_standard: Option<String>,
+    /// The project it belongs to (see [`lineage`]), set when the project lists gather it.
+    pub project: Option<String>,
     /// The main amount, in triệu đồng.
     pub amount: Option<Decimal>,
 }
@@ -520,6 +524,8 @@ impl Appendix {
                 period: text(row, ColumnRole::Period),
                 funding: text(row, ColumnRole::Funding),
                 status: text(row, ColumnRole::Status),
+                status_standard: row.status.clone(),
+                project: None,
                 amount: self.amount_in_millions(row, main),
             })
             .collect()

@@ -363,7 +363,7 @@ fn data_package_passes_frictionless_validate() {
         .flat_map(|t| t["errors"].as_array().into_iter().flatten())
         .collect();
     assert_eq!(report["valid"], true, "frictionless errors: {errors:#?}");
-    assert_eq!(report["tasks"].as_array().map(Vec::len), Some(13));
+    assert_eq!(report["tasks"].as_array().map(Vec::len), Some(14));
     let descriptor = read_json("du-lieu/datapackage.json");
     assert_eq!(descriptor["licenses"][0]["name"], "CC-BY-4.0");
     assert_eq!(descriptor["sources"].as_array().map(Vec::len), Some(7));

@@ -418,8 +418,8 @@ pub struct TrackedProjectRecord {
     pub id: String,
     /// URL of its page.
     pub url: String,
-    /// Name as the latest document prints it.
-    pub name: String,
+    /// Name as the latest document prints it (some rows print none).
+    pub name: Option<String>,
     /// Province ID.
     pub province: String,
     /// Lead agency as the latest document prints it.
@@ -820,7 +820,7 @@ fn tracked(site: &Site) -> Vec<TrackedProjectRecord> {
             Some(TrackedProjectRecord {
                 id: project.id.clone(),
                 url: format!("du-an/{}/", project.id),
-                name: latest.name.clone(),
+                name: non_empty(&latest.name),
                 province: latest_document.province.clone(),
                 agency: non_empty(&latest.agency),
                 agencies: latest.agencies.clone(),

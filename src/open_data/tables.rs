@@ -743,7 +743,7 @@ pub fn tables(records: &Records) -> Vec<Table> {
                     "Mã dự án: văn bản, phụ lục và neo của dòng đầu tiên",
                 ),
                 required("url", Str, "Địa chỉ trang dự án"),
-                required("name", Str, "Tên, như văn bản mới nhất ghi"),
+                field("name", Str, "Tên, như văn bản mới nhất ghi"),
                 id("province", "Mã tỉnh"),
                 field("agency", Str, "Cơ quan chủ trì, như văn bản mới nhất ghi"),
                 field(
@@ -789,7 +789,7 @@ pub fn tables(records: &Records) -> Vec<Table> {
                     vec![
                         s(&p.id),
                         s(&p.url),
-                        s(&p.name),
+                        o(&p.name),
                         s(&p.province),
                         o(&p.agency),
                         list(&p.agencies),

@@ -77,11 +77,16 @@ impl<'a> ProjectStore<'a> {
                     .filter(|d| d.id == document.id)
                     .context("văn bản không khớp vị trí của nó trong cổng")?;
                 let mut rows = Vec::new();
+                let ids = site.lineage.ids_of(&site.documents, first + i);
                 for (number, (appendix, whole_appendix)) in
                     slim.appendices.iter().zip(&document.appendices).enumerate()
                 {
+                    let position = number;
                     let number = u32::try_from(number)?;
-                    for row in whole_appendix.project_summaries() {
+                    for mut row in whole_appendix.project_summaries() {
+                        row.project = ids
+                            .get(&(position, row.anchor.as_str()))
+                            .map(|id| id.to_string());
                         let amount = row.amount;
                         let project = Project {
                             document: slim,

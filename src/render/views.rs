@@ -421,6 +421,13 @@ pub fn project_view(site: &Site, project: &Project, amount: Option<Decimal>) -> 
         "period": project.row.period,
         "funding": project.row.funding,
         "status": project.row.status,
+        "status_standard": project.row.status_standard.as_deref().map(|id| {
+            site.row_statuses
+                .iter()
+                .find(|s| s.id == id)
+                .map_or_else(|| crate::site::RowStatus::unknown().label, |s| s.label.clone())
+        }),
+        "project": project.row.project,
         "amount": amount.map(format_number),
         "amount_sort": amount.map(|a| a.to_string()),
     })

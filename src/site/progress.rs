@@ -205,7 +205,10 @@ impl<'a> Assessment<'a> {
     pub fn summary(&self, target: &Target) -> String {
         let goal = goal_phrase(target);
         let Some(latest) = self.latest() else {
-            return goal.map(|g| format!("Mục tiêu {g}")).unwrap_or_default();
+            return match goal {
+                Some(goal) => format!("Mục tiêu {goal}"),
+                None => Status::NoData.label().to_string(),
+            };
         };
         let measured = measured_phrase(latest.measurement, self.compared, target);
         let date = latest

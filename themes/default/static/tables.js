@@ -18,9 +18,13 @@
   function choiceKey(text) {
     return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
   }
+  // A cell's text as filters and sorting read it: the standard value a cell carries in
+  // data-filter-value (a standard status beside the printed text), else its text.
   function cellText(row, index) {
     var cell = row.cells[index];
-    return cell ? cell.textContent.trim() : "";
+    if (!cell) { return ""; }
+    if (cell.hasAttribute("data-filter-value")) { return cell.getAttribute("data-filter-value"); }
+    return cell.textContent.trim();
   }
   // A column header's label, without the copy kept for printing.
   function headerLabel(th) {
