@@ -96,6 +96,11 @@ fn mismatches(source: &AppendixSource, rows: &[TableRow]) -> Vec<TotalMismatch> 
             (_, _, Some(title)) => title.to_string(),
             (_, label, None) => label.unwrap_or_default().to_string(),
         };
+        let group = if group.trim().is_empty() {
+            "(nhóm không in tên)".to_string()
+        } else {
+            group
+        };
         for check in &row.checks {
             let (Some(stated), Some(difference)) = (check.stated, check.difference) else {
                 continue;
