@@ -196,6 +196,30 @@ fn money_on_the_first_screens_adds_up_from_the_open_data() {
         "/du-an/ shows the sum {}",
         exact(all)
     );
+    // The targets by status of each province, counted again from the targets dataset.
+    let targets = json(&output, "du-lieu/chi-tieu.json");
+    let province_of: HashMap<&str, &str> = documents
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| (d["id"].as_str().expect("id"), d["province"].as_str().expect("province")))
+        .collect();
+    for (province, name) in [("khanh-hoa", "Khánh Hòa"), ("tay-ninh", "Tây Ninh"), ("dak-nong", "Đắk Nông")] {
+        let count = |status: &str| {
+            targets
+                .as_array()
+                .expect("array")
+                .iter()
+                .filter(|t| province_of[t["document"].as_str().expect("id")] == province && t["status"] == status)
+                .count()
+        };
+        let cells: String = ["dat", "dang-thuc-hien", "chua-dat", "khong-so-sanh-duoc", "chua-co-so-lieu"]
+            .iter()
+            .map(|s| format!("<td class=num>{}</td>", count(s)))
+            .collect();
+        let row = format!("#chi-tieu>{name}</a></th>{cells}</tr>");
+        assert!(home.contains(&row), "home page row {row}");
+    }
     // The headline is in tỷ đồng with one decimal, the exact figure beside it.
     assert!(home.contains("278,9 tỷ đồng") && home.contains("278.885,5 triệu đồng"));
     // A project counted once among the largest, and the charts have their tables.
