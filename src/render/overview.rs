@@ -440,6 +440,7 @@ fn grid_cell(site: &Site, province: &Province, indicator: &str) -> Value {
             let status = assessment.status();
             json!({
                 "document": document.id,
+                "document_label": super::document_title(site, document),
                 "id": target.id,
                 "goal": target.value.map(|v| crate::vietnamese::goal_text(target.comparison.as_deref(), v, target.unit.as_deref())),
                 "level": target.level.map(|l| l.label()),
