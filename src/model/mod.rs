@@ -15,7 +15,9 @@ pub use document::{
     AttachmentSource, Comparison, DocumentKind, DocumentSource, Level, MeasurementSource, Period,
     RelationSource, RelationType, SectionFrontMatter, Signer, TargetRef, TargetSource,
 };
-pub use registry::{AgencySource, IndicatorSource, ProvinceSource, SiteConfig};
+pub use registry::{
+    AgencySource, GlossarySource, IndicatorSource, ProvinceSource, PublisherSource, SiteConfig,
+};
 
 pub use crate::yaml::Spanned;
 

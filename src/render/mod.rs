@@ -2,6 +2,8 @@
 //! with its URL, checked for broken links before anything is written.
 
 pub mod chart;
+pub mod glossary;
+pub mod portal;
 pub mod projects;
 mod status;
 pub mod views;
@@ -310,7 +312,10 @@ fn document_pages<'a>(
                 json_ld: None,
                 data: Box::new(move || {
                     let mut data = views::appendix_page(site, document, appendix);
-                    data["rows_html"] = Value::String(pages.appendix_rows(appendix)?);
+                    let rows = pages.appendix_rows(appendix)?;
+                    let terms = glossary::Terms::new(&site.glossary);
+                    let rows = terms.mark_first_uses(&rows, &mut Default::default());
+                    data["rows_html"] = Value::String(rows);
                     Ok(data)
                 }),
             });
@@ -332,7 +337,12 @@ fn document_page_of<'a>(
         title,
         description: Some(document.title.clone()),
         json_ld: Some(metadata::document_json_ld(site, document)),
-        data: Box::new(move || Ok(views::document_page(site, document))),
+        data: Box::new(move || {
+            let mut data = views::document_page(site, document);
+            data["extras"] = portal::document_extras(document);
+            glossary::mark_sections(&site.glossary, &mut data);
+            Ok(data)
+        }),
     }
 }
 
@@ -365,6 +375,30 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
             }
         }
     }
+    pages.push(simple(
+        "provinces.html",
+        "tinh/index.html",
+        "Các tỉnh",
+        move || portal::provinces_index(site),
+    ));
+    pages.push(simple(
+        "documents.html",
+        "van-ban/index.html",
+        "Văn bản",
+        move || portal::documents_index(site, portal::DOCUMENTS_ON_INDEX),
+    ));
+    pages.push(simple(
+        "glossary.html",
+        "thuat-ngu/index.html",
+        "Thuật ngữ, chữ viết tắt",
+        move || glossary::glossary_page(&site.glossary),
+    ));
+    pages.push(simple(
+        "about.html",
+        "gioi-thieu/index.html",
+        "Giới thiệu",
+        move || portal::about_page(site),
+    ));
     pages.push(simple(
         "agencies.html",
         "co-quan/index.html",
@@ -447,6 +481,26 @@ fn prepare<'a>(tera: &'a Tera, site: &'a Site, theme: &Path) -> Result<(Pages<'a
     shared.insert("root", &site.info.base_path);
     shared.insert("assets", &assets::fingerprint(&mut static_files));
     shared.insert("t", &strings);
+    shared.insert(
+        "site_updated",
+        &site.updated().map(|d| views::short_date(&d)),
+    );
+    shared.insert(
+        "licence",
+        &serde_json::json!({
+            "name": crate::open_data::package::LICENCE.name,
+            "title": crate::open_data::package::LICENCE.title,
+            "url": crate::open_data::package::LICENCE.path,
+        }),
+    );
+    shared.insert(
+        "emblem",
+        &site
+            .info
+            .emblem
+            .as_ref()
+            .map(|name| format!("{}/{name}", crate::site::EMBLEM_FOLDER)),
+    );
     shared.insert(
         "js_strings",
         &metadata::script_safe(&serde_json::to_string(&js)?),
@@ -626,6 +680,12 @@ pub fn render_to(
     timings.mark("tìm kiếm: chỉ mục");
     for output in static_files {
         site_files.put(&output.path, &output.bytes)?;
+    }
+    if let Some(name) = &site.info.emblem {
+        let source = site.root.join(name);
+        let bytes = std::fs::read(&source)
+            .with_context(|| format!("không đọc được biểu trưng {}", source.display()))?;
+        site_files.put(&format!("{}/{name}", crate::site::EMBLEM_FOLDER), &bytes)?;
     }
     let mut paths = std::mem::take(
         &mut *site_files
