@@ -320,6 +320,18 @@ fn document_pages<'a>(
                 }),
             });
         }
+        if !document.attachments.is_empty() {
+            list.push(simple(
+                "attachments.html",
+                &format!(
+                    "van-ban/{}/{}/index.html",
+                    document.id,
+                    crate::site::ATTACHMENTS_FOLDER
+                ),
+                &format!("Tệp đính kèm – {title}"),
+                move || views::document_page(site, document),
+            ));
+        }
         list.push(document_page_of(site, document, title));
     }
     list
@@ -668,6 +680,7 @@ pub fn render_to(
     pages.render_all(page_list(site, &projects), &site_files)?;
     timings.mark("trang chung");
     let open_data = open_data.finish()?;
+    let schema_list = open_data["schemas"].clone();
     let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
@@ -675,6 +688,32 @@ pub fn render_to(
         open_data,
     ))?;
     site_files.put(&open_data_page.path, &open_data_page.bytes)?;
+    // The folders of the schemas have pages of their own, as every folder a reader reaches.
+    for (folder, title) in [
+        ("schema", "Lược đồ JSON của dữ liệu mở"),
+        ("schema/noi-dung", "Lược đồ JSON của tệp nội dung"),
+    ] {
+        let prefix = format!("{}/{folder}/", crate::open_data::FOLDER);
+        let schemas: Vec<&Value> = schema_list
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter(|s| {
+                        s["path"].as_str().is_some_and(|p| {
+                            p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/'))
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let page = pages.render(ready(
+            "schemas.html",
+            &format!("{prefix}index.html"),
+            title,
+            serde_json::json!({"schemas": schemas, "title": title}),
+        ))?;
+        site_files.put(&page.path, &page.bytes)?;
+    }
     timings.mark("dữ liệu mở: gói dữ liệu");
     search.finish(site, &emit)?;
     timings.mark("tìm kiếm: chỉ mục");

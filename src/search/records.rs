@@ -162,7 +162,14 @@ pub fn registry_records(site: &Site) -> Vec<Record> {
             kind: Kind::Glossary,
             title: format!("{}: {}", entry.term, entry.full),
             names: entry.aliases.clone(),
-            body: entry.note.clone().unwrap_or_default(),
+            body: format!(
+                "{} là chữ viết tắt của “{}”. {}",
+                entry.term,
+                entry.full,
+                entry.note.as_deref().unwrap_or_default()
+            )
+            .trim_end()
+            .to_string(),
             url: format!("thuat-ngu/#{}", entry.id),
             province: None,
             context: "Thuật ngữ, chữ viết tắt".to_string(),

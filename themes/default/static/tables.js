@@ -93,7 +93,8 @@
         cell.setAttribute("data-label", headerLabel(headers[i]));
         if (roles[i] === "name") { cell.classList.add("c-name"); }
         else if (roles[i] === "amount" || roles[i] === "status") { cell.classList.add("c-key"); }
-        if (cell.textContent.trim() === "") { cell.classList.add("c-empty"); }
+        // An empty cell is left out of the card, but the amount and the status always show.
+        if (cell.textContent.trim() === "" && !(row.classList.contains("row") && (roles[i] === "amount" || roles[i] === "status"))) { cell.classList.add("c-empty"); }
       });
     });
   }
