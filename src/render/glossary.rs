@@ -88,7 +88,8 @@ impl<'a> Terms<'a> {
         while i < text.len() {
             let here = &text[i..];
             // Not inside a word, nor inside a document's number ("10693/KH-UBND").
-            let boundary_before = previous.is_none_or(|c| !c.is_alphanumeric() && c != '/' && c != '-');
+            let boundary_before =
+                previous.is_none_or(|c| !c.is_alphanumeric() && c != '/' && c != '-');
             let found = boundary_before
                 .then(|| {
                     self.spellings.iter().find(|(spelling, entry)| {

@@ -700,7 +700,8 @@ pub fn render_to(
                 list.iter()
                     .filter(|s| {
                         s["path"].as_str().is_some_and(|p| {
-                            p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/'))
+                            p.strip_prefix(&prefix)
+                                .is_some_and(|rest| !rest.contains('/'))
                         })
                     })
                     .collect()

@@ -415,7 +415,11 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
     let mut years: Vec<(String, Vec<Value>)> = Vec::new();
     // A decision with the plan it issues, in the decision's year.
     for summary in super::portal::grouped_documents(site, &documents) {
-        let year = summary["issued"].as_str().and_then(|d| d.get(6..10)).unwrap_or_default().to_string();
+        let year = summary["issued"]
+            .as_str()
+            .and_then(|d| d.get(6..10))
+            .unwrap_or_default()
+            .to_string();
         match years.iter_mut().find(|(y, _)| *y == year) {
             Some((_, list)) => list.push(summary),
             None => years.push((year, vec![summary])),

@@ -105,7 +105,10 @@ pub fn registry_records(site: &Site) -> Vec<Record> {
         names.extend(agency.aliases.iter().cloned());
         let province = agency.province.as_deref().and_then(|p| site.province(p));
         let issued = labels(&mut site.documents.iter().filter(|d| d.issuer == agency.id));
-        let mut body: Vec<String> = province.map(|p| format!("Tỉnh {}", p.name)).into_iter().collect();
+        let mut body: Vec<String> = province
+            .map(|p| format!("Tỉnh {}", p.name))
+            .into_iter()
+            .collect();
         if !names.is_empty() {
             body.push(format!("Tên khác trong văn bản: {}", names.join("; ")));
         }

@@ -396,7 +396,11 @@ fn site_info(
 }
 
 /// The emblem of `site.yaml`: an SVG, PNG or WebP file beside it, named by a plain file name.
-fn emblem(site_file: &Path, name: &Spanned<String>, diagnostics: &mut Diagnostics) -> Option<String> {
+fn emblem(
+    site_file: &Path,
+    name: &Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
     let value = name.value.trim();
     let plain = !value.is_empty()
         && value
@@ -520,7 +524,10 @@ fn indicators(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Ind
 }
 
 /// The glossary: each term once (its spellings counted), with an anchor made of it.
-fn glossary(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<crate::site::GlossaryEntry> {
+fn glossary(
+    content: &SourceContent,
+    diagnostics: &mut Diagnostics,
+) -> Vec<crate::site::GlossaryEntry> {
     let Some((file, list)) = &content.glossary else {
         return Vec::new();
     };
@@ -559,7 +566,12 @@ fn glossary(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<crate
             term: term.to_string(),
             full: g.full.trim().to_string(),
             note: g.note.clone(),
-            aliases: g.aliases.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            aliases: g
+                .aliases
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
         });
     }
     entries.sort_by(|a, b| compare(&a.term, &b.term));
