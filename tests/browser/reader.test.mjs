@@ -149,6 +149,7 @@ describe("who publishes the portal", () => {
     assert.deepEqual(text, ["TL. TRƯỞNG BAN CHỈ ĐẠO", "THƯ KÝ", "GIÁM ĐỐC", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Phạm Duy Lộc"]);
     const meta = await page.locator("dl.meta").textContent();
     assert.match(meta, /Bản gốc/, "the page says where the original is, or that the portal has none");
+    assert.match(meta, /Cổng cập nhật\d\d\/\d\d\/\d{4}/, "the document's update date");
     await context.close();
   });
 });
@@ -336,6 +337,16 @@ describe("search", () => {
     assert.ok(results.every((r) => r.where.includes("Tây Ninh")), JSON.stringify(results.map((r) => r.where)));
     assert.ok(results.filter((r) => /kh-tay-ninh-2021-2025\/phu-luc-[^/]+\/#r-/.test(r.href)).length >= 2, "both camera projects");
     assert.match(await page.textContent("#tk-trang-thai"), /trong tỉnh Tây Ninh/);
+    await context.close();
+  });
+
+  test("an agency named in the query narrows the results to what names it", async () => {
+    const { context, page } = await open("tim-kiem/", WIDTHS.laptop);
+    const results = await query(page, "so tu phap phan mem");
+    assert.ok(results.length > 0);
+    for (const r of results) {
+      assert.ok(/tư pháp/i.test(r.snippet + r.where + r.marks.join(" ")), JSON.stringify(r));
+    }
     await context.close();
   });
 
