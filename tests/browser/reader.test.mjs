@@ -385,6 +385,30 @@ describe("search", () => {
   });
 });
 
+describe("page weight", () => {
+  test("pages, style and scripts stay within the budget (gzip, as served)", () => {
+    const sizes = [];
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".html.gz")) sizes.push([statSync(path).size, relative(output, path)]);
+      }
+    };
+    walk(output);
+    sizes.sort((a, b) => a[0] - b[0]);
+    const median = sizes[Math.floor(sizes.length / 2)][0];
+    const [largest, where] = sizes[sizes.length - 1];
+    assert.ok(median <= 4 * 1024, `median page ${median} bytes`);
+    assert.ok(largest <= 32 * 1024, `largest page ${largest} bytes (${where})`);
+    const assets = readdirSync(join(output, "assets"));
+    const gz = (prefix, ext) => statSync(join(output, "assets", assets.find((n) => n.startsWith(prefix) && n.endsWith(ext + ".gz")))).size;
+    // What every page loads besides itself: the style sheet and the table script.
+    assert.ok(gz("style.", ".css") + gz("tables.", ".js") <= 12 * 1024, "style and tables.js");
+    assert.ok(gz("tim-kiem.", ".js") <= 12 * 1024, "the search script, on the search page only");
+  });
+});
+
 describe("screenshots for the README", () => {
   const shots = [
     ["trang-chu.png", "", WIDTHS.laptop],
