@@ -178,6 +178,26 @@ describe("tables", () => {
     await context.close();
   });
 
+  test("on a phone, a short card by default and every column at a switch; page shorter than the wide table", async () => {
+    const { context, page } = await open("van-ban/kh-10693-2020/phu-luc-ii/", WIDTHS.phone);
+    const row = page.locator("table.cards tbody tr.row").nth(3);
+    await row.waitFor();
+    const goal = row.locator("td[data-label^='Mục tiêu']");
+    assert.equal(await goal.isVisible(), false, "the long description waits for the switch");
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.getByLabel("Hiện đủ các cột của bảng").check();
+    assert.equal(await goal.isVisible(), true);
+    const full = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height < full, `short cards ${height} px < full cards ${full} px`);
+    const plain = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const before = await plain.newPage();
+    await before.goto(base + "van-ban/kh-10693-2020/phu-luc-ii/");
+    const scrolled = await before.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height < scrolled * 0.6, `cards ${height} px against ${scrolled} px for the table scrolled sideways`);
+    await plain.close();
+    await context.close();
+  });
+
   test("at 768 px a table wider than the screen says that it scrolls, and a narrow one does not", async () => {
     const { context, page } = await open("van-ban/kh-10693-2020/phu-luc-ii/", WIDTHS.tablet);
     await page.locator(".table-status").waitFor();
@@ -229,7 +249,8 @@ describe("tables", () => {
         const labels = await row.locator("td").evaluateAll((cells) => cells
           .filter((c) => getComputedStyle(c).display !== "none")
           .map((c) => getComputedStyle(c, "::before").content));
-        assert.ok(labels.includes('"Tên dự án/nhiệm vụ"') && labels.includes('"Tổng mức đầu tư (dự kiến)"'), labels.join(" | "));
+        assert.ok(labels.includes('"Đơn vị chủ trì"') && labels.includes('"Tổng mức đầu tư (dự kiến)"'), labels.join(" | "));
+        assert.ok(labels.includes('"Mục tiêu, quy mô đầu tư"'), "the row landed on shows every column");
         assert.ok(await inViewport(row.locator("td.c-key")), "the amount in view");
       } else {
         assert.match(text, /Tên dự án\/nhiệm vụ/);

@@ -76,16 +76,41 @@
     var label = fold(headerLabel(th));
     if (th.hasAttribute("data-amount")) { return "amount"; }
     if (/^(ten|noi dung|chi tieu|du an)/.test(label)) { return "name"; }
+    if (/^(stt|tt|so thu tu)$/.test(label)) { return "label"; }
+    if (/(don vi|co quan) chu tri/.test(label)) { return "agency"; }
     if (/tinh trang|trang thai|tien do|ket qua/.test(label)) { return "status"; }
     if (th.classList.contains("num")) { return "amount"; }
     return "";
   }
 
   // Cards on a phone: each cell carries its column's label, shown before it by the style
-  // sheet below its width; the name, the amounts and the status come first.
-  function makeCards(table, headers) {
+  // sheet below its width; the name, the amounts and the status come first. A short card
+  // (number, name, agency, amount, status) is the default: a switch above the table shows
+  // every column, and the row a link lands on always shows them all.
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 40rem)") : { matches: false };
+  function makeCards(table, headers, number) {
     var roles = headers.map(columnRole);
+    // One amount on a short card: the first whose header says "tổng", else the first; the
+    // others (by year, by source) show with every column.
+    var amounts = roles.map(function (role, i) { return role === "amount" ? i : -1; }).filter(function (i) { return i !== -1; });
+    var main = amounts.filter(function (i) { return /tong/.test(fold(headerLabel(headers[i]))); })[0];
+    if (main === undefined) { main = amounts[0]; }
+    roles = roles.map(function (role, i) { return role === "amount" && i !== main ? "" : role; });
     table.classList.add("cards");
+    var more = roles.some(function (role) { return role === "" || role === undefined; });
+    if (more) {
+      table.classList.add("short");
+      var label = document.createElement("label");
+      label.className = "cards-switch";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = "du-cot-" + number;
+      box.addEventListener("change", function () { table.classList.toggle("short", !box.checked); });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + t("js_all_columns", "Show every column")));
+      var wrap = table.closest(".table-wrap") || table;
+      wrap.parentNode.insertBefore(label, wrap);
+    }
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       if (row.classList.contains("mismatch")) { return; }
       Array.prototype.forEach.call(row.cells, function (cell, i) {
@@ -93,6 +118,7 @@
         cell.setAttribute("data-label", headerLabel(headers[i]));
         if (roles[i] === "name") { cell.classList.add("c-name"); }
         else if (roles[i] === "amount" || roles[i] === "status") { cell.classList.add("c-key"); }
+        else if (roles[i] === "") { cell.classList.add("c-more"); }
         // An empty cell is left out of the card, but the amount and the status always show.
         if (cell.textContent.trim() === "" && !(row.classList.contains("row") && (roles[i] === "amount" || roles[i] === "status"))) { cell.classList.add("c-empty"); }
       });
@@ -104,7 +130,9 @@
   var frames = [];
   function measure() {
     frames.forEach(function (f) {
-      var wide = f.wrap.scrollWidth > f.wrap.clientWidth + 1;
+      // Cards fit the screen: the page scrolls, not the frame.
+      var cards = phone.matches && f.wrap.querySelector("table.cards");
+      var wide = !cards && f.wrap.scrollWidth > f.wrap.clientWidth + 1;
       f.hint.hidden = !wide;
       f.wrap.classList.toggle("scrolls", wide);
     });
@@ -349,7 +377,7 @@
         button.addEventListener("click", function () { sortBy(index); });
       });
     }
-    if (headers.length >= 4 && dataRows.length > 0) { makeCards(table, headers); }
+    if (headers.length >= 4 && dataRows.length > 0) { makeCards(table, headers, number); }
 
     var form = null;
     var input = null;
