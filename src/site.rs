@@ -34,6 +34,8 @@ pub struct SiteInfo {
     pub updated: Option<String>,
     /// How often the portal is updated, in a sentence.
     pub update_frequency: Option<String>,
+    /// The licence of the content and the open data.
+    pub licence: crate::model::LicenceSource,
 }
 
 /// Where the emblem of `site.yaml` is published: `assets/bieu-trung/<file name>`.

@@ -14,7 +14,8 @@ fn with_agency(project: &Project) {
         "publisher: \"Sở Thông tin và Truyền thông\"\n",
         "agency:\n  name: \"Sở Khoa học và Công nghệ tỉnh Thử\"\n  parent: \"Ủy ban nhân dân tỉnh Thử\"\n  \
          address: \"01 Đường Thử, thành phố Thử\"\n  phone: \"0258 000 000\"\n  email: \"lienhe@example.gov.vn\"\n\
-         emblem: bieu-trung.svg\nupdated: 2026-11-30\nupdate_frequency: \"Cập nhật hằng tháng.\"\n",
+         emblem: bieu-trung.svg\nupdated: 2026-11-30\nupdate_frequency: \"Cập nhật hằng tháng.\"\n\
+         licence: { name: \"CC0-1.0\", title: \"Creative Commons Zero v1.0 Universal\", url: \"https://creativecommons.org/publicdomain/zero/1.0/\" }\n",
     );
     project.write(
         "bieu-trung.svg",
@@ -43,6 +44,7 @@ fn the_agency_its_contact_its_emblem_and_the_update_date_are_on_every_page() {
             // The latest of site.yaml's date and the documents'.
             "Cập nhật lần cuối: 01/12/2026",
             "/cong-khai/assets/bieu-trung/bieu-trung.svg",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
         ] {
             assert!(html.contains(text), "{page} lacks {text}");
         }
@@ -67,6 +69,10 @@ fn the_agency_its_contact_its_emblem_and_the_update_date_are_on_every_page() {
     assert!(
         package.contains("Sở Khoa học và Công nghệ tỉnh Thử"),
         "the agency publishes the open data"
+    );
+    assert!(
+        package.contains("\"CC0-1.0\"") && !package.contains("CC-BY-4.0"),
+        "the licence of site.yaml is the open data's"
     );
 }
 

@@ -16,7 +16,8 @@ pub use document::{
     RelationSource, RelationType, SectionFrontMatter, Signer, TargetRef, TargetSource,
 };
 pub use registry::{
-    AgencySource, GlossarySource, IndicatorSource, ProvinceSource, PublisherSource, SiteConfig,
+    AgencySource, GlossarySource, IndicatorSource, LicenceSource, ProvinceSource, PublisherSource,
+    SiteConfig,
 };
 
 pub use crate::yaml::Spanned;

@@ -45,6 +45,24 @@ pub struct SiteConfig {
     /// How often the portal is updated, in a sentence ("Cập nhật khi có văn bản mới …").
     #[serde(default)]
     pub update_frequency: Option<String>,
+    /// The licence of the content and the open data; CC BY 4.0 when not given.
+    #[serde(default)]
+    pub licence: Option<LicenceSource>,
+}
+
+/// A licence (`licence:` in `site.yaml`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceSource {
+    /// Its short name or SPDX identifier: `CC-BY-4.0`.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub name: String,
+    /// Its full name.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub title: String,
+    /// Where its text is, a full `https://` address.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub url: String,
 }
 
 /// The agency that publishes the portal (`agency:` in `site.yaml`).

@@ -497,14 +497,7 @@ fn prepare<'a>(tera: &'a Tera, site: &'a Site, theme: &Path) -> Result<(Pages<'a
         "site_updated",
         &site.updated().map(|d| views::short_date(&d)),
     );
-    shared.insert(
-        "licence",
-        &serde_json::json!({
-            "name": crate::open_data::package::LICENCE.name,
-            "title": crate::open_data::package::LICENCE.title,
-            "url": crate::open_data::package::LICENCE.path,
-        }),
-    );
+    shared.insert("licence", &site.info.licence);
     shared.insert(
         "emblem",
         &site

@@ -392,6 +392,14 @@ fn site_info(
             .as_ref()
             .and_then(|(file, c)| check_date(file, c.updated.as_ref()?, diagnostics)),
         update_frequency: config.and_then(|c| c.update_frequency.clone()),
+        licence: config.and_then(|c| c.licence.clone()).unwrap_or_else(|| {
+            let default = &crate::open_data::package::LICENCE;
+            crate::model::LicenceSource {
+                name: default.name.to_string(),
+                title: default.title.to_string(),
+                url: default.path.to_string(),
+            }
+        }),
     }
 }
 
