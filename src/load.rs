@@ -78,6 +78,8 @@ pub struct SourceContent {
     pub row_statuses: Vec<(PathBuf, Spanned<RowStatusSource>)>,
     /// Document folders in path order.
     pub documents: Vec<DocumentFolder>,
+    /// `glossary.yaml` and its entries, when there is one.
+    pub glossary: Option<(PathBuf, Vec<Spanned<crate::model::GlossarySource>>)>,
 }
 
 /// Reads the content folder. Every file that cannot be read or parsed is reported; the rest
@@ -157,6 +159,16 @@ pub fn load_registries(root: &Path) -> (SourceContent, Vec<PathBuf>, Diagnostics
             .into_iter()
             .map(|s| (statuses_file.clone(), s))
             .collect();
+    }
+    let glossary_file = root.join("glossary.yaml");
+    if glossary_file.exists()
+        && inside_root(root, &glossary_file, &mut diagnostics)
+        && let Some(list) = read_yaml::<Vec<Spanned<crate::model::GlossarySource>>>(
+            &glossary_file,
+            &mut diagnostics,
+        )
+    {
+        content.glossary = Some((glossary_file, list));
     }
     let dirs = document_dirs(root, &mut diagnostics);
     (content, dirs, diagnostics)

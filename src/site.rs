@@ -30,7 +30,21 @@ pub struct SiteInfo {
     pub language: String,
     /// Whether links are written relative to each page, with explicit `index.html`.
     pub relative_links: bool,
+    /// The agency that publishes the portal, with its address and contact.
+    pub agency: Option<crate::model::PublisherSource>,
+    /// The emblem's file, relative to the content folder (published under
+    /// [`EMBLEM_FOLDER`]).
+    pub emblem: Option<String>,
+    /// When the portal was last updated by hand, ISO (see [`Site::updated`]).
+    pub updated: Option<String>,
+    /// How often the portal is updated, in a sentence.
+    pub update_frequency: Option<String>,
+    /// The licence of the content and the open data.
+    pub licence: crate::model::LicenceSource,
 }
+
+/// Where the emblem of `site.yaml` is published: `assets/bieu-trung/<file name>`.
+pub const EMBLEM_FOLDER: &str = "assets/bieu-trung";
 
 /// A province.
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +93,21 @@ pub struct Indicator {
     pub description: Option<String>,
     /// Where definitions differ.
     pub notes: Option<String>,
+}
+
+/// An abbreviation of the glossary (`glossary.yaml`).
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryEntry {
+    /// Its anchor on the glossary page: `tthc`.
+    pub id: String,
+    /// The abbreviation as printed.
+    pub term: String,
+    /// What it stands for.
+    pub full: String,
+    /// An explanation.
+    pub note: Option<String>,
+    /// Other spellings.
+    pub aliases: Vec<String>,
 }
 
 /// A relation from one document to another.
@@ -574,6 +603,10 @@ pub struct Document {
     /// Files published beside the document's page, in the order `document.yaml` lists them,
     /// then by name.
     pub attachments: Vec<Attachment>,
+    /// When the portal last updated the document, ISO.
+    pub updated: Option<String>,
+    /// Where its signed original is published elsewhere.
+    pub original_url: Option<String>,
     /// The document's folder, from which [`Document::drop_bodies`] lets it be read again.
     #[serde(skip)]
     pub folder: PathBuf,
@@ -749,6 +782,8 @@ pub struct Site {
     pub agencies: Vec<Agency>,
     /// Indicators in Vietnamese order.
     pub indicators: Vec<Indicator>,
+    /// The abbreviations the documents use, in Vietnamese order of their terms.
+    pub glossary: Vec<GlossaryEntry>,
     /// Documents, newest first.
     pub documents: Vec<Document>,
     /// The standard statuses of appendix rows, in match order.
@@ -975,6 +1010,18 @@ impl Site {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// When the portal was last updated: the latest of `updated` in `site.yaml` and of each
+    /// document's `updated` (its issue date where it has none), ISO.
+    pub fn updated(&self) -> Option<String> {
+        self.documents
+            .iter()
+            .map(|d| d.updated.as_deref().unwrap_or(&d.issued))
+            .chain(self.info.updated.as_deref())
+            .filter(|d| !d.is_empty())
+            .max()
+            .map(str::to_string)
     }
 
     /// The decision that issues the document with this ID, if any (the first, in site order).

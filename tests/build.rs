@@ -10,7 +10,7 @@ fn a_valid_site_builds_every_kind_of_page() {
     let text = printed(&output);
     assert!(output.status.success(), "{text}");
     assert!(
-        text.contains("Đã tạo 21 trang"),
+        text.contains("Đã tạo 27 trang"),
         "summary line in Vietnamese: {text}"
     );
     for page in [
@@ -27,6 +27,12 @@ fn a_valid_site_builds_every_kind_of_page() {
         "chi-tieu/index.html",
         "chi-tieu/ho-so-truc-tuyen/index.html",
         "du-an/index.html",
+        "tinh/index.html",
+        "van-ban/index.html",
+        "gioi-thieu/index.html",
+        "thuat-ngu/index.html",
+        "du-lieu/schema/index.html",
+        "du-lieu/schema/noi-dung/index.html",
         "404.html",
     ] {
         let html = project.page(page);

@@ -202,21 +202,39 @@ fn money_on_the_first_screens_adds_up_from_the_open_data() {
         .as_array()
         .expect("array")
         .iter()
-        .map(|d| (d["id"].as_str().expect("id"), d["province"].as_str().expect("province")))
+        .map(|d| {
+            (
+                d["id"].as_str().expect("id"),
+                d["province"].as_str().expect("province"),
+            )
+        })
         .collect();
-    for (province, name) in [("khanh-hoa", "Khánh Hòa"), ("tay-ninh", "Tây Ninh"), ("dak-nong", "Đắk Nông")] {
+    for (province, name) in [
+        ("khanh-hoa", "Khánh Hòa"),
+        ("tay-ninh", "Tây Ninh"),
+        ("dak-nong", "Đắk Nông"),
+    ] {
         let count = |status: &str| {
             targets
                 .as_array()
                 .expect("array")
                 .iter()
-                .filter(|t| province_of[t["document"].as_str().expect("id")] == province && t["status"] == status)
+                .filter(|t| {
+                    province_of[t["document"].as_str().expect("id")] == province
+                        && t["status"] == status
+                })
                 .count()
         };
-        let cells: String = ["dat", "dang-thuc-hien", "chua-dat", "khong-so-sanh-duoc", "chua-co-so-lieu"]
-            .iter()
-            .map(|s| format!("<td class=num>{}</td>", count(s)))
-            .collect();
+        let cells: String = [
+            "dat",
+            "dang-thuc-hien",
+            "chua-dat",
+            "khong-so-sanh-duoc",
+            "chua-co-so-lieu",
+        ]
+        .iter()
+        .map(|s| format!("<td class=num>{}</td>", count(s)))
+        .collect();
         let row = format!("#chi-tieu>{name}</a></th>{cells}</tr>");
         assert!(home.contains(&row), "home page row {row}");
     }

@@ -142,6 +142,15 @@ pub struct DocumentSource {
     #[serde(default)]
     #[schemars(with = "Vec<AttachmentSource>")]
     pub attachments: Vec<Spanned<AttachmentSource>>,
+    /// When the portal last updated this document's text or figures, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub updated: Option<Spanned<String>>,
+    /// Where the signed original is published elsewhere (the province's portal, the gazette):
+    /// a full `https://…` address.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub original_url: Option<Spanned<String>>,
 }
 
 /// A file of the document's `files/` folder, with the title readers see.

@@ -15,7 +15,10 @@ pub use document::{
     AttachmentSource, Comparison, DocumentKind, DocumentSource, Level, MeasurementSource, Period,
     RelationSource, RelationType, SectionFrontMatter, Signer, TargetRef, TargetSource,
 };
-pub use registry::{AgencySource, IndicatorSource, ProvinceSource, RowStatusSource, SiteConfig};
+pub use registry::{
+    AgencySource, GlossarySource, IndicatorSource, LicenceSource, ProvinceSource, PublisherSource,
+    RowStatusSource, SiteConfig,
+};
 
 pub use crate::yaml::Spanned;
 

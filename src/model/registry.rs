@@ -28,6 +28,65 @@ pub struct SiteConfig {
     /// portal also works opened from disk.
     #[serde(default)]
     pub relative_links: bool,
+    /// The agency that publishes the portal: its name, address and contact, shown in every
+    /// page's footer and on the "Giới thiệu" page, and named as the open data's publisher.
+    #[serde(default)]
+    pub agency: Option<PublisherSource>,
+    /// An emblem shown beside the portal's name: an image file (SVG or PNG) of the content
+    /// folder, e.g. `logo.svg`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub emblem: Option<Spanned<String>>,
+    /// When the portal was last updated, `YYYY-MM-DD`; the latest `updated` of the documents
+    /// when later.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub updated: Option<Spanned<String>>,
+    /// How often the portal is updated, in a sentence ("Cập nhật khi có văn bản mới …").
+    #[serde(default)]
+    pub update_frequency: Option<String>,
+    /// The licence of the content and the open data; CC BY 4.0 when not given.
+    #[serde(default)]
+    pub licence: Option<LicenceSource>,
+}
+
+/// A licence (`licence:` in `site.yaml`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceSource {
+    /// Its short name or SPDX identifier: `CC-BY-4.0`.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub name: String,
+    /// Its full name.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub title: String,
+    /// Where its text is, a full `https://` address.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub url: String,
+}
+
+/// The agency that publishes the portal (`agency:` in `site.yaml`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublisherSource {
+    /// Its full name.
+    #[serde(deserialize_with = "super::non_blank")]
+    pub name: String,
+    /// The agency it belongs to (cơ quan chủ quản), if any.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Telephone number, as written.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// E-mail address for readers.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Its own website.
+    #[serde(default)]
+    pub website: Option<String>,
 }
 
 /// One record of `provinces.yaml`.
@@ -124,4 +183,22 @@ pub struct RowStatusSource {
     /// changes count as finished.
     #[serde(default)]
     pub done: bool,
+}
+
+/// One entry of `glossary.yaml`: an abbreviation the documents use, with its full form.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossarySource {
+    /// The abbreviation as the documents print it: `TTHC`, `NSĐP`.
+    #[schemars(with = "String")]
+    pub term: Spanned<String>,
+    /// What it stands for, in lower case as in a sentence: "thủ tục hành chính".
+    #[serde(deserialize_with = "super::non_blank")]
+    pub full: String,
+    /// A sentence for readers who do not know the thing itself.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Other spellings of the abbreviation in the documents: `NSDP`, `TT&TT`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }

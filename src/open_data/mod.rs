@@ -276,7 +276,7 @@ impl<'a> OpenData<'a> {
         Ok(json!({
             "datasets": datasets,
             "schemas": schemas,
-            "licence": {"name": package::LICENCE.name, "title": package::LICENCE.title, "url": package::LICENCE.path},
+            "licence": site.info.licence,
             // A national site's documents are too many to list on one page: their files are
             // linked from their own pages instead.
             "documents": if site.documents.len() <= DOCUMENT_FILES_LISTED {
@@ -303,7 +303,7 @@ fn json_ld(site: &Site, downloads: Vec<Value>) -> Result<String> {
         "url": format!("{}{FOLDER}/", site.info.base_url),
         "inLanguage": "vi",
         "isAccessibleForFree": true,
-        "license": package::LICENCE.path,
+        "license": site.info.licence.url,
         "creator": {"@type": "Organization", "name": site.info.publisher},
         "publisher": {"@type": "Organization", "name": site.info.publisher},
         "keywords": ["chuyển đổi số", "kế hoạch", "phụ lục", "chỉ tiêu", "dự án"],

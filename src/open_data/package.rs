@@ -122,7 +122,7 @@ pub fn datapackage(info: &SiteInfo, documents: &[Document], tables: &[(Table, us
         "description": info.description,
         "homepage": info.base_url,
         "language": "vi",
-        "licenses": [{ "name": LICENCE.name, "title": LICENCE.title, "path": LICENCE.path }],
+        "licenses": [{ "name": info.licence.name, "title": info.licence.title, "path": info.licence.url }],
         "contributors": [{ "title": info.publisher, "roles": ["publisher"] }],
         "keywords": ["chuyển đổi số", "kế hoạch", "phụ lục", "chỉ tiêu", "dự án"],
         "sources": sources,

@@ -92,6 +92,11 @@ pub fn content_schemas() -> Vec<NamedSchema> {
             "content/indicators/*.yaml",
             "indicators/*.yaml",
         ),
+        named::<Vec<crate::model::GlossarySource>>(
+            "glossary.schema.json",
+            "content/glossary.yaml",
+            "glossary.yaml",
+        ),
         named::<DocumentSource>(
             "document.schema.json",
             "content/documents/*/*/document.yaml",

@@ -2,7 +2,9 @@
 //! with its URL, checked for broken links before anything is written.
 
 pub mod chart;
+pub mod glossary;
 pub mod overview;
+pub mod portal;
 pub mod project_pages;
 pub mod projects;
 pub mod views;
@@ -322,11 +324,25 @@ fn document_pages<'a>(
                 json_ld: None,
                 data: Box::new(move || {
                     let mut data = views::appendix_page(site, document, appendix);
-                    data["rows_html"] =
-                        Value::String(pages.appendix_rows(document, position, appendix)?);
+                    let rows = pages.appendix_rows(document, position, appendix)?;
+                    let terms = glossary::Terms::new(&site.glossary);
+                    let rows = terms.mark_first_uses(&rows, &mut Default::default());
+                    data["rows_html"] = Value::String(rows);
                     Ok(data)
                 }),
             });
+        }
+        if !document.attachments.is_empty() {
+            list.push(simple(
+                "attachments.html",
+                &format!(
+                    "van-ban/{}/{}/index.html",
+                    document.id,
+                    crate::site::ATTACHMENTS_FOLDER
+                ),
+                &format!("Tệp đính kèm – {title}"),
+                move || views::document_page(site, document),
+            ));
         }
         list.push(document_page_of(site, document, title));
     }
@@ -345,7 +361,12 @@ fn document_page_of<'a>(
         title,
         description: Some(document.title.clone()),
         json_ld: Some(metadata::document_json_ld(site, document)),
-        data: Box::new(move || Ok(views::document_page(site, document))),
+        data: Box::new(move || {
+            let mut data = views::document_page(site, document);
+            data["extras"] = portal::document_extras(document);
+            glossary::mark_sections(&site.glossary, &mut data);
+            Ok(data)
+        }),
     }
 }
 
@@ -378,6 +399,30 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
             }
         }
     }
+    pages.push(simple(
+        "provinces.html",
+        "tinh/index.html",
+        "Các tỉnh",
+        move || portal::provinces_index(site),
+    ));
+    pages.push(simple(
+        "documents.html",
+        "van-ban/index.html",
+        "Văn bản",
+        move || portal::documents_index(site, portal::DOCUMENTS_ON_INDEX),
+    ));
+    pages.push(simple(
+        "glossary.html",
+        "thuat-ngu/index.html",
+        "Thuật ngữ, chữ viết tắt",
+        move || glossary::glossary_page(&site.glossary),
+    ));
+    pages.push(simple(
+        "about.html",
+        "gioi-thieu/index.html",
+        "Giới thiệu",
+        move || portal::about_page(site),
+    ));
     pages.push(simple(
         "agencies.html",
         "co-quan/index.html",
@@ -485,6 +530,19 @@ fn prepare<'a>(tera: &'a Tera, site: &'a Site, theme: &Path) -> Result<(Pages<'a
     shared.insert("root", &site.info.base_path);
     shared.insert("assets", &assets::fingerprint(&mut static_files));
     shared.insert("t", &strings);
+    shared.insert(
+        "site_updated",
+        &site.updated().map(|d| views::short_date(&d)),
+    );
+    shared.insert("licence", &site.info.licence);
+    shared.insert(
+        "emblem",
+        &site
+            .info
+            .emblem
+            .as_ref()
+            .map(|name| format!("{}/{name}", crate::site::EMBLEM_FOLDER)),
+    );
     shared.insert(
         "js_strings",
         &metadata::script_safe(&serde_json::to_string(&js)?),
@@ -652,6 +710,7 @@ pub fn render_to(
     pages.render_all(page_list(site, &projects), &site_files)?;
     timings.mark("trang chung");
     let open_data = open_data.finish()?;
+    let schema_list = open_data["schemas"].clone();
     let open_data_page = pages.render(ready(
         "open-data.html",
         &format!("{}/index.html", crate::open_data::FOLDER),
@@ -659,11 +718,44 @@ pub fn render_to(
         open_data,
     ))?;
     site_files.put(&open_data_page.path, &open_data_page.bytes)?;
+    // The folders of the schemas have pages of their own, as every folder a reader reaches.
+    for (folder, title) in [
+        ("schema", "Lược đồ JSON của dữ liệu mở"),
+        ("schema/noi-dung", "Lược đồ JSON của tệp nội dung"),
+    ] {
+        let prefix = format!("{}/{folder}/", crate::open_data::FOLDER);
+        let schemas: Vec<&Value> = schema_list
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter(|s| {
+                        s["path"].as_str().is_some_and(|p| {
+                            p.strip_prefix(&prefix)
+                                .is_some_and(|rest| !rest.contains('/'))
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let page = pages.render(ready(
+            "schemas.html",
+            &format!("{prefix}index.html"),
+            title,
+            serde_json::json!({"schemas": schemas, "title": title}),
+        ))?;
+        site_files.put(&page.path, &page.bytes)?;
+    }
     timings.mark("dữ liệu mở: gói dữ liệu");
     search.finish(site, &emit)?;
     timings.mark("tìm kiếm: chỉ mục");
     for output in static_files {
         site_files.put(&output.path, &output.bytes)?;
+    }
+    if let Some(name) = &site.info.emblem {
+        let source = site.root.join(name);
+        let bytes = std::fs::read(&source)
+            .with_context(|| format!("không đọc được biểu trưng {}", source.display()))?;
+        site_files.put(&format!("{}/{name}", crate::site::EMBLEM_FOLDER), &bytes)?;
     }
     let mut paths = std::mem::take(
         &mut *site_files

@@ -441,11 +441,16 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         .filter(|d| d.province == province.id)
         .collect();
     let mut years: Vec<(String, Vec<Value>)> = Vec::new();
-    for document in &documents {
-        let year = document.issued.get(..4).unwrap_or_default().to_string();
+    // A decision with the plan it issues, in the decision's year.
+    for summary in super::portal::grouped_documents(site, &documents) {
+        let year = summary["issued"]
+            .as_str()
+            .and_then(|d| d.get(6..10))
+            .unwrap_or_default()
+            .to_string();
         match years.iter_mut().find(|(y, _)| *y == year) {
-            Some((_, list)) => list.push(document_summary(site, document)),
-            None => years.push((year, vec![document_summary(site, document)])),
+            Some((_, list)) => list.push(summary),
+            None => years.push((year, vec![summary])),
         }
     }
     let targets: Vec<Value> = documents
@@ -834,7 +839,8 @@ pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
     json!({
         "overview": super::overview::home_overview(site),
         "provinces": provinces,
-        "latest": site.documents.iter().take(10).map(|d| document_summary(site, d)).collect::<Vec<_>>(),
+        // A decision with the plan it issues, as one entry.
+        "latest": super::portal::grouped_documents(site, &site.documents.iter().take(10).collect::<Vec<_>>()),
         "status": counts.into_iter().map(|(status, count)| json!({"key": status.key(), "label": status.label(), "count": count})).collect::<Vec<_>>(),
         "projects": index.len(),
     })

@@ -19,17 +19,23 @@ pub enum Kind {
     Agency,
     /// A province.
     Province,
+    /// A shared indicator, whose page compares the provinces.
+    Indicator,
+    /// An abbreviation of the glossary.
+    Glossary,
 }
 
 impl Kind {
     /// Every kind, in the order the search page lists them.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Document,
         Kind::Section,
         Kind::Appendix,
         Kind::Target,
         Kind::Agency,
         Kind::Province,
+        Kind::Indicator,
+        Kind::Glossary,
     ];
 
     /// The kind's name on the search page.
@@ -41,6 +47,8 @@ impl Kind {
             Kind::Target => "Chỉ tiêu",
             Kind::Agency => "Cơ quan",
             Kind::Province => "Tỉnh",
+            Kind::Indicator => "Chỉ số so sánh",
+            Kind::Glossary => "Thuật ngữ",
         }
     }
 
@@ -83,38 +91,91 @@ pub fn document_records(site: &Site, documents: &[Document]) -> Vec<Record> {
     parts.into_iter().flatten().collect()
 }
 
-/// The records of the agencies, then of the provinces: they follow the documents' records.
+/// The records of the agencies, the provinces, the indicators and the glossary: they follow
+/// the documents' records. Each has a body a reader can judge it by: an agency's province,
+/// other names and documents; a province's region, note and documents; an indicator's
+/// definition and where the provinces differ; an abbreviation's full form.
 pub fn registry_records(site: &Site) -> Vec<Record> {
     let mut list = Vec::new();
+    let labels = |documents: &mut dyn Iterator<Item = &Document>| -> String {
+        documents.map(document_label).collect::<Vec<_>>().join("; ")
+    };
     for agency in &site.agencies {
         let mut names: Vec<String> = agency.short_name.iter().cloned().collect();
         names.extend(agency.aliases.iter().cloned());
         let province = agency.province.as_deref().and_then(|p| site.province(p));
+        let issued = labels(&mut site.documents.iter().filter(|d| d.issuer == agency.id));
+        let mut body: Vec<String> = province
+            .map(|p| format!("Tỉnh {}", p.name))
+            .into_iter()
+            .collect();
+        if !names.is_empty() {
+            body.push(format!("Tên khác trong văn bản: {}", names.join("; ")));
+        }
+        if !issued.is_empty() {
+            body.push(format!("Văn bản ban hành: {issued}"));
+        }
         list.push(Record {
             kind: Kind::Agency,
             title: agency.name.clone(),
             names,
-            body: province
-                .map(|p| format!("Tỉnh {}", p.name))
-                .unwrap_or_default(),
+            body: body.join(". "),
             url: format!("co-quan/{}/", agency.id),
             province: agency.province.clone(),
             context: String::new(),
         });
     }
     for province in &site.provinces {
+        let documents = labels(&mut site.documents.iter().filter(|d| d.province == province.id));
+        let mut body: Vec<String> = [province.region.as_deref(), province.note.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::to_string)
+            .collect();
+        if !documents.is_empty() {
+            body.push(format!("Văn bản: {documents}"));
+        }
         list.push(Record {
             kind: Kind::Province,
             title: format!("Tỉnh {}", province.name),
             names: province.aliases.clone(),
-            body: [province.region.as_deref(), province.note.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(". "),
+            body: body.join(". "),
             url: format!("tinh/{}/", province.id),
             province: Some(province.id.clone()),
             context: String::new(),
+        });
+    }
+    for indicator in &site.indicators {
+        list.push(Record {
+            kind: Kind::Indicator,
+            title: indicator.name.clone(),
+            names: Vec::new(),
+            body: [indicator.description.as_deref(), indicator.notes.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            url: format!("chi-tieu/{}/", indicator.id),
+            province: None,
+            context: "So sánh chỉ tiêu giữa các tỉnh".to_string(),
+        });
+    }
+    for entry in &site.glossary {
+        list.push(Record {
+            kind: Kind::Glossary,
+            title: format!("{}: {}", entry.term, entry.full),
+            names: entry.aliases.clone(),
+            body: format!(
+                "{} là chữ viết tắt của “{}”. {}",
+                entry.term,
+                entry.full,
+                entry.note.as_deref().unwrap_or_default()
+            )
+            .trim_end()
+            .to_string(),
+            url: format!("thuat-ngu/#{}", entry.id),
+            province: None,
+            context: "Thuật ngữ, chữ viết tắt".to_string(),
         });
     }
     list

@@ -58,6 +58,12 @@ pub fn synonym_groups(site: &Site) -> Vec<Vec<String>> {
     for group in ABBREVIATIONS {
         push(group.to_vec());
     }
+    // The glossary of the content: each abbreviation, its other spellings and its full form.
+    for entry in &site.glossary {
+        let mut names = vec![entry.term.as_str(), entry.full.as_str()];
+        names.extend(entry.aliases.iter().map(String::as_str));
+        push(names);
+    }
     for agency in &site.agencies {
         let mut names = vec![agency.name.as_str()];
         names.extend(agency.short_name.as_deref());

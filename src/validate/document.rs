@@ -491,9 +491,43 @@ fn document(
             file,
             diagnostics,
         ),
+        updated: source
+            .updated
+            .as_ref()
+            .and_then(|d| check_date(file, d, diagnostics)),
+        original_url: source
+            .original_url
+            .as_ref()
+            .and_then(|url| original_url(file, url, diagnostics)),
         folder: folder.dir.clone(),
         bodies_dropped: false,
     }
+}
+
+/// The address of a document's signed original published elsewhere: a full `https://` or
+/// `http://` address without spaces.
+fn original_url(
+    file: &Path,
+    url: &Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let value = url.value.trim();
+    let scheme_ok = value.starts_with("https://") || value.starts_with("http://");
+    if !scheme_ok
+        || value.len() <= "https://".len()
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    {
+        diagnostics.error(
+            place_of(file, url),
+            format!("original_url “{}” không phải địa chỉ đầy đủ", url.value),
+            "ghi địa chỉ bản gốc dạng https://…, không có dấu cách, ví dụ \
+             original_url: \"https://khanhhoa.gov.vn/van-ban/10693-kh-ubnd.pdf\"",
+        );
+        return None;
+    }
+    Some(value.to_string())
 }
 
 fn relation(

@@ -242,11 +242,13 @@ fn validate_with(
     let province_ids: Vec<&str> = provinces.iter().map(|p| p.id.as_str()).collect();
     let agencies = agencies(content, &province_ids, &mut diagnostics);
     let indicators = indicators(content, &mut diagnostics);
+    let glossary = glossary(content, &mut diagnostics);
     let mut site = Site {
         info,
         provinces,
         agencies,
         indicators,
+        glossary,
         documents: Vec::new(),
         row_statuses: row_statuses(content, &mut diagnostics),
         lineage: Default::default(),
@@ -419,13 +421,73 @@ fn site_info(
             .unwrap_or_default(),
         base_url,
         base_path,
-        publisher: config.and_then(|c| c.publisher.clone()).unwrap_or_default(),
+        // The agency's name where no publisher is written: the open data names it.
+        publisher: config
+            .and_then(|c| {
+                c.publisher
+                    .clone()
+                    .or_else(|| c.agency.as_ref().map(|a| a.name.clone()))
+            })
+            .unwrap_or_default(),
         language: config
             .and_then(|c| c.language.clone())
             .filter(|l| is_valid_id(l))
             .unwrap_or_else(|| "vi".to_string()),
         relative_links,
+        agency: config.and_then(|c| c.agency.clone()),
+        emblem: content
+            .site
+            .as_ref()
+            .and_then(|(file, c)| emblem(file, c.emblem.as_ref()?, diagnostics)),
+        updated: content
+            .site
+            .as_ref()
+            .and_then(|(file, c)| check_date(file, c.updated.as_ref()?, diagnostics)),
+        update_frequency: config.and_then(|c| c.update_frequency.clone()),
+        licence: config.and_then(|c| c.licence.clone()).unwrap_or_else(|| {
+            let default = &crate::open_data::package::LICENCE;
+            crate::model::LicenceSource {
+                name: default.name.to_string(),
+                title: default.title.to_string(),
+                url: default.path.to_string(),
+            }
+        }),
     }
+}
+
+/// The emblem of `site.yaml`: an SVG, PNG or WebP file beside it, named by a plain file name.
+fn emblem(
+    site_file: &Path,
+    name: &Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let value = name.value.trim();
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        && !value.starts_with('.');
+    let lower = value.to_ascii_lowercase();
+    let kind_ok = [".svg", ".png", ".webp"].iter().any(|e| lower.ends_with(e));
+    let exists = site_file
+        .parent()
+        .is_some_and(|dir| dir.join(value).is_file());
+    if plain && kind_ok && exists {
+        return Some(value.to_string());
+    }
+    let problem = if !plain {
+        "tên tệp chỉ gồm chữ không dấu, số, “-”, “_” và “.”, không có thư mục"
+    } else if !kind_ok {
+        "biểu trưng phải là tệp .svg, .png hoặc .webp"
+    } else {
+        "không có tệp này bên cạnh site.yaml"
+    };
+    diagnostics.error(
+        place_of(site_file, name),
+        format!("biểu trưng (emblem) “{}”: {problem}", name.value),
+        "đặt tệp ảnh cạnh site.yaml và ghi tên của nó, ví dụ emblem: bieu-trung.svg; hoặc bỏ dòng emblem",
+    );
+    None
 }
 
 fn provinces(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Province> {
@@ -519,6 +581,61 @@ fn indicators(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Ind
     }
     indicators.sort_by(|a, b| compare(&a.name, &b.name));
     indicators
+}
+
+/// The glossary: each term once (its spellings counted), with an anchor made of it.
+fn glossary(
+    content: &SourceContent,
+    diagnostics: &mut Diagnostics,
+) -> Vec<crate::site::GlossaryEntry> {
+    let Some((file, list)) = &content.glossary else {
+        return Vec::new();
+    };
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut anchors = crate::markdown::Anchors::default();
+    let mut entries = Vec::new();
+    for record in list {
+        let g = &record.value;
+        let term = g.term.value.trim();
+        if term.is_empty() || term.chars().count() > 30 {
+            diagnostics.error(
+                place_of(file, &g.term),
+                format!("thuật ngữ “{}” không dùng được", g.term.value),
+                "ghi chữ viết tắt như văn bản in, ví dụ term: TTHC",
+            );
+            continue;
+        }
+        let mut clash = None;
+        for spelling in std::iter::once(term).chain(g.aliases.iter().map(|a| a.trim())) {
+            if let Some(first) = seen.insert(spelling.to_string(), term.to_string()) {
+                clash = Some((spelling.to_string(), first));
+            }
+        }
+        if let Some((spelling, first)) = clash {
+            diagnostics.error(
+                place_of(file, &g.term),
+                format!("“{spelling}” đã có trong bảng thuật ngữ (ở mục {first})"),
+                "mỗi chữ viết tắt chỉ ghi một lần: gộp hai mục, cách viết khác ghi trong aliases",
+            );
+            continue;
+        }
+        let base = crate::vietnamese::slugify(term);
+        let id = anchors.unique(if base.is_empty() { "thuat-ngu" } else { &base });
+        entries.push(crate::site::GlossaryEntry {
+            id,
+            term: term.to_string(),
+            full: g.full.trim().to_string(),
+            note: g.note.clone(),
+            aliases: g
+                .aliases
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+        });
+    }
+    entries.sort_by(|a, b| compare(&a.term, &b.term));
+    entries
 }
 
 #[cfg(test)]

@@ -120,3 +120,22 @@ test('snippets mark the matched syllables and keep the text as written', () => {
   assert.strictEqual(cut[0].text, '… ');
   assert.ok(cut.some((p) => p.mark && p.text === 'đích'));
 });
+
+test('a query of several syllables marks where they follow each other, not a lone look-alike', () => {
+  const synonyms = { map: new Map(), longest: 1 };
+  const query = core.parseQuery('chuyen doi so', synonyms);
+  query.matches = new Set(['chuyen', 'doi', 'so']);
+  const pieces = core.highlight('Giáo viên chuyên trách; chuyển đổi số của tỉnh', core.matcher(query), 0);
+  assert.deepStrictEqual(pieces.filter((p) => p.mark).map((p) => p.text), ['chuyển', 'đổi', 'số']);
+  // Without a run, every matching syllable is still shown.
+  const scattered = core.highlight('số hóa, chuyên đề', core.matcher(query), 0);
+  assert.deepStrictEqual(scattered.filter((p) => p.mark).map((p) => p.text), ['số', 'chuyên']);
+});
+
+test('a province named in the query narrows the search to it', () => {
+  const places = [['khanh-hoa', 'Khánh Hòa'], ['tay-ninh', 'Tây Ninh']];
+  assert.deepStrictEqual(core.placeIn('Tây Ninh camera', places), { index: 1, rest: 'camera' });
+  assert.deepStrictEqual(core.placeIn('camera tinh tay ninh', places), { index: 1, rest: 'camera' });
+  assert.strictEqual(core.placeIn('Tây Ninh', places), null, 'the name alone is a search for the province');
+  assert.strictEqual(core.placeIn('camera giao thong', places), null);
+});

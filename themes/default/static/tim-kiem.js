@@ -8,7 +8,9 @@
   var BODY = 1000;
   var VARIANTS = 16;
   var PAGE = 20;
-  var KIND_PRIOR = { '0': 1.5, '4': 1, '5': 2 };
+  var KIND_PRIOR = { '0': 1.5, '4': 1, '5': 2, '6': 2, '7': 1.5 };
+  // Results shown for each kind while they are grouped by kind.
+  var PER_GROUP = 5;
   var MARKS = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323]/g;
 
   /** Lowercase, without tones or letter marks, đ → d (same as src/vietnamese.rs fold). */
@@ -105,6 +107,29 @@
       last.prefix = true;
     }
     return { tokens: tokens, slots: slots, marked: marked };
+  }
+
+  /** The place a query names (`places`: [[id, name]], provinces), as {index, rest}: the
+   * index of the longest place name found as consecutive syllables of `text` (after an
+   * optional "tỉnh"), and the query without it; null when none, or nothing else is asked. */
+  function placeIn(text, places) {
+    var tokens = tokenize(text);
+    var best = null;
+    places.forEach(function (place, index) {
+      var words = tokenize(place[1]).map(function (t) { return t.folded; });
+      for (var i = 0; i + words.length <= tokens.length; i++) {
+        var ok = words.every(function (w, k) { return tokens[i + k].folded === w; });
+        if (!ok) continue;
+        var from = i > 0 && tokens[i - 1].folded === 'tinh' ? i - 1 : i;
+        if (!best || words.length > best.words) best = { index: index, from: from, to: i + words.length, words: words.length };
+      }
+    });
+    if (!best) return null;
+    var s = text.normalize('NFC');
+    var rest = (s.slice(0, best.from === 0 ? 0 : tokens[best.from].start) + ' ' +
+      s.slice(best.to >= tokens.length ? s.length : tokens[best.to].start)).trim();
+    if (tokenize(rest).length === 0) return null;
+    return { index: best.index, rest: rest };
   }
 
   /** Decodes one shard entry [variants, flat postings] into {variants, records: Map}. */
@@ -225,7 +250,7 @@
    * it was typed (with the marks typed, if any), 1 when it matches only without its marks
    * ("Sở" for "số"), 0 when it does not match. */
   function matcher(query) {
-    return function (folded, exact) {
+    var match = function (folded, exact) {
       var best = 0;
       query.tokens.forEach(function (t) {
         if (t.folded !== folded) return;
@@ -234,6 +259,29 @@
       if (best === 0 && query.matches && query.matches.has(folded)) best = query.marked ? 1 : 2;
       return best;
     };
+    // A query of several syllables marks the places where they follow each other ("chuyển
+    // đổi số"), not a lone syllable that only looks alike ("chuyên").
+    match.phrase = query.tokens.length > 1;
+    return match;
+  }
+
+  /** Keeps, where `levels` (per syllable) has runs of two or more matching syllables in a
+   * row, only those runs; otherwise every match. */
+  function keepRuns(levels) {
+    var inRun = levels.map(function () { return false; });
+    var any = false;
+    var i = 0;
+    while (i < levels.length) {
+      if (levels[i] === 0) { i++; continue; }
+      var j = i;
+      while (j + 1 < levels.length && levels[j + 1] > 0) j++;
+      if (j > i) {
+        any = true;
+        for (var k = i; k <= j; k++) inRun[k] = true;
+      }
+      i = j + 1;
+    }
+    return any ? levels.map(function (level, n) { return inRun[n] ? level : 0; }) : levels;
   }
 
   /** Pieces of `text` with the matched syllables marked: [{text, mark}]. `matches(folded,
@@ -248,6 +296,7 @@
       var level = matches(t.folded, t.exact);
       return level === true ? 2 : (level || 0);
     });
+    if (matches.phrase) levels = keepRuns(levels);
     var best = Math.max.apply(null, [0].concat(levels));
     var hits = [];
     levels.forEach(function (level, i) { if (best > 0 && level === best) hits.push(i); });
@@ -281,7 +330,8 @@
 
   var core = {
     fold: fold, tokenize: tokenize, shardKey: shardKey, synonymMap: synonymMap,
-    parseQuery: parseQuery, decode: decode, rank: rank, highlight: highlight, matcher: matcher
+    parseQuery: parseQuery, decode: decode, rank: rank, highlight: highlight, matcher: matcher,
+    placeIn: placeIn
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = core;
   if (typeof document === 'undefined') return;
@@ -296,6 +346,7 @@
   var kindSelect = document.getElementById('tk-loai');
   var provinceSelect = document.getElementById('tk-tinh');
   var statusLine = document.getElementById('tk-trang-thai');
+  var headerBox = document.getElementById('o-tim');
   var list = document.getElementById('tk-ket-qua');
   var more = document.getElementById('tk-them');
   var cache = new Map();
@@ -359,10 +410,12 @@
     return words;
   }
 
-  /** Runs a query: loads the shards it needs, ranks. Resolves to {query, results}. */
+  /** Runs a query: loads the shards it needs, ranks. Resolves to {query, results, place}: a
+   * province named in the query narrows the results to it (`place`, its index). */
   function search(text) {
     return (meta ? Promise.resolve(meta) : loadMeta()).then(function () {
-      var query = parseQuery(text, synonyms);
+      var place = placeIn(text, meta.provinces);
+      var query = parseQuery(place ? place.rest : text, synonyms);
       var keys = new Set(wordsOf(query).map(shardKey).filter(function (k) { return shardSet.has(k); }));
       return Promise.all(Array.from(keys).map(function (k) {
         return getJSON('t/' + k + '.json').then(function (shard) { return [k, shard]; });
@@ -385,8 +438,11 @@
           return found;
         }
         var results = rank(query, lookup, prefixes, meta.recordKinds);
+        if (place) {
+          results = results.filter(function (r) { return meta.recordProvinces[r.record] === place.index; });
+        }
         query.matches = new Set(wordsOf(query).concat(Array.from(expanded)));
-        return { query: query, results: results };
+        return { query: query, results: results, place: place };
       });
     });
   }
@@ -468,34 +524,102 @@
     });
   }
 
+  /** One result as a list item. */
+  function resultItem(item, matches) {
+    var li = document.createElement('li');
+    li.className = 'result';
+    var heading = document.createElement('p');
+    heading.className = 'result-title';
+    var link = document.createElement('a');
+    link.href = item.url;
+    appendPieces(link, highlight(item.title, matches, 0));
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var where = document.createElement('p');
+    where.className = 'where';
+    where.textContent = [item.kind, item.province, item.context].filter(Boolean).join(' · ');
+    li.appendChild(where);
+    if (item.body) {
+      var snippet = document.createElement('p');
+      snippet.className = 'snippet';
+      appendPieces(snippet, highlight(item.body, matches, 28));
+      li.appendChild(snippet);
+    }
+    return li;
+  }
+
+  /** The kinds of `results` in the order of their best result, each with its results. */
+  function byKind(results) {
+    var groups = new Map();
+    results.forEach(function (r) {
+      var k = meta.recordKinds[r.record];
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k).push(r);
+    });
+    return Array.from(groups);
+  }
+
+  /** Results grouped by kind, each kind with its count and its first results. */
+  function showGroups(run) {
+    var groups = byKind(filtered());
+    var shown = [];
+    groups.forEach(function (g) { shown = shown.concat(g[1].slice(0, PER_GROUP)); });
+    return details(shown.map(function (r) { return r.record; })).then(function (items) {
+      if (run !== current.run) return;
+      var matches = matcher(current.query);
+      var byRecord = new Map(items.map(function (item) { return [item.record, item]; }));
+      groups.forEach(function (g, n) {
+        var kind = g[0];
+        var section = document.createElement('section');
+        section.className = 'result-group';
+        var id = 'tk-nhom-' + kind;
+        section.setAttribute('aria-labelledby', id);
+        var heading = document.createElement('h2');
+        heading.id = id;
+        heading.textContent = meta.kinds[Number(kind)] + ' (' + g[1].length + ')';
+        section.appendChild(heading);
+        var ol = document.createElement('ol');
+        ol.className = 'search-results';
+        g[1].slice(0, PER_GROUP).forEach(function (r) {
+          var item = byRecord.get(r.record);
+          if (item) ol.appendChild(resultItem(item, matches));
+        });
+        section.appendChild(ol);
+        if (g[1].length > PER_GROUP) {
+          var all = document.createElement('button');
+          all.type = 'button';
+          all.className = 'group-more';
+          all.textContent = 'Xem cả ' + g[1].length + ' kết quả loại ' + meta.kinds[Number(kind)];
+          all.addEventListener('click', function () {
+            kindSelect.value = kind;
+            remember();
+            render(current.run, input.value.trim()).then(function () {
+              var link = list.querySelector('a');
+              if (link) link.focus();
+            });
+          });
+          section.appendChild(all);
+        }
+        list.appendChild(section);
+        if (n === 0) section.classList.add('first');
+      });
+      more.hidden = true;
+    });
+  }
+
   function showPage(run) {
     var visible = filtered();
     var slice = visible.slice(current.shown, current.shown + PAGE);
     return details(slice.map(function (r) { return r.record; })).then(function (items) {
       if (run !== current.run) return;
       var matches = matcher(current.query);
-      items.forEach(function (item) {
-        var li = document.createElement('li');
-        li.className = 'result';
-        var heading = document.createElement('p');
-        heading.className = 'result-title';
-        var link = document.createElement('a');
-        link.href = item.url;
-        appendPieces(link, highlight(item.title, matches, 0));
-        heading.appendChild(link);
-        li.appendChild(heading);
-        var where = document.createElement('p');
-        where.className = 'where';
-        where.textContent = [item.kind, item.province, item.context].filter(Boolean).join(' · ');
-        li.appendChild(where);
-        if (item.body) {
-          var snippet = document.createElement('p');
-          snippet.className = 'snippet';
-          appendPieces(snippet, highlight(item.body, matches, 28));
-          li.appendChild(snippet);
-        }
-        list.appendChild(li);
-      });
+      var ol = list.querySelector('ol');
+      if (!ol) {
+        ol = document.createElement('ol');
+        ol.className = 'search-results';
+        list.appendChild(ol);
+      }
+      items.forEach(function (item) { ol.appendChild(resultItem(item, matches)); });
       current.shown += slice.length;
       more.hidden = current.shown >= visible.length;
       return visible.length;
@@ -512,9 +636,10 @@
         'kiểm tra chính tả, hoặc xem các danh sách Dự án, Chỉ tiêu, Cơ quan ở đầu trang.';
       return Promise.resolve();
     }
-    statusLine.textContent = 'Tìm thấy ' + current.results.length + ' kết quả cho “' + text + '”' +
+    var where = current.place ? ' trong tỉnh ' + meta.provinces[current.place.index][1] : '';
+    statusLine.textContent = 'Tìm thấy ' + current.results.length + ' kết quả cho “' + text + '”' + where +
       (count !== current.results.length ? ', ' + count + ' kết quả theo bộ lọc.' : '.');
-    return showPage(run);
+    return kindSelect.value === '' ? showGroups(run) : showPage(run);
   }
 
   function run(text) {
@@ -531,38 +656,56 @@
       if (id !== current.run) return;
       current.query = found.query;
       current.results = found.results;
+      current.place = found.place;
       updateFilters();
+      if (found.place) provinceSelect.value = String(found.place.index);
+      if (pending) {
+        if (pending.loai && kindSelect.querySelector('option[value="' + pending.loai + '"]')) kindSelect.value = pending.loai;
+        if (pending.tinh && provinceSelect.querySelector('option[value="' + pending.tinh + '"]')) provinceSelect.value = pending.tinh;
+        pending = null;
+      }
       return render(id, text);
     }).catch(function (error) {
       if (id === current.run) statusLine.textContent = 'Không tải được chỉ mục tìm kiếm (' + error.message + ').';
     });
   }
 
+  // The filters in the address, so that a filtered list can be shared.
+  function remember() {
+    var url = new URL(location.href);
+    url.searchParams.set('q', input.value);
+    if (kindSelect.value) url.searchParams.set('loai', kindSelect.value); else url.searchParams.delete('loai');
+    if (provinceSelect.value && !(current.place && String(current.place.index) === provinceSelect.value)) {
+      url.searchParams.set('tinh', provinceSelect.value);
+    } else {
+      url.searchParams.delete('tinh');
+    }
+    history.replaceState(null, '', url);
+    if (headerBox) headerBox.value = input.value;
+  }
+
   var timer = null;
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      var url = new URL(location.href);
-      url.searchParams.set('q', input.value);
-      history.replaceState(null, '', url);
+      remember();
       run(input.value);
     }, 150);
   });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    var url = new URL(location.href);
-    url.searchParams.set('q', input.value);
-    history.replaceState(null, '', url);
+    remember();
     run(input.value);
   });
   [kindSelect, provinceSelect].forEach(function (select) {
-    select.addEventListener('change', function () { render(current.run, input.value.trim()); });
+    select.addEventListener('change', function () { remember(); render(current.run, input.value.trim()); });
   });
   more.addEventListener('click', function () {
-    var first = list.children.length;
+    var ol = list.querySelector('ol');
+    var first = ol ? ol.children.length : 0;
     showPage(current.run).then(function () {
-      var item = list.children[first];
+      var item = list.querySelector('ol').children[first];
       var link = item && item.querySelector('a');
       if (link) link.focus();
     });
@@ -575,9 +718,13 @@
       return details(found.results.slice(0, limit || 10).map(function (r) { return r.record; }));
     });
   };
-  var initial = new URLSearchParams(location.search).get('q');
+  var params = new URLSearchParams(location.search);
+  var initial = params.get('q');
+  var pending = { loai: params.get('loai'), tinh: params.get('tinh') };
   if (initial) {
     input.value = initial;
+    // The box in the header keeps the query too.
+    if (headerBox) headerBox.value = initial;
     run(initial);
   }
 })();
