@@ -25,6 +25,8 @@ fn document(id: &str, issued: &str) -> Document {
         appendices: Vec::new(),
         projects: Vec::new(),
         attachments: Vec::new(),
+        updated: None,
+        original_url: None,
         folder: Default::default(),
         bodies_dropped: false,
     }
