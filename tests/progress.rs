@@ -61,16 +61,22 @@ fn the_report_gives_its_targets_a_status() {
             assert!(t["measurement_count"].as_u64() >= Some(1));
         }
     }
-    let online = target(targets, "kh-2044-2025", "cqs-ho-so-truc-tuyen-toan-trinh");
+    let online = target(targets, "kh-10693-2020", "muc-tieu-2-dd-ho-so-truc-tuyen");
     assert_eq!(online["status"], "dang-thuc-hien");
-    assert_eq!(online["share_of_goal"], serde_json::json!(78.5));
+    assert_eq!(online["share_of_goal"], serde_json::json!(94.2));
     assert_eq!(
         online["status_summary"],
-        "47,09% (ngày 31/10/2023) — mục tiêu ≥\u{a0}60% năm 2025; đạt 78,5% mức cần đạt"
+        "47,09% (ngày 31/10/2023) — mục tiêu ≥\u{a0}50% năm 2025; đạt 94,2% mức cần đạt"
     );
-    let systems = target(targets, "kh-2044-2025", "cqs-phe-duyet-cap-do-attt");
-    assert_eq!(systems["status"], "dat", "30/30 systems is 100%");
-    assert_eq!(systems["latest_value"], serde_json::json!(100));
+    // A plan issued in 2025 is not judged by figures of 2023, though they share its indicator.
+    let later_plan = target(targets, "kh-2044-2025", "cqs-ho-so-truc-tuyen-toan-trinh");
+    assert_eq!(later_plan["status"], "chua-co-so-lieu");
+    assert_eq!(later_plan["status_rule"], "so-lieu-truoc-ke-hoach");
+    assert!(
+        later_plan["status_summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("trước ngày 20/02/2025"))
+    );
     let other_denominator = target(
         targets,
         "kh-10693-2020",
@@ -79,15 +85,13 @@ fn the_report_gives_its_targets_a_status() {
     assert_eq!(other_denominator["status"], "khong-so-sanh-duoc");
     assert_eq!(other_denominator["status_rule"], "danh-gia-khong-so-sanh");
     assert_eq!(counts.values().sum::<usize>(), targets.len());
-    assert!(
-        counts["dat"] >= 3 && counts["dang-thuc-hien"] >= 3,
-        "{counts:?}"
-    );
+    assert_eq!(counts.get("dang-thuc-hien"), Some(&1), "{counts:?}");
+    assert_eq!(counts.get("khong-so-sanh-duoc"), Some(&2), "{counts:?}");
 
     // The page says the same, and links the status to its rule.
-    let document = page(&output, "van-ban/kh-2044-2025/index.html");
+    let document = page(&output, "van-ban/kh-10693-2020/index.html");
     assert!(document.contains("chi-tieu/phuong-phap/#chua-den-han"));
-    assert!(document.contains("đạt 78,5% mức cần đạt"));
+    assert!(document.contains("đạt 94,2% mức cần đạt"));
     let rules = page(&output, "chi-tieu/phuong-phap/index.html");
     for rule in [
         "chua-den-han",
@@ -498,4 +502,107 @@ fn a_count_against_a_share_target_is_warned_and_judged_not_comparable() {
         "{targets}"
     );
     assert!(targets.contains("\"status_rule\":\"so-dem-khong-mau-so\""));
+}
+
+/// The fixture with a second province whose plan has one project row and one target.
+fn with_another_province(project: &Project) {
+    let provinces = std::fs::read_to_string(project.file("provinces.yaml")).expect("provinces");
+    project.write(
+        "provinces.yaml",
+        &format!("{provinces}- id: tay-ninh\n  name: \"Tây Ninh\"\n"),
+    );
+    project.write(
+        "agencies/tay-ninh.yaml",
+        "- id: ubnd-tay-ninh\n  name: \"Ủy ban nhân dân tỉnh Tây Ninh\"\n  province: tay-ninh\n",
+    );
+    project.write(
+        "documents/tay-ninh/kh-2-2020/document.yaml",
+        "id: kh-2-2020\nkind: plan\nissued: 2020-05-05\nissuer: ubnd-tay-ninh\nprovince: tay-ninh\ntitle: \"Kế hoạch của Tây Ninh\"\n",
+    );
+    project.write(
+        "documents/tay-ninh/kh-2-2020/targets.yaml",
+        "- id: ho-so\n  text: \"60% hồ sơ trực tuyến\"\n  comparison: \">=\"\n  value: \"60\"\n  unit: \"%\"\n  year: 2025\n",
+    );
+    project.write(
+        "documents/tay-ninh/kh-2-2020/appendices/01-du-an.yaml",
+        "id: i\ntitle: \"DỰ ÁN\"\nunit: trieu-dong\ncolumns:\n  - { key: stt, title: \"STT\", role: label }\n  - { key: name, title: \"Tên\", role: name }\n  - { key: amount, title: \"Tổng\", role: amount }\nrows:\n  - { stt: \"1\", name: \"Trung tâm dữ liệu\", amount: \"5\" }\n",
+    );
+}
+
+#[test]
+fn a_link_to_another_province_or_a_second_link_to_one_row_is_refused() {
+    let project = lineage_project(r#", continues: "kh-2-2020/i#r-1""#, "Đã hoàn thành");
+    with_another_province(&project);
+    let text = project.check_fails();
+    assert!(
+        text.contains("01-tien-do.yaml:12:")
+            && text.contains("của tỉnh “tay-ninh”, còn nó thuộc tỉnh “khanh-hoa”"),
+        "{text}"
+    );
+
+    // Rows 1 and 2 of the report both continue the plan's row 1: the second is refused.
+    let project = lineage_project(r#", continues: "kh-1-2020/i#r-i-1""#, "Đã hoàn thành");
+    project.edit(
+        "documents/khanh-hoa/bc-1-2021/appendices/01-tien-do.yaml",
+        r#"amount: "95", status: "Đang triển khai" }"#,
+        r#"amount: "95", status: "Đang triển khai", continues: "kh-1-2020/i#r-i-1" }"#,
+    );
+    let text = project.check_fails();
+    assert!(
+        text.contains("01-tien-do.yaml:13:")
+            && text.contains("của cùng văn bản cũng tiếp nối “kh-1-2020/i#r-i-1”"),
+        "{text}"
+    );
+
+    // A row of the plan cannot continue a row of its own table.
+    let project = lineage_project("", "Đã hoàn thành");
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml",
+        r#"amount: "90" }"#,
+        r#"amount: "90", continues: "kh-1-2020/i#r-i-1" }"#,
+    );
+    assert!(
+        project
+            .check_fails()
+            .contains("nối với một dòng của chính bảng phụ lục của nó")
+    );
+}
+
+#[test]
+fn a_measurement_counts_only_for_its_province_and_for_plans_issued_before_it() {
+    // Another province's target: an error.
+    let project = Project::new();
+    with_another_province(&project);
+    project.edit(
+        "documents/khanh-hoa/bc-1-2021/measurements.yaml",
+        "target: { document: kh-1-2020, id: ho-so-truc-tuyen-2025 }",
+        "target: { document: kh-2-2020, id: ho-so }",
+    );
+    let text = project.check_fails();
+    assert!(
+        text.contains("được nối với chỉ tiêu của tỉnh “tay-ninh”"),
+        "{text}"
+    );
+
+    // A plan issued after the figure: a warning, and the figure does not count.
+    let project = Project::new();
+    project.edit(
+        "documents/khanh-hoa/kh-1-2020/document.yaml",
+        "issued: 2020-10-09",
+        "issued: 2022-01-10",
+    );
+    let output = project.run(&["check"]);
+    let text = printed(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("có trước ngày ban hành văn bản “kh-1-2020”"),
+        "{text}"
+    );
+    assert!(project.run(&["build"]).status.success());
+    let targets = std::fs::read_to_string(project.path().join("output/du-lieu/chi-tieu.json"))
+        .expect("chi-tieu.json");
+    assert!(
+        targets.contains("\"status_rule\":\"so-lieu-truoc-ke-hoach\""),
+        "{targets}"
+    );
 }

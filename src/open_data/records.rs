@@ -436,7 +436,8 @@ pub struct TrackedProjectRecord {
     pub latest_document: String,
     /// Derived: its amount in the first document that gives one, in triệu đồng.
     pub first_amount_million_dong: Option<Number>,
-    /// Derived: its amount in the latest document that gives one, in triệu đồng.
+    /// Derived: its amount in the latest row that mentions it, in triệu đồng (none when that
+    /// row gives none).
     pub latest_amount_million_dong: Option<Number>,
     /// Status as the latest document prints it.
     pub latest_status: Option<String>,
@@ -829,7 +830,7 @@ fn tracked(site: &Site) -> Vec<TrackedProjectRecord> {
                 first_document: first_document.id.clone(),
                 latest_document: latest_document.id.clone(),
                 first_amount_million_dong: amounts.first().copied().map(Number),
-                latest_amount_million_dong: amounts.last().copied().map(Number),
+                latest_amount_million_dong: latest.amount.map(Number),
                 latest_status: non_empty(&latest.status_text),
                 latest_status_standard: latest.status.clone(),
             })

@@ -55,6 +55,7 @@ fn counts_view(counts: &[usize; 5]) -> Vec<Value> {
 pub fn province_summary(site: &Site, province: &Province) -> Value {
     let plan = money::current_plan(site, &province.id);
     let tally = plan.map(|p| Tally::of(money::planned(p)));
+    let stated = plan.and_then(money::stated_total);
     let counts = status_counts(
         site,
         site.documents.iter().filter(|d| d.province == province.id),
@@ -67,6 +68,7 @@ pub fn province_summary(site: &Site, province: &Province) -> Value {
         "plan": plan.map(|p| document_summary(site, p)),
         "plan_period": plan.and_then(|p| p.period).map(|p| format!("{} – {}", p.from, p.to)),
         "money": tally.as_ref().map(|t| money_view(t.total)),
+        "stated": stated.filter(|s| tally.as_ref().is_some_and(|t| t.total != *s)).map(money_view),
         "projects": tally.as_ref().map(|t| t.count),
         "projects_text": tally.as_ref().map(|t| format_count(t.count)),
         "with_amount_text": tally.as_ref().map(|t| format_count(t.with_amount)),
@@ -148,6 +150,7 @@ pub fn home_overview(site: &Site) -> Value {
         .collect();
     let counts = status_counts(site, site.documents.iter());
     json!({
+        "provinces_text": format_count(provinces.len()),
         "provinces": provinces,
         "status": counts_view(&counts),
         "status_chart": status_chart(&provinces, "bieu-do-tinh-trang"),
@@ -172,12 +175,14 @@ pub fn projects_overview(site: &Site) -> Value {
         all.with_amount += tally.with_amount;
         all.total += tally.total;
         by_province.push((province.name.clone(), tally.total));
+        let stated = money::stated_total(plan).filter(|s| *s != tally.total);
         provinces.push(json!({
             "id": province.id,
             "name": province.name,
             "plan": document_summary(site, plan),
             "count_text": format_count(tally.count),
             "money": money_view(tally.total),
+            "stated": stated.map(money_view),
         }));
     }
     let funding = funding_view(planned.iter().copied());
@@ -325,7 +330,7 @@ fn largest_view(site: &Site, count: usize) -> Vec<Value> {
                 "province": site.province(&document.province).map(|p| p.name.clone()),
                 "document": document_summary(site, document),
                 "money": money_view(amount),
-                "mentions": project.mentions.len(),
+                "documents": super::project_pages::documents_of(project),
             })
         })
         .collect()

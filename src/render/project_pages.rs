@@ -4,7 +4,7 @@
 use super::views::document_summary;
 use crate::site::changes::{Changes, percent_change};
 use crate::site::lineage::{MentionAt, Project};
-use crate::site::{Document, RowMention, Site};
+use crate::site::{Document, Site};
 use crate::vietnamese::{format_count, format_number};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -81,16 +81,63 @@ pub fn amount_change(before: Decimal, after: Decimal) -> String {
     )
 }
 
-/// What changed from one mention to the next: amount, status, name, agency.
-fn step(before: &RowMention, after: &RowMention) -> Vec<String> {
-    let mut changes = Vec::new();
-    match (before.amount, after.amount) {
-        (Some(a), Some(b)) if a != b => changes.push(format!("Kinh phí: {}", amount_change(a, b))),
-        (Some(_), None) => changes.push("Văn bản sau không ghi kinh phí".to_string()),
-        _ => {}
+/// The period a mention's money belongs to: its appendix's, else its document's.
+fn period_of(site: &Site, (d, k): MentionAt) -> Option<(i32, i32)> {
+    let document = site.documents.get(d)?;
+    let mention = document.projects.get(k)?;
+    document
+        .appendices
+        .get(mention.appendix)?
+        .period
+        .or(document.period)
+        .map(|p| (p.from, p.to))
+}
+
+/// Whether two periods share a year: a report of 2023 on a plan for 2021–2025 speaks of the
+/// same money; a list of 2016–2020 and one of 2021–2025 do not.
+pub fn overlap(a: (i32, i32), b: (i32, i32)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+fn period_text((from, to): (i32, i32)) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} – {to}")
     }
-    if before.status != after.status && after.status.is_some() {
-        changes.push("Tình trạng thay đổi".to_string());
+}
+
+/// What changed from one mention to the next: amount (only within one period: the money of
+/// two periods is not one budget), status, name, agency.
+fn step(site: &Site, before: MentionAt, after: MentionAt) -> Vec<String> {
+    let (a_row, b_row) = (
+        &site.documents[before.0].projects[before.1],
+        &site.documents[after.0].projects[after.1],
+    );
+    let mut changes = Vec::new();
+    let (a_period, b_period) = (period_of(site, before), period_of(site, after));
+    if let (Some(a), Some(b)) = (a_period, b_period)
+        && !overlap(a, b)
+    {
+        changes.push(format!(
+            "Sang giai đoạn khác ({} → {}): kinh phí của hai giai đoạn không so sánh với nhau",
+            period_text(a),
+            period_text(b)
+        ));
+    } else {
+        match (a_row.amount, b_row.amount) {
+            (Some(a), Some(b)) if a != b => {
+                changes.push(format!("Kinh phí: {}", amount_change(a, b)))
+            }
+            (Some(_), None) => changes.push("Văn bản sau không ghi kinh phí".to_string()),
+            _ => {}
+        }
+    }
+    let (before, after) = (a_row, b_row);
+    match (&before.status, &after.status) {
+        (Some(a), Some(b)) if a != b => changes.push("Tình trạng thay đổi".to_string()),
+        (None, Some(_)) => changes.push("Lần đầu có ghi tình trạng".to_string()),
+        _ => {}
     }
     if before.name != after.name {
         changes.push("Tên ghi khác".to_string());
@@ -101,16 +148,23 @@ fn step(before: &RowMention, after: &RowMention) -> Vec<String> {
     changes
 }
 
+/// How many documents mention a project.
+pub fn documents_of(project: &Project) -> usize {
+    let mut documents: Vec<usize> = project.mentions.iter().map(|at| at.0).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    documents.len()
+}
+
 /// Everything a project's page shows.
 pub fn project_page(site: &Site, project: &Project) -> Value {
     let mut timeline = Vec::new();
-    let mut previous: Option<&RowMention> = None;
+    let mut previous: Option<MentionAt> = None;
     for &at in &project.mentions {
-        let mention = &site.documents[at.0].projects[at.1];
         let mut view = mention_view(site, at);
-        view["changes"] = json!(previous.map(|p| step(p, mention)).unwrap_or_default());
+        view["changes"] = json!(previous.map(|p| step(site, p, at)).unwrap_or_default());
         timeline.push(view);
-        previous = Some(mention);
+        previous = Some(at);
     }
     let latest = project
         .mentions
@@ -120,9 +174,15 @@ pub fn project_page(site: &Site, project: &Project) -> Value {
         .mentions
         .first()
         .map(|&(d, k)| &site.documents[d].projects[k]);
+    // The change over the project's life, within the period of its latest mention.
+    let last_period = project.mentions.last().and_then(|&at| period_of(site, at));
     let amounts: Vec<Decimal> = project
         .mentions
         .iter()
+        .filter(|&&at| match (period_of(site, at), last_period) {
+            (Some(a), Some(b)) => overlap(a, b),
+            _ => true,
+        })
         .filter_map(|&(d, k)| site.documents[d].projects[k].amount)
         .collect();
     let overall = match (amounts.first(), amounts.last()) {
@@ -145,6 +205,7 @@ pub fn project_page(site: &Site, project: &Project) -> Value {
         "money": mention.amount.map(super::overview::money_view),
         "overall_change": overall,
         "mentions_text": format_count(project.mentions.len()),
+        "documents_text": format_count(documents_of(project)),
         "timeline": timeline,
     })
 }

@@ -175,6 +175,7 @@ pub fn target_view(site: &Site, document: &Document, target: &Target) -> Value {
         "rule": assessment.rule.key(),
         "progress": assessment.summary(target),
         "share_of_goal": assessment.share_of_goal.map(|s| s.min(Decimal::ONE_HUNDRED).to_string()),
+        "share_text": assessment.share_of_goal.map(format_number),
         "document": document_summary(site, document),
         "measured": assessment.evidence.iter().map(|e| {
             let mut view = measurement_view(e.measurement);
@@ -514,6 +515,7 @@ pub fn projects_page(site: &Site, index: &ProjectIndex) -> Value {
         "provinces": provinces,
         "count": index.len(),
         "count_text": count_text(index.len()),
+        "tracked_text": count_text(site.lineage.projects().len()),
     })
 }
 
@@ -843,6 +845,7 @@ pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
         "latest": super::portal::grouped_documents(site, &site.documents.iter().take(10).collect::<Vec<_>>()),
         "status": counts.into_iter().map(|(status, count)| json!({"key": status.key(), "label": status.label(), "count": count})).collect::<Vec<_>>(),
         "projects": index.len(),
+        "projects_tracked": site.lineage.projects().len(),
     })
 }
 

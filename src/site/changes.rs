@@ -72,6 +72,10 @@ pub fn changes(site: &Site, position: usize) -> Option<Changes> {
                 let (a, b) = (mention(site, earlier), mention(site, now));
                 if let (Some(a), Some(b)) = (a.and_then(|m| m.amount), b.and_then(|m| m.amount))
                     && a != b
+                    && match (period(site, earlier), period(site, now)) {
+                        (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+                        _ => true,
+                    }
                 {
                     changes.amount_changed.push((earlier, now));
                 }
@@ -136,6 +140,15 @@ pub fn changes(site: &Site, position: usize) -> Option<Changes> {
     Some(changes)
 }
 
+/// The years a mention's money is for: its appendix's period, else its document's.
+fn period(site: &Site, (d, k): MentionAt) -> Option<(i32, i32)> {
+    let document = site.documents.get(d)?;
+    let appendix = document
+        .appendices
+        .get(document.projects.get(k)?.appendix)?;
+    appendix.period.or(document.period).map(|p| (p.from, p.to))
+}
+
 fn mention(site: &Site, (d, k): MentionAt) -> Option<&super::RowMention> {
     site.documents.get(d)?.projects.get(k)
 }
@@ -167,7 +180,7 @@ fn newly_measured(site: &Site, report: &Document) -> Vec<(usize, usize)> {
             continue;
         }
         for (t, target) in document.targets.iter().enumerate() {
-            let evidence = super::progress::evidence(site, document, target);
+            let evidence = super::progress::assess(site, document, target).evidence;
             let by_report = evidence.iter().any(|e| e.document.id == report.id);
             let before = evidence.iter().any(|e| e.document.issued < report.issued);
             if by_report && !before {

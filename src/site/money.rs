@@ -28,6 +28,22 @@ pub fn planned(document: &Document) -> impl Iterator<Item = &RowMention> {
     })
 }
 
+/// The grand total a plan prints for its own period: the sum of the stated totals of its
+/// own-period appendices with money, when every one of them states one.
+pub fn stated_total(document: &Document) -> Option<Decimal> {
+    let mut total = Decimal::ZERO;
+    let mut any = false;
+    for (position, appendix) in document.appendices.iter().enumerate() {
+        let has_rows = document.projects.iter().any(|m| m.appendix == position);
+        if !has_rows || !is_own_period(document, appendix) {
+            continue;
+        }
+        total += appendix.stated_total_in_millions()?;
+        any = true;
+    }
+    any.then_some(total)
+}
+
 /// A province's current plan: its most recent plan with money for its own period.
 pub fn current_plan<'a>(site: &'a Site, province: &str) -> Option<&'a Document> {
     // Documents are newest first.
@@ -102,7 +118,7 @@ pub fn funding_group(text: &str) -> &'static str {
     .iter()
     .any(|k| plain.contains(k));
     match (names_local, names_central, names_other) {
-        (false, false, false) if plain.trim().is_empty() => "Không ghi",
+        (false, false, false) if plain.trim().is_empty() => NOT_STATED,
         (true, false, false) => "Ngân sách địa phương",
         (false, true, false) => "Ngân sách trung ương",
         (false, false, true) => "Nguồn khác, xã hội hóa",
@@ -117,8 +133,12 @@ pub const FUNDING_GROUPS: [&str; 5] = [
     "Ngân sách trung ương",
     "Nhiều nguồn",
     "Nguồn khác, xã hội hóa",
-    "Không ghi",
+    NOT_STATED,
 ];
+
+/// The group of rows whose funding column is empty or absent (an appendix may give its
+/// sources as amount columns instead, as Tây Ninh's does).
+pub const NOT_STATED: &str = "Không ghi trong cột nguồn vốn";
 
 /// An amount in triệu đồng as a headline reads it: in tỷ đồng with one decimal
 /// ("1.747,2 tỷ đồng"), or in triệu đồng below one tỷ.
@@ -166,7 +186,7 @@ mod tests {
             funding_group("- NSĐP (Vốn đầu tư): 4.000; - Khác (XHH): 11.000."),
             "Nhiều nguồn"
         );
-        assert_eq!(funding_group(""), "Không ghi");
-        assert_eq!(funding_group("-"), "Không ghi");
+        assert_eq!(funding_group(""), NOT_STATED);
+        assert_eq!(funding_group("-"), NOT_STATED);
     }
 }

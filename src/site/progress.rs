@@ -67,6 +67,9 @@ impl Status {
 pub enum Rule {
     /// No measurement names the target or measures its indicator in its province.
     NoMeasurement,
+    /// The only measurements describe a time before the target's plan was issued: they
+    /// cannot tell how the plan is carried out.
+    OnlyEarlierFigures,
     /// The target states no figure to reach.
     NoGoalFigure,
     /// The editor who linked the measurement judged it not comparable (another denominator,
@@ -86,8 +89,9 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the methodology page lists them.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::NoMeasurement,
+        Rule::OnlyEarlierFigures,
         Rule::NoGoalFigure,
         Rule::JudgedNotComparable,
         Rule::CountWithoutDenominator,
@@ -101,6 +105,7 @@ impl Rule {
     pub fn key(self) -> &'static str {
         match self {
             Rule::NoMeasurement => "khong-co-so-lieu",
+            Rule::OnlyEarlierFigures => "so-lieu-truoc-ke-hoach",
             Rule::NoGoalFigure => "khong-co-muc-so",
             Rule::JudgedNotComparable => "danh-gia-khong-so-sanh",
             Rule::CountWithoutDenominator => "so-dem-khong-mau-so",
@@ -114,7 +119,7 @@ impl Rule {
     /// The status the rule gives.
     pub fn status(self) -> Status {
         match self {
-            Rule::NoMeasurement => Status::NoData,
+            Rule::NoMeasurement | Rule::OnlyEarlierFigures => Status::NoData,
             Rule::NoGoalFigure
             | Rule::JudgedNotComparable
             | Rule::CountWithoutDenominator
@@ -131,6 +136,10 @@ impl Rule {
             Rule::NoMeasurement => {
                 "Không có số liệu nào ghi đo chỉ tiêu này, và không có số liệu nào cùng chỉ số, \
                  cùng tỉnh."
+            }
+            Rule::OnlyEarlierFigures => {
+                "Chỉ có số liệu của thời điểm trước ngày văn bản đặt chỉ tiêu được ban hành: số \
+                 liệu ấy không cho biết văn bản được thực hiện đến đâu, nên không được tính."
             }
             Rule::NoGoalFigure => {
                 "Chỉ tiêu không nêu con số cần đạt, nên không so được với số liệu đo."
@@ -205,9 +214,13 @@ impl<'a> Assessment<'a> {
     pub fn summary(&self, target: &Target) -> String {
         let goal = goal_phrase(target);
         let Some(latest) = self.latest() else {
-            return match goal {
+            let text = match goal {
                 Some(goal) => format!("Mục tiêu {goal}"),
                 None => Status::NoData.label().to_string(),
+            };
+            return match &self.reason {
+                Some(reason) => format!("{text}. {reason}"),
+                None => text,
             };
         };
         let measured = measured_phrase(latest.measurement, self.compared, target);
@@ -353,16 +366,46 @@ pub fn evidence<'a>(site: &'a Site, document: &'a Document, target: &Target) -> 
 
 /// The status of `target` of `document`, with the rule applied and the figures behind it.
 pub fn assess<'a>(site: &'a Site, document: &'a Document, target: &Target) -> Assessment<'a> {
-    let evidence = evidence(site, document, target);
+    let found = evidence(site, document, target);
+    let earlier = found.len();
+    let evidence: Vec<Evidence<'a>> = found
+        .into_iter()
+        .filter(|e| !before_document(e, document))
+        .collect();
+    if evidence.is_empty() && earlier > 0 {
+        return Assessment {
+            rule: Rule::OnlyEarlierFigures,
+            evidence,
+            compared: None,
+            share_of_goal: None,
+            reason: Some(format!(
+                "Số liệu có trước ngày {} (ngày ban hành văn bản đặt chỉ tiêu).",
+                parse_date(&document.issued)
+                    .map(format_date_short)
+                    .unwrap_or_else(|| document.issued.clone())
+            )),
+        };
+    }
     judge(document, target, evidence)
+}
+
+/// Whether a measurement describes a time before `document` (the target's) was issued.
+pub fn before_document(evidence: &Evidence, document: &Document) -> bool {
+    let date = evidence
+        .measurement
+        .as_of
+        .as_deref()
+        .unwrap_or(&evidence.document.issued);
+    date < document.issued.as_str()
 }
 
 /// Applies the rules to the measurements found for a target.
 pub fn judge<'a>(
     document: &Document,
     target: &Target,
-    evidence: Vec<Evidence<'a>>,
+    mut evidence: Vec<Evidence<'a>>,
 ) -> Assessment<'a> {
+    prefer_comparable_among_latest(&mut evidence, document, target);
     let verdict = |rule, compared, share_of_goal, reason| (rule, compared, share_of_goal, reason);
     let (rule, compared, share_of_goal, reason) = match evidence.last() {
         None => verdict(Rule::NoMeasurement, None, None, None),
@@ -392,6 +435,46 @@ pub fn judge<'a>(
 }
 
 type Verdict = (Rule, Option<Decimal>, Option<Decimal>, Option<String>);
+
+/// The date a measurement describes: its `as_of`, else its document's date.
+fn date_of<'e>(e: &'e Evidence) -> &'e str {
+    e.measurement
+        .as_of
+        .as_deref()
+        .unwrap_or(e.document.issued.as_str())
+}
+
+/// Among the figures of the latest date, one that can be compared with the target counts
+/// before one that cannot (a share printed beside the count it is made of).
+fn prefer_comparable_among_latest(evidence: &mut [Evidence], document: &Document, target: &Target) {
+    let Some(latest) = evidence.last().map(|e| date_of(e).to_string()) else {
+        return;
+    };
+    let comparable = |e: &Evidence| {
+        let judged = e
+            .measurement
+            .link_to(&document.id, &target.id)
+            .is_none_or(|l| l.comparable);
+        judged
+            && target.value.is_some_and(|goal| {
+                matches!(
+                    compare(e, target, goal).0,
+                    Rule::GoalReached | Rule::YearPassed | Rule::NotYetReached
+                )
+            })
+    };
+    let last = evidence.len() - 1;
+    if comparable(&evidence[last]) {
+        return;
+    }
+    if let Some(i) = (0..last)
+        .rev()
+        .take_while(|&i| date_of(&evidence[i]) == latest)
+        .find(|&i| comparable(&evidence[i]))
+    {
+        evidence.swap(i, last);
+    }
+}
 
 /// Compares the latest measurement with the goal of `target`.
 fn compare(latest: &Evidence, target: &Target, goal: Decimal) -> Verdict {

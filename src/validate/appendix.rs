@@ -33,7 +33,7 @@ struct Context<'a> {
     anchors: crate::markdown::Anchors,
     /// The `continues` of the rows, with their places, for the check against the other
     /// documents.
-    links: Vec<(Place, String)>,
+    links: Vec<(Place, String, String)>,
     /// The place of each data row.
     row_places: Vec<Place>,
 }
@@ -380,9 +380,11 @@ fn walk(
                 let status = standard_status(context, row, diagnostics);
                 context.row_places.push(place_of(context.file, node));
                 if let Some(continues) = &row.continues {
-                    context
-                        .links
-                        .push((place_of(context.file, continues), continues.value.clone()));
+                    context.links.push((
+                        place_of(context.file, continues),
+                        continues.value.clone(),
+                        context.source.id.value.clone(),
+                    ));
                 }
                 context.rows.push(TableRow {
                     kind: "row",
@@ -421,7 +423,9 @@ fn walk(
                 let child_sums = walk(context, &group.rows, depth + 1, &child_path, diagnostics);
                 context.group_keys.pop();
                 context.group_anchors.pop();
-                let what = if group.label.is_empty() {
+                let what = if group.label.is_empty() && group.title.trim().is_empty() {
+                    "nhóm không in tên".to_string()
+                } else if group.label.is_empty() {
                     format!("nhóm “{}”", group.title)
                 } else {
                     format!("nhóm {}", group.label)

@@ -129,7 +129,7 @@ pub(super) fn documents(
     let mut seen = super::SeenIds::new();
     let mut pending_relations = Vec::new();
     let mut pending_targets = Vec::new();
-    let mut pending_links: Vec<(String, Place, String)> = Vec::new();
+    let mut pending_links: Vec<(String, Place, String, String)> = Vec::new();
     let mut mention_places = std::collections::HashMap::new();
     let budget = match folders {
         Folders::Read(_) => None,
@@ -191,7 +191,7 @@ pub(super) fn documents(
         pending_links.extend(
             links
                 .into_iter()
-                .map(|(place, link)| (from.clone(), place, link)),
+                .map(|(place, link, appendix)| (from.clone(), place, link, appendix)),
         );
         mention_places.extend(
             mentions
@@ -260,9 +260,17 @@ pub(super) fn documents(
         }
     }
     let broken_links = diagnostics.error_count();
-    for (from, place, link) in pending_links {
-        super::lineage::check_link(site, &from, place, &link, &unreadable, diagnostics);
+    for (from, place, link, appendix) in &pending_links {
+        super::lineage::check_link(
+            site,
+            (from, appendix),
+            place.clone(),
+            link,
+            &unreadable,
+            diagnostics,
+        );
     }
+    super::lineage::check_twins(&pending_links, diagnostics);
     if diagnostics.error_count() == broken_links {
         super::lineage::check_cycles(&site.documents, &mention_places, diagnostics);
         super::lineage::suggest(&site.documents, &mention_places, diagnostics);

@@ -12,8 +12,8 @@ use std::collections::{HashMap, HashSet};
 /// checks against the other documents.
 #[derive(Debug, Default)]
 pub(super) struct RowPlaces {
-    /// Each `continues` as written, at its place.
-    pub links: Vec<(Place, String)>,
+    /// Each `continues` as written, at its place, with the ID of the row's appendix.
+    pub links: Vec<(Place, String, String)>,
     /// The place of each project row, in the order of [`Document::projects`].
     pub mentions: Vec<Place>,
 }
@@ -23,7 +23,7 @@ pub(super) struct RowPlaces {
 /// same document), and must not lead round in a circle.
 pub(super) fn check_link(
     site: &Site,
-    from: &str,
+    (from, from_appendix): (&str, &str),
     place: Place,
     link: &str,
     unreadable: &HashSet<String>,
@@ -62,6 +62,18 @@ pub(super) fn check_link(
     let Some(source) = site.document(from) else {
         return;
     };
+    if target.province != source.province {
+        diagnostics.error(
+            place,
+            format!(
+                "dòng này nối với văn bản “{}” của tỉnh “{}”, còn nó thuộc tỉnh “{}”: một dự án \
+                 chỉ tiếp nối dự án của cùng tỉnh",
+                target.id, target.province, source.province
+            ),
+            "trỏ continues tới dòng của một văn bản cùng tỉnh, hoặc bỏ continues",
+        );
+        return;
+    }
     if target.issued > source.issued {
         diagnostics.error(
             place,
@@ -88,6 +100,15 @@ pub(super) fn check_link(
         );
         return;
     };
+    if target.id == source.id && appendix.id == from_appendix {
+        diagnostics.error(
+            place,
+            "dòng này nối với một dòng của chính bảng phụ lục của nó",
+            "continues trỏ tới dòng của một văn bản trước, hoặc của một phụ lục khác (danh mục \
+             giai đoạn trước) của cùng văn bản",
+        );
+        return;
+    }
     if find(&site.documents, &reference).is_none() {
         let anchors: Vec<&str> = target
             .projects
@@ -110,6 +131,33 @@ pub(super) fn check_link(
             }
         };
         diagnostics.error(place, format!("không có {what}"), help);
+    }
+}
+
+/// Reports a second row of one document that continues the same earlier row as a first:
+/// one row of a document per project.
+pub(super) fn check_twins(
+    links: &[(String, Place, String, String)],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut first: HashMap<(&str, &str), &Place> = HashMap::new();
+    for (from, place, link, _) in links {
+        let key = (from.as_str(), link.trim());
+        match first.get(&key) {
+            Some(earlier) => diagnostics.error(
+                place.clone(),
+                format!(
+                    "dòng {earlier} của cùng văn bản cũng tiếp nối “{}”",
+                    link.trim()
+                ),
+                "mỗi dự án chỉ một dòng trong một văn bản: nếu hai dòng là hai dự án, chỉ một \
+                 dòng tiếp nối dòng trước; nếu dự án được tách đôi, ghi điều đó vào ghi chú chép \
+                 văn bản",
+            ),
+            None => {
+                first.insert(key, place);
+            }
+        }
     }
 }
 

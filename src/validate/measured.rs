@@ -21,16 +21,33 @@ pub(super) fn check_link(
     diagnostics: &mut Diagnostics,
 ) {
     if source.province != document.province {
+        diagnostics.error(
+            place,
+            format!(
+                "số liệu “{}” của tỉnh “{}” được nối với chỉ tiêu của tỉnh “{}”",
+                m.id, source.province, document.province
+            ),
+            "một số liệu chỉ đo chỉ tiêu của cùng tỉnh: kiểm tra lại document",
+        );
+        return;
+    }
+    let date = m.as_of.as_deref().unwrap_or(&source.issued);
+    if date < document.issued.as_str() {
         diagnostics.push(
             Diagnostic::warning(
                 place.clone(),
                 format!(
-                    "số liệu “{}” của tỉnh “{}” được nối với chỉ tiêu của tỉnh “{}”",
-                    m.id, source.province, document.province
+                    "số liệu “{}” (ngày {date}) có trước ngày ban hành văn bản “{}” ({}): nó \
+                     không được tính cho chỉ tiêu “{}”",
+                    m.id, document.id, document.issued, target.id
                 ),
             )
-            .with_help("một số liệu chỉ đo chỉ tiêu của cùng tỉnh: kiểm tra lại document"),
+            .with_help(
+                "một số liệu chỉ đo chỉ tiêu của văn bản đã ban hành trước thời điểm của số liệu; \
+                 bỏ liên kết này",
+            ),
         );
+        return;
     }
     if !comparable || target.value.is_none() {
         return;

@@ -267,6 +267,21 @@ fn validate_with(
         .into_iter()
         .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
         .collect();
+    let printed_statuses = site
+        .documents
+        .iter()
+        .flat_map(|d| &d.projects)
+        .filter(|m| !m.status_text.trim().is_empty())
+        .count();
+    if site.row_statuses.is_empty() && printed_statuses > 0 {
+        diagnostics.warning(
+            Place::file(&content.root.join("row-statuses.yaml")),
+            format!(
+                "{printed_statuses} dòng dự án có ghi tình trạng nhưng nội dung chưa có tình trạng \
+                 chuẩn nào (row-statuses.yaml): bộ lọc và số đếm chỉ dùng được lời ghi nguyên văn"
+            ),
+        );
+    }
     site.reindex();
     site.lineage = crate::site::lineage::Lineage::build(&site.documents);
     (site, diagnostics)

@@ -108,8 +108,8 @@ describe("progress pages pass axe-core (WCAG 2.1 A and AA)", () => {
 
 test("a status links to the rule that gave it", async () => {
   const page = await browser.newPage();
-  await page.goto(base + "van-ban/kh-2044-2025/");
-  const link = page.locator("#ct-cqs-ho-so-truc-tuyen-toan-trinh a.status");
+  await page.goto(base + "van-ban/kh-10693-2020/");
+  const link = page.locator("#ct-muc-tieu-2-dd-ho-so-truc-tuyen a.status");
   assert.equal(await link.textContent(), "Đang thực hiện");
   await link.click();
   await page.waitForURL(/phuong-phap\/#chua-den-han$/);
