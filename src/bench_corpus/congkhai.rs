@@ -56,7 +56,15 @@ pub fn write_registry(root: &Path, provinces: usize) -> io::Result<()> {
         )
         .ok();
     }
-    fs::write(root.join("indicators/indicators.yaml"), indicators)
+    fs::write(root.join("indicators/indicators.yaml"), indicators)?;
+    // The standard statuses of the printed ones (super::vocab::STATUSES), "chưa" first.
+    fs::write(
+        root.join("row-statuses.yaml"),
+        "- id: chua-trien-khai\n  label: \"Chưa triển khai\"\n  match: [\"chưa triển khai\"]\n\
+         - id: hoan-thanh\n  label: \"Hoàn thành\"\n  done: true\n  match: [\"hoàn thành\"]\n\
+         - id: dang-trien-khai\n  label: \"Đang triển khai\"\n  match: [\"đang triển khai\"]\n\
+         - id: dang-chuan-bi\n  label: \"Đang chuẩn bị\"\n  match: [\"chuẩn bị\"]\n",
+    )
 }
 
 /// One document folder.

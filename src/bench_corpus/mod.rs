@@ -88,7 +88,7 @@ pub fn generate(options: &CorpusOptions) -> Result<CorpusSummary> {
                 .iter()
                 .map(|t| (t.id.clone(), t.indicator))
                 .collect();
-            last_plan[province] = Some((document.id.clone(), targets));
+            last_plan[province] = Some((document.id.clone(), targets, document.issued.clone()));
         }
         congkhai::write_document(&content, &document).with_context(|| context(&content))?;
         hugo::write_document(&hugo_root, &document).with_context(|| context(&hugo_root))?;

@@ -275,8 +275,8 @@ fn appendix(rng: &mut Rng, index: usize, rows: u64, agencies: &[String]) -> Appe
     }
 }
 
-/// The plan a report can report on: (document ID, targets as (ID, indicator)).
-pub type PlanRef = (String, Vec<(String, &'static str)>);
+/// The plan a report can report on: (document ID, targets as (ID, indicator), issue date).
+pub type PlanRef = (String, Vec<(String, &'static str)>, String);
 
 /// Makes document number `seq` of `province`, with `appendices` appendix tables. A report
 /// is made when `plan` is given; its measurements measure that plan's targets.
@@ -291,6 +291,19 @@ pub fn document(
     let year = 2016 + (seq as u64 % 10);
     let month = rng.range(1, 12);
     let day = rng.range(1, 28);
+    // A report comes after the plan it reports on: its figures measure that plan.
+    let (year, month, day) = match plan {
+        Some((_, _, plan_issued))
+            if plan_issued.as_str() >= format!("{year}-{month:02}-{day:02}").as_str() =>
+        {
+            let plan_year: u64 = plan_issued
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(year);
+            (plan_year, 12, 28)
+        }
+        _ => (year, month, day),
+    };
     let issued = format!("{year}-{month:02}-{day:02}");
     let agencies: Vec<String> = super::vocab::AGENCIES
         .iter()
@@ -328,7 +341,7 @@ pub fn document(
                 });
             }
         }
-        Some((plan_id, plan_targets)) => {
+        Some((plan_id, plan_targets, _)) => {
             for (n, (target, indicator)) in plan_targets.iter().enumerate() {
                 let value = rng.range(30, 100);
                 measurements.push(Measurement {

@@ -416,8 +416,9 @@ pub struct ProjectRecord {
 pub struct TrackedProjectRecord {
     /// Stable ID: the first row's document, appendix and anchor.
     pub id: String,
-    /// URL of its page.
-    pub url: String,
+    /// URL of its page, when it has one (every project while the site is small; past that,
+    /// the projects more than one row mentions).
+    pub url: Option<String>,
     /// Name as the latest document prints it (some rows print none).
     pub name: Option<String>,
     /// Province ID.
@@ -820,7 +821,10 @@ fn tracked(site: &Site) -> Vec<TrackedProjectRecord> {
             documents.dedup();
             Some(TrackedProjectRecord {
                 id: project.id.clone(),
-                url: format!("du-an/{}/", project.id),
+                url: site
+                    .lineage
+                    .has_page(project)
+                    .then(|| format!("du-an/{}/", project.id)),
                 name: non_empty(&latest.name),
                 province: latest_document.province.clone(),
                 agency: non_empty(&latest.agency),

@@ -742,7 +742,11 @@ pub fn tables(records: &Records) -> Vec<Table> {
                     Str,
                     "Mã dự án: văn bản, phụ lục và neo của dòng đầu tiên",
                 ),
-                required("url", Str, "Địa chỉ trang dự án"),
+                field(
+                    "url",
+                    Str,
+                    "Địa chỉ trang dự án (mọi dự án khi cổng nhỏ; cổng toàn quốc chỉ làm trang cho dự án có từ hai dòng nhắc đến)",
+                ),
                 field("name", Str, "Tên, như văn bản mới nhất ghi"),
                 id("province", "Mã tỉnh"),
                 field("agency", Str, "Cơ quan chủ trì, như văn bản mới nhất ghi"),
@@ -788,7 +792,7 @@ pub fn tables(records: &Records) -> Vec<Table> {
                 .map(|p| {
                     vec![
                         s(&p.id),
-                        s(&p.url),
+                        o(&p.url),
                         o(&p.name),
                         s(&p.province),
                         o(&p.agency),

@@ -461,7 +461,12 @@ fn page_list<'a>(site: &'a Site, projects: &'a projects::ProjectIndex<'a>) -> Ve
         "Dự án, nhiệm vụ",
         move || views::projects_page(site, projects),
     ));
-    for project in site.lineage.projects() {
+    for project in site
+        .lineage
+        .projects()
+        .iter()
+        .filter(|p| site.lineage.has_page(p))
+    {
         let name = project
             .mentions
             .last()

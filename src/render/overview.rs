@@ -325,6 +325,8 @@ fn largest_view(site: &Site, count: usize) -> Vec<Value> {
         .map(|(amount, project, document, mention)| {
             json!({
                 "id": project.id,
+                "page": site.lineage.has_page(project),
+                "row_url": format!("van-ban/{}/phu-luc-{}/#{}", document.id, document.appendices.get(mention.appendix).map_or("", |a| a.id.as_str()), mention.anchor),
                 "name": mention.name,
                 "agency": mention.agency,
                 "province": site.province(&document.province).map(|p| p.name.clone()),

@@ -17,7 +17,7 @@ pub fn project_path(id: &str) -> String {
 /// The project ID of each project row of the document at `position`, by appendix position
 /// and row anchor.
 pub fn project_ids(site: &Site, position: usize) -> std::collections::HashMap<(usize, &str), &str> {
-    site.lineage.ids_of(&site.documents, position)
+    site.lineage.page_ids_of(&site.documents, position)
 }
 
 /// A standard status as pages show it: its label and key.
@@ -56,7 +56,13 @@ fn mention_view(site: &Site, (d, k): MentionAt) -> Value {
         "converted": appendix.and_then(|a| a.unit.as_deref()).is_some_and(|u| u != "triệu đồng"),
         "status_text": mention.status_text,
         "status": status_view(site, mention.status.as_deref()),
-        "project": site.lineage.project_of((d, k)).map(|p| p.id.clone()),
+        "project": site.lineage.page_of((d, k)).map(|p| p.id.clone()),
+        "row_url": format!(
+            "van-ban/{}/phu-luc-{}/#{}",
+            document.id,
+            appendix.map_or("", |a| a.id.as_str()),
+            mention.anchor
+        ),
     })
 }
 

@@ -77,7 +77,7 @@ impl<'a> ProjectStore<'a> {
                     .filter(|d| d.id == document.id)
                     .context("văn bản không khớp vị trí của nó trong cổng")?;
                 let mut rows = Vec::new();
-                let ids = site.lineage.ids_of(&site.documents, first + i);
+                let ids = site.lineage.page_ids_of(&site.documents, first + i);
                 for (number, (appendix, whole_appendix)) in
                     slim.appendices.iter().zip(&document.appendices).enumerate()
                 {

@@ -19,10 +19,17 @@ pub struct Project {
     pub mentions: Vec<MentionAt>,
 }
 
+/// While the site has at most this many project rows, every project has a page; past it (a
+/// national site, where one page per row would multiply the pages many times over), only the
+/// projects that more than one row mentions, and the others link to their row.
+pub const PAGES_FOR_EVERY_PROJECT_UP_TO: usize = 5_000;
+
 /// Every project of the site.
 #[derive(Debug, Clone, Default)]
 pub struct Lineage {
     projects: Vec<Project>,
+    /// Whether every project has a page ([`PAGES_FOR_EVERY_PROJECT_UP_TO`]).
+    pages_for_all: bool,
     of_mention: HashMap<MentionAt, usize>,
     by_id: HashMap<String, usize>,
 }
@@ -132,7 +139,10 @@ impl Lineage {
                 root_of.insert((d, k), at);
             }
         }
-        let mut lineage = Lineage::default();
+        let mut lineage = Lineage {
+            pages_for_all: root_of.len() <= PAGES_FOR_EVERY_PROJECT_UP_TO,
+            ..Lineage::default()
+        };
         let mut project_of_root: HashMap<MentionAt, usize> = HashMap::new();
         // Roots in site order, so that project positions are stable.
         let mut order: Vec<(MentionAt, MentionAt)> = root_of.into_iter().collect();
@@ -181,6 +191,16 @@ impl Lineage {
         self.of_mention.get(&at).and_then(|&i| self.projects.get(i))
     }
 
+    /// Whether `project` has a page of its own (see [`PAGES_FOR_EVERY_PROJECT_UP_TO`]).
+    pub fn has_page(&self, project: &Project) -> bool {
+        self.pages_for_all || project.mentions.len() > 1
+    }
+
+    /// The project of a mention, when it has a page.
+    pub fn page_of(&self, at: MentionAt) -> Option<&Project> {
+        self.project_of(at).filter(|p| self.has_page(p))
+    }
+
     /// The project with this ID.
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.by_id.get(id).and_then(|&i| self.projects.get(i))
@@ -193,6 +213,24 @@ impl Lineage {
         documents: &'a [Document],
         position: usize,
     ) -> HashMap<(usize, &'a str), &'a str> {
+        self.ids_where(documents, position, false)
+    }
+
+    /// [`Lineage::ids_of`] for the projects that have a page.
+    pub fn page_ids_of<'a>(
+        &'a self,
+        documents: &'a [Document],
+        position: usize,
+    ) -> HashMap<(usize, &'a str), &'a str> {
+        self.ids_where(documents, position, true)
+    }
+
+    fn ids_where<'a>(
+        &'a self,
+        documents: &'a [Document],
+        position: usize,
+        with_page: bool,
+    ) -> HashMap<(usize, &'a str), &'a str> {
         let Some(document) = documents.get(position) else {
             return HashMap::new();
         };
@@ -201,7 +239,9 @@ impl Lineage {
             .iter()
             .enumerate()
             .filter_map(|(k, m)| {
-                let project = self.project_of((position, k))?;
+                let project = self
+                    .project_of((position, k))
+                    .filter(|p| !with_page || self.has_page(p))?;
                 Some(((m.appendix, m.anchor.as_str()), project.id.as_str()))
             })
             .collect()

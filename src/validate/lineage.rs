@@ -200,6 +200,10 @@ pub(super) fn check_cycles(
 /// The most suggestions for one row.
 const SUGGESTIONS_PER_ROW: usize = 3;
 
+/// A word found in at most this many rows of a province (or a twentieth of them, when more)
+/// is distinctive enough to look for candidates with.
+const SUGGESTION_RARE_WORD: usize = 40;
+
 /// How alike two rows must be to be suggested as one project (0–1).
 const SUGGESTION_THRESHOLD: f64 = 0.55;
 
@@ -256,6 +260,8 @@ pub(super) fn suggest(
                 names.insert((d, k), set);
             }
         }
+        let rows: usize = names.len();
+        let rare = (rows / 20).max(SUGGESTION_RARE_WORD);
         for &d in positions {
             let later = &documents[d];
             let linked: HashSet<&str> = later
@@ -272,7 +278,12 @@ pub(super) fn suggest(
                 };
                 let mine = &names[&(d, k)];
                 let mut candidates: HashSet<MentionAt> = HashSet::new();
-                for word in mine {
+                // Candidates share a word that few rows have: a word most rows of the province
+                // share finds everything and tells nothing (and would make this quadratic).
+                for word in mine
+                    .iter()
+                    .filter(|w| index.get(*w).is_some_and(|l| l.len() <= rare))
+                {
                     for &at in index.get(word).into_iter().flatten() {
                         if documents[at.0].issued < later.issued {
                             candidates.insert(at);
