@@ -4,7 +4,7 @@
 //! with cells merged across (`w:gridSpan`) and down (`w:vMerge`), long cells broken by line
 //! breaks and paragraphs. The Word file must import to the same appendix as the pasted lines.
 
-mod common;
+use crate::common;
 
 use common::{Project, printed, repo};
 use std::io::Write;

@@ -8,7 +8,7 @@
 //! comments. The appendix's number, title, caption and unit are read from the pasted heading,
 //! not given. Run with `BLESS=1` to rewrite the difference lines after a deliberate change.
 
-mod common;
+use crate::common;
 
 use common::{congkhai, printed, repo};
 use congkhai::model::{AppendixSource, Cell, NumberFormat, RowNode};

@@ -2,7 +2,7 @@
 //! status codes, content types, charset, precompressed responses, caching, the 404 page,
 //! and no link that leaves the sub-path.
 
-mod common;
+use crate::common;
 use common::{Project, printed, repo};
 use std::collections::HashMap;
 use std::io::{Read, Write};

@@ -1,7 +1,7 @@
 //! Open data: the JSON, CSV, Data Package and JSON Schemas of a build of the real content,
 //! read back and compared with the content, validated by `frictionless` and by the schemas.
 
-mod common;
+use crate::common;
 
 use common::{Project, copy_tree, printed, repo};
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! JSON-LD, fingerprinted assets, precompressed copies, relative links, and a build that
 //! fails on a broken link.
 
-mod common;
+use crate::common;
 use common::{Project, printed, repo};
 use std::io::Read;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Search: the index files a build writes, the client's unit tests (Node) and the search
 //! page in headless chromium on the real content.
 
-mod common;
+use crate::common;
 use common::{Project, printed, repo};
 use std::path::Path;
 use std::process::Command;

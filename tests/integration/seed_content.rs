@@ -1,7 +1,7 @@
 //! The real content: the five seed documents pass `check`, every appendix has the groups
 //! and rows counted from the seed, and every stated total is the seed's own text.
 
-mod common;
+use crate::common;
 use common::{congkhai, printed, repo};
 use congkhai::site::{Appendix, Site, TableRow};
 use serde::Deserialize;
