@@ -34,10 +34,10 @@ const SEEDS: &[(&str, &str)] = &[
 ];
 
 fn seeds_dir() -> PathBuf {
-    let dir = repo().join("../shared/seeds");
+    let dir = repo().join("docs/sources");
     assert!(
         dir.is_dir(),
-        "the seed documents must be at {} (the shared/ folder beside the repository)",
+        "the seed documents must be at {} (the transcription's sources)",
         dir.display()
     );
     dir
