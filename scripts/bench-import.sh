@@ -7,7 +7,7 @@ command -v hyperfine >/dev/null || { echo "error: install hyperfine (apt-get ins
 [ -x /usr/bin/time ] || { echo "error: install GNU time (apt-get install time)" >&2; exit 1; }
 cargo build --release --locked
 bin=target/release/congkhai
-seed=../shared/seeds/000_64506bf368e2e8c1.txt
+seed=docs/sources/000_64506bf368e2e8c1.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed -n 623,723p "$seed" > "$work/small.txt"

@@ -12,7 +12,9 @@ need cargo "install Rust with rustup (https://rustup.rs)"
 if ! cargo fmt --version >/dev/null 2>&1; then rustup component add rustfmt; fi
 if ! cargo clippy --version >/dev/null 2>&1; then rustup component add clippy; fi
 
-# Debian packages the integration tests drive: nginx (tests/nginx.rs), xmllint (sitemap schema).
+# Debian packages the integration tests drive: nginx (tests/integration/nginx.rs), xmllint
+# (sitemap schema). The tests that need them are #[ignore]d, so that `cargo test` passes with
+# only Rust; they run below with --include-ignored.
 apt_packages=()
 [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_packages+=(libnginx-mod-http-brotli-static)
@@ -28,7 +30,7 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
-# frictionless (PyPI) validates the open-data package in tests/open_data.rs.
+# frictionless (PyPI) validates the open-data package in tests/integration/open_data.rs.
 FRICTIONLESS_VENV=target/venv-frictionless
 if [ ! -x "$FRICTIONLESS_VENV/bin/frictionless" ]; then
   echo "== installing frictionless into $FRICTIONLESS_VENV"
@@ -49,8 +51,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
-echo "== cargo test"
-cargo test --locked
+echo "== cargo test, with the tests that need the programs above"
+cargo test --locked -- --include-ignored
 
 echo "== browser tests (axe-core, sorting and filtering, no JavaScript, Nu HTML Checker)"
 cargo build --locked

@@ -2,7 +2,7 @@
 //! a section's raw HTML at its file and line; a did-you-mean in Vietnamese only; import-table's
 //! spreadsheet error once and its `--lines` past the end of the file said as such.
 
-mod common;
+use crate::common;
 
 use common::{Project, printed};
 

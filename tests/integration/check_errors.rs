@@ -1,6 +1,6 @@
 //! `congkhai check` reports each class of error at the right file:line:column, all at once.
 
-mod common;
+use crate::common;
 use common::{Project, printed};
 
 const PLAN: &str = "documents/khanh-hoa/kh-1-2020/document.yaml";

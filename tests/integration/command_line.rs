@@ -1,7 +1,7 @@
 //! The command line's help and its errors are in Vietnamese, like everything else an editor
 //! reads.
 
-mod common;
+use crate::common;
 use common::{congkhai, printed};
 
 #[test]

@@ -3,7 +3,7 @@
 //! linked from sections, described in the open data with their SHA-256; a file that is unsafe
 //! to publish is refused at its place, with what to do.
 
-mod common;
+use crate::common;
 use common::{Project, printed};
 use sha2::{Digest, Sha256};
 

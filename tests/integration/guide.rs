@@ -2,7 +2,7 @@
 //! on the fixture site: files are written, commands run, the sample appendix parses, the error
 //! example prints what the guide says, and the result passes `check` and `build`.
 
-mod common;
+use crate::common;
 
 use common::{Project, printed, repo};
 use congkhai::model::AppendixSource;

@@ -1,7 +1,7 @@
 //! The synthetic benchmark corpus: deterministic, valid in congkhai's content model, and the
 //! same pages as a Hugo site.
 
-mod common;
+use crate::common;
 
 use common::{congkhai, printed, repo};
 use std::path::Path;

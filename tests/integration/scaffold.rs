@@ -1,6 +1,6 @@
 //! `congkhai new`: scaffolded documents and appendices pass `congkhai check` at once.
 
-mod common;
+use crate::common;
 
 use common::{Project, printed};
 

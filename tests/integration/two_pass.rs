@@ -2,7 +2,7 @@
 //! again whole when it writes it: what comes back is the whole document, and a document that
 //! changed in between stops the build instead of publishing pages that disagree.
 
-mod common;
+use crate::common;
 use common::{Project, printed};
 use congkhai::validate::{Reader, SiteOverrides, validate, validate_on_disk};
 

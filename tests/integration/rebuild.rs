@@ -3,7 +3,7 @@
 //! time, while everything else is written afresh. The result must be exactly what a clean
 //! build writes.
 
-mod common;
+use crate::common;
 use common::{Project, printed};
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -4,7 +4,7 @@
 //! with cells merged across (`w:gridSpan`) and down (`w:vMerge`), long cells broken by line
 //! breaks and paragraphs. The Word file must import to the same appendix as the pasted lines.
 
-mod common;
+use crate::common;
 
 use common::{Project, printed, repo};
 use std::io::Write;
@@ -14,7 +14,7 @@ const SEED_001: &str = "001_6c0da05849029f75.txt";
 const SEED_002: &str = "002_0b1f64fc84b32932.txt";
 
 fn seed_lines(seed: &str, from: usize, to: usize) -> Vec<String> {
-    let path = repo().join("../shared/seeds").join(seed);
+    let path = repo().join("docs/sources").join(seed);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the seeds must be at {}: {e}", path.display()));
     text.lines()

@@ -5,16 +5,17 @@
 //! `scripts/fuzz.sh` runs them for minutes with `PROPTEST_CASES`. Failures proptest finds
 //! are kept in `proptest-regressions/` and as named tests here.
 
-mod common;
+use crate::common;
 use congkhai::model::{AppendixSource, DocumentSource, SectionFrontMatter};
 use proptest::prelude::*;
 use std::path::Path;
 
-const DOCUMENT: &str = include_str!("fixtures/valid/documents/khanh-hoa/kh-1-2020/document.yaml");
+const DOCUMENT: &str =
+    include_str!("../fixtures/valid/documents/khanh-hoa/kh-1-2020/document.yaml");
 const APPENDIX: &str =
-    include_str!("fixtures/valid/documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml");
+    include_str!("../fixtures/valid/documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml");
 const SECTION: &str =
-    include_str!("fixtures/valid/documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md");
+    include_str!("../fixtures/valid/documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md");
 
 /// Cases per property: `PROPTEST_CASES` when set, else `default`.
 fn cases(default: u32) -> ProptestConfig {

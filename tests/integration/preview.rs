@@ -1,6 +1,6 @@
 //! The in-memory preview build behind `congkhai serve`: what each kind of change rebuilds.
 
-mod common;
+use crate::common;
 use common::Project;
 use congkhai::serve::{Change, Preview, Scope};
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! `congkhai build` on a valid fixture site: the pages exist and say what the content says.
 
-mod common;
+use crate::common;
 use common::{Project, printed};
 
 #[test]

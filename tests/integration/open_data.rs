@@ -1,7 +1,7 @@
 //! Open data: the JSON, CSV, Data Package and JSON Schemas of a build of the real content,
 //! read back and compared with the content, validated by `frictionless` and by the schemas.
 
-mod common;
+use crate::common;
 
 use common::{Project, copy_tree, printed, repo};
 use serde_json::Value;
@@ -340,6 +340,7 @@ fn csv_files_open_in_excel_and_agree_with_json() {
 }
 
 #[test]
+#[ignore = "needs frictionless (PyPI) in target/venv-frictionless; scripts/test.sh installs it"]
 fn data_package_passes_frictionless_validate() {
     let frictionless = repo().join("target/venv-frictionless/bin/frictionless");
     assert!(
@@ -364,6 +365,10 @@ fn data_package_passes_frictionless_validate() {
         .collect();
     assert_eq!(report["valid"], true, "frictionless errors: {errors:#?}");
     assert_eq!(report["tasks"].as_array().map(Vec::len), Some(14));
+}
+
+#[test]
+fn data_package_names_its_licence_and_sources() {
     let descriptor = read_json("du-lieu/datapackage.json");
     assert_eq!(descriptor["licenses"][0]["name"], "CC-BY-4.0");
     assert_eq!(descriptor["sources"].as_array().map(Vec::len), Some(7));

@@ -3,7 +3,7 @@
 //! totals, row links (refused, suggested, followed), standard row statuses, and a report's
 //! changes.
 
-mod common;
+use crate::common;
 use common::{Project, congkhai, printed, repo};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};

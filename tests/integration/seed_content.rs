@@ -1,7 +1,7 @@
 //! The real content: the five seed documents pass `check`, every appendix has the groups
 //! and rows counted from the seed, and every stated total is the seed's own text.
 
-mod common;
+use crate::common;
 use common::{congkhai, printed, repo};
 use congkhai::site::{Appendix, Site, TableRow};
 use serde::Deserialize;
@@ -34,10 +34,10 @@ const SEEDS: &[(&str, &str)] = &[
 ];
 
 fn seeds_dir() -> PathBuf {
-    let dir = repo().join("../shared/seeds");
+    let dir = repo().join("docs/sources");
     assert!(
         dir.is_dir(),
-        "the seed documents must be at {} (the shared/ folder beside the repository)",
+        "the seed documents must be at {} (the transcription's sources)",
         dir.display()
     );
     dir

@@ -1,7 +1,7 @@
 //! Search: the index files a build writes, the client's unit tests (Node) and the search
 //! page in headless chromium on the real content.
 
-mod common;
+use crate::common;
 use common::{Project, printed, repo};
 use std::path::Path;
 use std::process::Command;
@@ -97,6 +97,7 @@ fn hostile_text_is_only_data_in_the_index() {
 }
 
 #[test]
+#[ignore = "needs Node.js; scripts/test.sh installs it and runs it"]
 fn client_core_unit_tests_pass() {
     require_node();
     let output = Command::new("node")
@@ -108,6 +109,7 @@ fn client_core_unit_tests_pass() {
 }
 
 #[test]
+#[ignore = "needs Node.js, playwright-core (npm ci) and Chromium; scripts/test.sh installs them"]
 fn search_page_finds_real_content_typed_without_diacritics() {
     require_node();
     let browser_dir = repo().join("tests/browser");

@@ -1,7 +1,7 @@
 //! `congkhai serve` on a loopback port: pages served from memory, live rebuild after an edit,
 //! content errors reported while the last good page stays up, and no way out of the site.
 
-mod common;
+use crate::common;
 use common::Project;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

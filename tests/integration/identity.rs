@@ -3,7 +3,7 @@
 //! shown in every page's footer, on the about page and on the document's page, and refused at
 //! their place when they cannot be used.
 
-mod common;
+use crate::common;
 use common::{Project, printed};
 
 const DOCUMENT: &str = "documents/khanh-hoa/kh-1-2020/document.yaml";

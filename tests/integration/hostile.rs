@@ -6,7 +6,7 @@
 //! publish only pages without script, frames, event handlers, unsafe URLs, bidi controls
 //! or text outside NFC when a build succeeds.
 
-mod common;
+use crate::common;
 use common::{Project, printed, safe_html};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! Two builds started at once on the same output take turns (lock beside `output/`): both
 //! succeed, the output is one whole build, nothing is left behind.
 
-mod common;
+use crate::common;
 use common::Project;
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! `congkhai import-table` on small tables: tab-separated from standard input, CSV, .xlsx; the
 //! report of lines it cannot place; the result passes `congkhai check` in a document.
 
-mod common;
+use crate::common;
 
 use common::{Project, printed};
 use std::io::Write;

@@ -8,7 +8,7 @@
 //! comments. The appendix's number, title, caption and unit are read from the pasted heading,
 //! not given. Run with `BLESS=1` to rewrite the difference lines after a deliberate change.
 
-mod common;
+use crate::common;
 
 use common::{congkhai, printed, repo};
 use congkhai::model::{AppendixSource, Cell, NumberFormat, RowNode};
@@ -114,10 +114,10 @@ fn import_seed(expectations: &Path) -> (Vec<String>, Vec<String>, String) {
             .unwrap_or_else(|| panic!("{}: no `# {name}:` line", expectations.display()))
             .to_string()
     };
-    let seed = repo().join("../shared/seeds").join(field("seed"));
+    let seed = repo().join("docs/sources").join(field("seed"));
     assert!(
         seed.is_file(),
-        "the seed documents must be at {} (the shared/ folder beside the repository)",
+        "the seed documents must be at {} (the transcription's sources)",
         seed.display()
     );
     let transcription_path = repo().join("content/documents").join(field("appendix"));
