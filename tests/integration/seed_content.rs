@@ -502,7 +502,7 @@ fn the_projects_the_portal_counts_are_the_rows_with_an_amount_column() {
         .count();
     let page = visible(&std::fs::read_to_string(output.join("du-an/index.html")).expect("page"));
     assert!(
-        page.contains(&format!("{counted} dự án, nhiệm vụ")),
+        page.contains(&format!("{counted} dòng dự án, nhiệm vụ")),
         "{counted}: {page}"
     );
     let data_page = std::fs::read_to_string(output.join("du-lieu/index.html")).expect("page");
