@@ -354,6 +354,8 @@ pub fn register(site: &Site) -> Value {
                     "group": m.group,
                     "column": m.column,
                     "stated": format_number(m.stated),
+                    "stated_sort": m.stated.to_string(),
+                    "computed_sort": m.computed.to_string(),
                     "stated_text": m.stated_text.trim(),
                     "computed": format_number(m.computed),
                     "difference": format_number(m.difference),

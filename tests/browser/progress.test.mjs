@@ -116,3 +116,24 @@ test("a status links to the rule that gave it", async () => {
   assert.match(await page.locator("#chua-den-han").textContent(), /chưa đạt mức chỉ tiêu/);
   await page.close();
 });
+
+test("lists that mix units or appendices are not summed, and their CSV keeps numbers as numbers", async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  for (const path of ["doi-chieu-tong/", "tinh/khanh-hoa/du-an/"]) {
+    await page.goto(base + path);
+    assert.equal(await page.locator(".table-sums:visible").count(), 0, `no sum on /${path}`);
+  }
+  await page.goto(base + "doi-chieu-tong/");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải các dòng này (CSV)" }).click(),
+  ]);
+  const { readFileSync } = await import("node:fs");
+  const lines = readFileSync(await download.path(), "utf8").slice(1).trim().split(/\r\n/);
+  const negatives = lines.slice(1).filter((l) => /,-\d/.test(l));
+  assert.ok(negatives.length > 0, "a negative difference is written as a number");
+  assert.ok(lines.every((l) => !/'-\d/.test(l)), "no number is turned into text");
+  assert.ok(lines.slice(1).every((l) => !l.includes("in: “")), "a cell's aside is not glued to its figure");
+  await context.close();
+});

@@ -224,7 +224,9 @@
     var dataRows = allRows.filter(function (r) { return r.classList.contains("row"); });
     var state = { sortColumn: -1, ascending: true, query: "", selects: [] };
     var amountColumns = headers.map(function (th, i) {
-      return (th.hasAttribute("data-amount") || th.classList.contains("num")) &&
+      // Only columns marked data-amount are summed: a list that mixes appendices (a plan and
+      // the report that lists its projects again) or units (the register) is not.
+      return th.hasAttribute("data-amount") &&
         dataRows.some(function (r) { return r.cells[i] && r.cells[i].hasAttribute("data-sort"); }) &&
         columnRole(th) === "amount" ? i : -1;
     }).filter(function (i) { return i !== -1; });
@@ -311,10 +313,13 @@
     // prefixed with "'".
     function csv() {
       function quote(text) {
-        if (/^[=+\-@]/.test(text)) { text = "'" + text; }
+        if (/^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) { text = "'" + text; }
         return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
       }
-      var lines = [headers.map(function (th) { return quote(headerLabel(th)); }).join(",")];
+      var unit = table.getAttribute("data-unit") || "";
+      var lines = [headers.map(function (th) {
+        return quote(headerLabel(th) + (unit && th.hasAttribute("data-amount") ? " (" + unit + ")" : ""));
+      }).join(",")];
       visibleRows().forEach(function (row) {
         lines.push(headers.map(function (_, i) {
           var cell = row.cells[i];
@@ -381,7 +386,16 @@
         button.addEventListener("click", function () { sortBy(index); });
       });
     }
-    if (headers.length >= 4 && dataRows.length > 0) { makeCards(table, headers, number); }
+    if (headers.length >= 4 && dataRows.length > 0) {
+      makeCards(table, headers, number);
+      // The header row is hidden on cards: its sort buttons leave the keyboard's path there
+      // (a sort is still kept in, and read from, the address).
+      if (phone.matches) {
+        Array.prototype.forEach.call(table.tHead.querySelectorAll("button"), function (b) { b.tabIndex = -1; });
+      }
+    } else {
+      table.classList.add("narrow");
+    }
 
     var form = null;
     var input = null;
