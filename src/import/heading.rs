@@ -56,7 +56,7 @@ pub fn is_label_title(text: &str) -> bool {
 }
 
 /// "Phụ lục III", "PHỤ LỤC I", "Phụ lục số 2": the number, or `None` when not such a line.
-fn appendix_number(text: &str) -> Option<String> {
+pub(super) fn appendix_number(text: &str) -> Option<String> {
     let folded = fold(text);
     if !folded.starts_with("phu luc") {
         return None;

@@ -334,6 +334,26 @@ pub fn place(lines: &[RawLine], options: &TableOptions) -> Table {
         if repeated(line) {
             continue;
         }
+        // A "Phụ lục …" line alone on its line inside the table starts another appendix: the
+        // lines from there on are not this table's.
+        if line.filled() == 1
+            && let Some(number) = super::heading::appendix_number(
+                line.first_text()
+                    .trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace()),
+            )
+        {
+            let left = body.len() - index;
+            placer.problem(
+                line.number,
+                Severity::Unplaced,
+                format!(
+                    "phụ lục {number} bắt đầu ở dòng này: {left} dòng từ đây không được nhập vào \
+                     bảng này; nhập phụ lục đó riêng, với --lines bắt đầu từ dòng {}",
+                    line.number
+                ),
+            );
+            break;
+        }
         let next_label = body[index + 1..]
             .iter()
             .find(|l| !repeated(l))
