@@ -1,7 +1,8 @@
 //! Reading the tables of a Word file (`.docx`: a zip holding `word/document.xml`) into lines
 //! of cells, as a paste from Word gives them: a cell merged across columns (`w:gridSpan`) is
-//! its text followed by empty cells, a cell merged down (`w:vMerge`) is empty in the rows it
-//! continues into, line breaks and paragraphs in a cell are spaces. The paragraphs before a
+//! its text followed by empty cells, a cell of the header merged down (`w:vMerge`) is empty in
+//! the rows it continues into, a cell of the body merged down (one agency for several items)
+//! is repeated in each, line breaks and paragraphs in a cell are spaces. The paragraphs before a
 //! table ("Phụ lục II", its title, "(Kèm theo …)", "Đơn vị tính: …") come first, one a line.
 
 use super::heading::{is_label_title, unit_line};
@@ -217,7 +218,13 @@ fn rows_of<'a, 'input>(table: Node<'a, 'input>) -> Vec<Node<'a, 'input>> {
     rows
 }
 
+/// A cell merged down from the first row is a header's title over its sub-titles (a
+/// two-level header): it stays empty below, as Word pastes it.
+const HEADER_ROWS: usize = 1;
+
 fn rows(table: Node) -> Vec<RawLine> {
+    // The text of the cell a vertical merge starts from, by grid column, and its row.
+    let mut merges: std::collections::HashMap<usize, (usize, String)> = Default::default();
     rows_of(table)
         .into_iter()
         .enumerate()
@@ -240,14 +247,25 @@ fn rows(table: Node) -> Vec<RawLine> {
             for cell in cells_of(row) {
                 let cell_properties = child(cell, "tcPr");
                 let span = number_property(cell_properties, "gridSpan").max(1);
-                let continued = cell_properties
-                    .and_then(|p| child(p, "vMerge"))
-                    .is_some_and(|m| val(m).is_none_or(|v| v == "continue"));
+                let merge = cell_properties.and_then(|p| child(p, "vMerge"));
+                let continued = merge.is_some_and(|m| val(m).is_none_or(|v| v == "continue"));
+                let column = cells.len();
+                // A body cell merged down over several rows (one agency, one source for a
+                // group of items) holds its text for each of them: it is repeated, so that no
+                // row loses it.
                 let text = if continued {
-                    String::new()
+                    match merges.get(&column) {
+                        Some((origin, text)) if *origin >= HEADER_ROWS => text.clone(),
+                        _ => String::new(),
+                    }
                 } else {
                     normalize(&cell_text(cell))
                 };
+                if merge.is_some() && !continued {
+                    merges.insert(column, (index, text.clone()));
+                } else if merge.is_none() {
+                    merges.remove(&column);
+                }
                 let (is_bold, is_italic) = if text.is_empty() {
                     (false, false)
                 } else {
@@ -382,6 +400,46 @@ mod tests {
     use super::*;
 
     const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+    #[test]
+    fn a_body_cell_merged_down_holds_its_text_on_every_row() {
+        let cell = |text: &str| format!("<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
+        let xml = format!(
+            "<w:document {W}><w:body><w:tbl>\
+             <w:tr>{}{}{}</w:tr>\
+             <w:tr>{}{}<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>Sở TT&amp;TT</w:t></w:r></w:p></w:tc></w:tr>\
+             <w:tr>{}{}<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>\
+             <w:tr>{}{}{}</w:tr>\
+             <w:tr>{}{}<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>\
+             </w:tbl></w:body></w:document>",
+            cell("STT"),
+            cell("Tên"),
+            cell("Đơn vị chủ trì"),
+            cell("1"),
+            cell("A"),
+            cell("2"),
+            cell("B"),
+            cell("3"),
+            cell("C"),
+            cell("Sở Y tế"),
+            cell("4"),
+            cell("D"),
+        );
+        let tables = tables_of(&xml).unwrap();
+        let agency = |row: usize| tables[0].rows[row].cells[2].plain();
+        assert_eq!(agency(1), "Sở TT&TT");
+        assert_eq!(
+            agency(2),
+            "Sở TT&TT",
+            "the merged cell's text on its second row"
+        );
+        assert_eq!(agency(3), "Sở Y tế");
+        assert_eq!(
+            agency(4),
+            "",
+            "a continuation after an unmerged cell has no origin"
+        );
+    }
 
     #[test]
     fn merged_cells_line_breaks_and_paragraphs_before() {
