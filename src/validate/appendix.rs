@@ -287,17 +287,8 @@ pub(super) fn appendix(
     if has_amounts {
         places.mentions.append(&mut context.row_places);
     }
-    if let Some(period) = &source.period
-        && period.value.from > period.value.to
-    {
-        diagnostics.error(
-            place_of(file, period),
-            format!(
-                "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
-                period.value.from, period.value.to
-            ),
-            "đổi chỗ from và to",
-        );
+    if let Some(period) = &source.period {
+        super::check_period(file, period, diagnostics);
     }
     let mut appendix = Appendix {
         period: source.period.as_ref().map(|p| p.value),

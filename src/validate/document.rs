@@ -430,17 +430,8 @@ fn document(
             ),
         );
     }
-    if let Some(period) = &source.period
-        && period.value.from > period.value.to
-    {
-        diagnostics.error(
-            place_of(file, period),
-            format!(
-                "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
-                period.value.from, period.value.to
-            ),
-            "đổi chỗ from và to",
-        );
+    if let Some(period) = &source.period {
+        super::check_period(file, period, diagnostics);
     }
     let relations = source
         .relations

@@ -110,6 +110,24 @@ pub(crate) fn check_date(
     }
 }
 
+/// Reports a period whose first year comes after its last.
+pub(crate) fn check_period(
+    file: &Path,
+    period: &Spanned<crate::model::Period>,
+    diagnostics: &mut Diagnostics,
+) {
+    if period.value.from > period.value.to {
+        diagnostics.error(
+            place_of(file, period),
+            format!(
+                "giai đoạn {}–{} có năm bắt đầu sau năm kết thúc",
+                period.value.from, period.value.to
+            ),
+            "đổi chỗ from và to",
+        );
+    }
+}
+
 /// The years a plan, a report or a target of a Vietnamese province can name.
 pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 

@@ -137,3 +137,15 @@ test("lists that mix units or appendices are not summed, and their CSV keeps num
   assert.ok(lines.slice(1).every((l) => !l.includes("in: “")), "a cell's aside is not glued to its figure");
   await context.close();
 });
+
+test("a wide table in a document's text scrolls in its frame, with the hint, on a phone", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(base + "van-ban/kh-tay-ninh-2021-2025/");
+  const framed = page.locator(".doc-section .table-wrap > table");
+  assert.ok((await framed.count()) >= 1, "the text's tables are framed");
+  assert.ok((await page.locator(".doc-section .scroll-hint:visible").count()) >= 1, "a hint says the table scrolls");
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(pageWidth <= 390, `page ${pageWidth} px wide`);
+  await context.close();
+});

@@ -492,6 +492,15 @@
 
   var tables = document.querySelectorAll("table[data-sortable], table[data-filterable]");
   Array.prototype.forEach.call(tables, setUp);
+  // A table in a document's text gets the same frame as the portal's own tables, so that it
+  // scrolls in it with a hint rather than past the edge of the screen.
+  Array.prototype.forEach.call(document.querySelectorAll("main .doc-section table"), function (table) {
+    if (table.parentNode.classList.contains("table-wrap")) { return; }
+    var wrap = document.createElement("div");
+    wrap.className = "table-wrap";
+    table.parentNode.insertBefore(wrap, table);
+    wrap.appendChild(table);
+  });
   Array.prototype.forEach.call(document.querySelectorAll("main .table-wrap > table"), frame);
   measure();
   window.addEventListener("resize", measure);
