@@ -425,32 +425,6 @@ pub struct Appendix {
     pub mismatches: Vec<TotalMismatch>,
 }
 
-/// A project (a data row of an appendix with an amount column) as the lists of a province's
-/// or an agency's projects show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProjectSummary {
-    /// The row's anchor on the appendix page.
-    pub anchor: String,
-    /// The project's name.
-    pub name: String,
-    /// The lead agency as printed.
-    pub agency: String,
-    /// Resolved agency IDs.
-    pub agencies: Vec<String>,
-    /// Period as printed.
-    pub period: String,
-    /// Funding source as printed.
-    pub funding: String,
-    /// Status as printed.
-    pub status: String,
-    /// The standard status of the printed one (see [`TableRow::status`]).
-    pub status_standard: Option<String>,
-    /// The project it belongs to (see [`lineage`]), set when the project lists gather it.
-    pub project: Option<String>,
-    /// The main amount, in triệu đồng.
-    pub amount: Option<Decimal>,
-}
-
 impl Appendix {
     /// The main amount column: the first amount column whose title says "tổng", else the
     /// first amount column.
@@ -534,31 +508,6 @@ impl Appendix {
             })
             .collect()
     }
-
-    /// The project lists' summaries of the data rows, when the appendix has an amount column.
-    pub fn project_summaries(&self) -> Vec<ProjectSummary> {
-        if !self.columns.iter().any(|c| c.role == ColumnRole::Amount) {
-            return Vec::new();
-        }
-        let main = self.main_amount_column();
-        let text = |row, role| self.text_by_role(row, role).unwrap_or_default().to_string();
-        self.rows
-            .iter()
-            .filter(|r| r.kind == "row")
-            .map(|row| ProjectSummary {
-                anchor: row.anchor.clone(),
-                name: text(row, ColumnRole::Name),
-                agency: text(row, ColumnRole::Agency),
-                agencies: row.agencies.clone(),
-                period: text(row, ColumnRole::Period),
-                funding: text(row, ColumnRole::Funding),
-                status: text(row, ColumnRole::Status),
-                status_standard: row.status.clone(),
-                project: None,
-                amount: self.amount_in_millions(row, main),
-            })
-            .collect()
-    }
 }
 
 /// A document with everything it contains.
@@ -616,6 +565,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// The years the rows of its appendix at `position` belong to: the appendix's own
+    /// period, else the document's.
+    pub fn appendix_period(&self, position: usize) -> Option<Period> {
+        self.appendices.get(position)?.period.or(self.period)
+    }
+
+    /// The site path of a project row on its appendix's page:
+    /// `van-ban/<document>/phu-luc-<appendix>/#<anchor>`.
+    pub fn row_path(&self, mention: &RowMention) -> String {
+        let appendix = self
+            .appendices
+            .get(mention.appendix)
+            .map_or("", |a| a.id.as_str());
+        format!("van-ban/{}/phu-luc-{appendix}/#{}", self.id, mention.anchor)
+    }
+
     /// Drops what only the document's own pages, open data and search records need (the
     /// sections and the appendices' rows), keeping what the rest of the site shows: a build
     /// holds every document this way and reads each again, a few at a time, when it writes

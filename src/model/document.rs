@@ -39,6 +39,14 @@ pub struct Period {
     pub to: i32,
 }
 
+impl Period {
+    /// Whether two periods share a year: a report of 2023 on a plan for 2021–2025 speaks of
+    /// the same money; a list of 2016–2020 and one of 2021–2025 do not.
+    pub fn overlaps(self, other: Period) -> bool {
+        self.from <= other.to && other.from <= self.to
+    }
+}
+
 /// Who signed a document.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -195,7 +195,7 @@ impl Pages<'_> {
         let ids = self
             .site
             .position(&document.id)
-            .map(|d| project_pages::project_ids(self.site, d))
+            .map(|d| self.site.lineage.page_ids_of(&self.site.documents, d))
             .unwrap_or_default();
         let mut rows = views::appendix_rows(self.site, appendix, |anchor| {
             ids.get(&(position, anchor)).copied()

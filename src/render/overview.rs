@@ -53,14 +53,23 @@ fn counts_view(counts: &[usize; 5]) -> Vec<Value> {
 
 /// A province's money (its current plan's own-period rows) and its targets by status.
 pub fn province_summary(site: &Site, province: &Province) -> Value {
+    let counts = province_counts(site, province);
+    summary_with(site, province, &counts)
+}
+
+/// How many targets of a province's documents have each status.
+fn province_counts(site: &Site, province: &Province) -> [usize; 5] {
+    status_counts(
+        site,
+        site.documents.iter().filter(|d| d.province == province.id),
+    )
+}
+
+/// [`province_summary`] with the province's targets counted already.
+fn summary_with(site: &Site, province: &Province, counts: &[usize; 5]) -> Value {
     let plan = money::current_plan(site, &province.id);
     let tally = plan.map(|p| Tally::of(money::planned(p)));
     let stated = plan.and_then(money::stated_total);
-    let counts = status_counts(
-        site,
-        site.documents.iter().filter(|d| d.province == province.id),
-    );
-    let measured = counts[..4].iter().sum::<usize>();
     json!({
         "id": province.id,
         "name": province.name,
@@ -72,15 +81,16 @@ pub fn province_summary(site: &Site, province: &Province) -> Value {
         "projects": tally.as_ref().map(|t| t.count),
         "projects_text": tally.as_ref().map(|t| format_count(t.count)),
         "with_amount_text": tally.as_ref().map(|t| format_count(t.with_amount)),
-        "funding": plan.map(|p| funding_view(money::planned(p))).unwrap_or_default(),
-        "status": counts_view(&counts),
+        "funding": plan.map(|p| funding_view(&funding_tallies(money::planned(p)))).unwrap_or_default(),
+        "status": counts_view(counts),
         "targets": counts.iter().sum::<usize>(),
-        "measured": measured,
     })
 }
 
 /// Rows tallied by funding group, in [`FUNDING_GROUPS`] order, empty groups left out.
-fn funding_view<'a>(mentions: impl Iterator<Item = &'a crate::site::RowMention>) -> Vec<Value> {
+fn funding_tallies<'a>(
+    mentions: impl Iterator<Item = &'a crate::site::RowMention>,
+) -> Vec<(&'static str, Tally)> {
     let mut by_group: BTreeMap<usize, Tally> = BTreeMap::new();
     for mention in mentions {
         let group = money::funding_group(&mention.funding);
@@ -89,37 +99,37 @@ fn funding_view<'a>(mentions: impl Iterator<Item = &'a crate::site::RowMention>)
     }
     by_group
         .into_iter()
-        .map(|(position, tally)| {
+        .map(|(position, tally)| (FUNDING_GROUPS[position], tally))
+        .collect()
+}
+
+fn funding_view(tallies: &[(&'static str, Tally)]) -> Vec<Value> {
+    tallies
+        .iter()
+        .map(|(name, tally)| {
             json!({
-                "name": FUNDING_GROUPS[position],
+                "name": name,
                 "count_text": format_count(tally.count),
                 "money": money_view(tally.total),
-                "total": tally.total.to_string(),
             })
         })
         .collect()
 }
 
-/// The chart of targets by status, one bar per province.
-fn status_chart(provinces: &[Value], id: &str) -> Option<String> {
-    let legend: Vec<(&str, String)> = Status::ALL
+/// The chart of targets by status, one bar per province that sets targets.
+fn status_chart(provinces: &[(&Province, [usize; 5])], id: &str) -> Option<String> {
+    let classes: Vec<String> = Status::ALL.iter().map(|s| status_class(*s)).collect();
+    let legend: Vec<(&str, &str)> = Status::ALL
         .iter()
-        .map(|s| (s.label(), status_class(*s)))
+        .zip(&classes)
+        .map(|(s, class)| (s.label(), class.as_str()))
         .collect();
-    let legend: Vec<(&str, &str)> = legend.iter().map(|(l, c)| (*l, c.as_str())).collect();
     let bars: Vec<StackedBar> = provinces
         .iter()
-        .filter(|p| p["targets"].as_u64().unwrap_or(0) > 0)
-        .map(|p| StackedBar {
-            label: p["name"].as_str().unwrap_or_default().to_string(),
-            parts: p["status"]
-                .as_array()
-                .map(|list| {
-                    list.iter()
-                        .map(|s| s["count"].as_u64().unwrap_or(0) as usize)
-                        .collect()
-                })
-                .unwrap_or_default(),
+        .filter(|(_, counts)| counts.iter().sum::<usize>() > 0)
+        .map(|(province, counts)| StackedBar {
+            label: province.name.clone(),
+            parts: counts.to_vec(),
         })
         .collect();
     (!bars.is_empty())
@@ -142,18 +152,28 @@ fn money_chart(title: &str, rows: &[(String, Decimal)], id: &str) -> Option<Stri
 /// The home page's overview: each province with its money and targets, the chart of
 /// targets by status, the site's totals.
 pub fn home_overview(site: &Site) -> Value {
-    let provinces: Vec<Value> = site
+    let counted: Vec<(&Province, [usize; 5])> = site
         .provinces
         .iter()
-        .map(|p| province_summary(site, p))
-        .filter(|p| p["documents"].as_u64().unwrap_or(0) > 0)
+        .filter(|p| site.documents.iter().any(|d| d.province == p.id))
+        .map(|p| (p, province_counts(site, p)))
         .collect();
-    let counts = status_counts(site, site.documents.iter());
+    // Every document is of a province: the site's counts are the provinces' added up.
+    let mut counts = [0; 5];
+    for (_, mine) in &counted {
+        for (total, n) in counts.iter_mut().zip(mine) {
+            *total += n;
+        }
+    }
+    let provinces: Vec<Value> = counted
+        .iter()
+        .map(|(p, mine)| summary_with(site, p, mine))
+        .collect();
     json!({
         "provinces_text": format_count(provinces.len()),
         "provinces": provinces,
         "status": counts_view(&counts),
-        "status_chart": status_chart(&provinces, "bieu-do-tinh-trang"),
+        "status_chart": status_chart(&counted, "bieu-do-tinh-trang"),
         "targets_text": format_count(counts.iter().sum()),
     })
 }
@@ -163,7 +183,6 @@ pub fn home_overview(site: &Site) -> Value {
 pub fn projects_overview(site: &Site) -> Value {
     let mut by_province: Vec<(String, Decimal)> = Vec::new();
     let mut provinces = Vec::new();
-    let mut all = Tally::default();
     let mut planned: Vec<&crate::site::RowMention> = Vec::new();
     for province in &site.provinces {
         let Some(plan) = money::current_plan(site, &province.id) else {
@@ -171,9 +190,6 @@ pub fn projects_overview(site: &Site) -> Value {
         };
         let tally = Tally::of(money::planned(plan));
         planned.extend(money::planned(plan));
-        all.count += tally.count;
-        all.with_amount += tally.with_amount;
-        all.total += tally.total;
         by_province.push((province.name.clone(), tally.total));
         let stated = money::stated_total(plan).filter(|s| *s != tally.total);
         provinces.push(json!({
@@ -185,18 +201,11 @@ pub fn projects_overview(site: &Site) -> Value {
             "stated": stated.map(money_view),
         }));
     }
-    let funding = funding_view(planned.iter().copied());
+    let all = Tally::of(planned.iter().copied());
+    let funding = funding_tallies(planned.iter().copied());
     let funding_rows: Vec<(String, Decimal)> = funding
         .iter()
-        .map(|f| {
-            (
-                f["name"].as_str().unwrap_or_default().to_string(),
-                f["total"]
-                    .as_str()
-                    .and_then(|t| t.parse().ok())
-                    .unwrap_or_default(),
-            )
-        })
+        .map(|(name, tally)| (name.to_string(), tally.total))
         .collect();
     json!({
         "total": money_view(all.total),
@@ -204,7 +213,7 @@ pub fn projects_overview(site: &Site) -> Value {
         "with_amount_text": format_count(all.with_amount),
         "provinces": provinces,
         "province_chart": money_chart("Kinh phí dự kiến của kế hoạch hiện hành, theo tỉnh (tỷ đồng)", &by_province, "bieu-do-kinh-phi-tinh"),
-        "funding": funding,
+        "funding": funding_view(&funding),
         "funding_chart": money_chart("Kinh phí dự kiến theo nguồn vốn (tỷ đồng)", &funding_rows, "bieu-do-nguon-von"),
         "appendices": appendices_view(site),
         "periods": periods_view(site),
@@ -233,7 +242,7 @@ fn appendices_view(site: &Site) -> Vec<Value> {
                 "appendix": appendix.id,
                 "number": appendix.number.as_deref().unwrap_or(&appendix.id),
                 "title": appendix.title,
-                "period": appendix.period.or(document.period).map(|p| period_text(p.from, p.to)),
+                "period": document.appendix_period(position).map(|p| period_text(p.from, p.to)),
                 "own_period": money::is_own_period(document, appendix),
                 "count_text": format_count(tally.count),
                 "money": money_view(tally.total),
@@ -257,28 +266,15 @@ fn period_text(from: i32, to: i32) -> String {
 fn periods_view(site: &Site) -> Vec<Value> {
     let mut by_period: BTreeMap<(i32, i32), (Tally, usize)> = BTreeMap::new();
     for document in &site.documents {
-        for mention in &document.projects {
-            let Some(appendix) = document.appendices.get(mention.appendix) else {
-                continue;
-            };
-            let Some(period) = appendix.period.or(document.period) else {
-                continue;
-            };
-            by_period
-                .entry((period.from, period.to))
-                .or_default()
-                .0
-                .add(mention);
-        }
         let mut seen = std::collections::HashSet::new();
         for mention in &document.projects {
-            if let Some(period) = document
-                .appendices
-                .get(mention.appendix)
-                .and_then(|a| a.period.or(document.period))
-                && seen.insert((period.from, period.to))
-            {
-                by_period.entry((period.from, period.to)).or_default().1 += 1;
+            let Some(period) = document.appendix_period(mention.appendix) else {
+                continue;
+            };
+            let (tally, documents) = by_period.entry((period.from, period.to)).or_default();
+            tally.add(mention);
+            if seen.insert((period.from, period.to)) {
+                *documents += 1;
             }
         }
     }
@@ -326,7 +322,7 @@ fn largest_view(site: &Site, count: usize) -> Vec<Value> {
             json!({
                 "id": project.id,
                 "page": site.lineage.has_page(project),
-                "row_url": format!("van-ban/{}/phu-luc-{}/#{}", document.id, document.appendices.get(mention.appendix).map_or("", |a| a.id.as_str()), mention.anchor),
+                "row_url": document.row_path(mention),
                 "name": mention.name,
                 "agency": mention.agency,
                 "province": site.province(&document.province).map(|p| p.name.clone()),

@@ -2,8 +2,9 @@
 //! first, with what changed from one to the next; and what a report changed ("Có gì mới").
 
 use super::views::document_summary;
+use crate::model::Period;
 use crate::site::changes::{Changes, percent_change};
-use crate::site::lineage::{MentionAt, Project};
+use crate::site::lineage::{MentionAt, Project, period_of, same_money};
 use crate::site::{Document, Site};
 use crate::vietnamese::{format_count, format_number};
 use rust_decimal::Decimal;
@@ -12,12 +13,6 @@ use serde_json::{Value, json};
 /// Site path of a project's page.
 pub fn project_path(id: &str) -> String {
     format!("du-an/{id}/")
-}
-
-/// The project ID of each project row of the document at `position`, by appendix position
-/// and row anchor.
-pub fn project_ids(site: &Site, position: usize) -> std::collections::HashMap<(usize, &str), &str> {
-    site.lineage.page_ids_of(&site.documents, position)
 }
 
 /// A standard status as pages show it: its label and key.
@@ -57,12 +52,7 @@ fn mention_view(site: &Site, (d, k): MentionAt) -> Value {
         "status_text": mention.status_text,
         "status": status_view(site, mention.status.as_deref()),
         "project": site.lineage.page_of((d, k)).map(|p| p.id.clone()),
-        "row_url": format!(
-            "van-ban/{}/phu-luc-{}/#{}",
-            document.id,
-            appendix.map_or("", |a| a.id.as_str()),
-            mention.anchor
-        ),
+        "row_url": document.row_path(mention),
     })
 }
 
@@ -87,29 +77,11 @@ pub fn amount_change(before: Decimal, after: Decimal) -> String {
     )
 }
 
-/// The period a mention's money belongs to: its appendix's, else its document's.
-fn period_of(site: &Site, (d, k): MentionAt) -> Option<(i32, i32)> {
-    let document = site.documents.get(d)?;
-    let mention = document.projects.get(k)?;
-    document
-        .appendices
-        .get(mention.appendix)?
-        .period
-        .or(document.period)
-        .map(|p| (p.from, p.to))
-}
-
-/// Whether two periods share a year: a report of 2023 on a plan for 2021–2025 speaks of the
-/// same money; a list of 2016–2020 and one of 2021–2025 do not.
-pub fn overlap(a: (i32, i32), b: (i32, i32)) -> bool {
-    a.0 <= b.1 && b.0 <= a.1
-}
-
-fn period_text((from, to): (i32, i32)) -> String {
-    if from == to {
-        from.to_string()
+fn period_text(period: Period) -> String {
+    if period.from == period.to {
+        period.from.to_string()
     } else {
-        format!("{from} – {to}")
+        format!("{} – {}", period.from, period.to)
     }
 }
 
@@ -121,9 +93,12 @@ fn step(site: &Site, before: MentionAt, after: MentionAt) -> Vec<String> {
         &site.documents[after.0].projects[after.1],
     );
     let mut changes = Vec::new();
-    let (a_period, b_period) = (period_of(site, before), period_of(site, after));
-    if let (Some(a), Some(b)) = (a_period, b_period)
-        && !overlap(a, b)
+    let periods = (
+        period_of(&site.documents, before),
+        period_of(&site.documents, after),
+    );
+    if let (Some(a), Some(b)) = periods
+        && !a.overlaps(b)
     {
         changes.push(format!(
             "Sang giai đoạn khác ({} → {}): kinh phí của hai giai đoạn không so sánh với nhau",
@@ -181,13 +156,14 @@ pub fn project_page(site: &Site, project: &Project) -> Value {
         .first()
         .map(|&(d, k)| &site.documents[d].projects[k]);
     // The change over the project's life, within the period of its latest mention.
-    let last_period = project.mentions.last().and_then(|&at| period_of(site, at));
     let amounts: Vec<Decimal> = project
         .mentions
         .iter()
-        .filter(|&&at| match (period_of(site, at), last_period) {
-            (Some(a), Some(b)) => overlap(a, b),
-            _ => true,
+        .filter(|&&at| {
+            project
+                .mentions
+                .last()
+                .is_none_or(|&last| same_money(&site.documents, at, last))
         })
         .filter_map(|&(d, k)| site.documents[d].projects[k].amount)
         .collect();

@@ -4,7 +4,7 @@
 //! only where the row is, its amount and whose it is. A list page joins its rows.
 
 use crate::scratch::{ScratchReader, ScratchWriter};
-use crate::site::{Appendix, Document, ProjectSummary, Site};
+use crate::site::{Appendix, Document, RowMention, Site};
 use anyhow::{Context as _, Result};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -17,7 +17,9 @@ pub struct Project<'a> {
     /// The appendix.
     pub appendix: &'a Appendix,
     /// The row.
-    pub row: ProjectSummary,
+    pub row: &'a RowMention,
+    /// The ID of the project's page, when it has one.
+    pub page: Option<&'a str>,
 }
 
 /// Where a project's rendered row is in scratch space, its amount, and the positions of its
@@ -31,7 +33,7 @@ struct Entry {
 }
 
 /// A project's appendix (its position in its document), its rendered row and its summary.
-type RenderedProject = (u32, String, ProjectSummary);
+type RenderedProject<'a> = (u32, String, &'a RowMention);
 
 /// Renders a project's table row (HTML) with its amount in triệu đồng.
 pub type RenderRow<'r> = dyn Fn(&Project, Option<Decimal>) -> Result<String> + Sync + 'r;
@@ -62,12 +64,13 @@ impl<'a> ProjectStore<'a> {
         })
     }
 
-    /// Adds the projects of `whole` (documents read whole, at positions `first`, `first` +
-    /// 1 … of the site), their rows rendered by `render` on every core.
+    /// Adds the projects of the documents at positions `first`, `first` + 1 … of the site
+    /// (`whole` are those documents read whole; their project rows were kept with them at
+    /// the check), their rows rendered by `render` on every core.
     pub fn add(&mut self, first: usize, whole: &[Document], render: &RenderRow) -> Result<()> {
         use rayon::prelude::*;
         let site = self.site;
-        let rendered: Vec<(usize, &'a str, Vec<RenderedProject>)> = whole
+        let rendered: Vec<(usize, &'a str, Vec<RenderedProject<'a>>)> = whole
             .par_iter()
             .enumerate()
             .map(|(i, document)| {
@@ -76,25 +79,21 @@ impl<'a> ProjectStore<'a> {
                     .get(first + i)
                     .filter(|d| d.id == document.id)
                     .context("văn bản không khớp vị trí của nó trong cổng")?;
-                let mut rows = Vec::new();
+                // The rows were kept with the document when it was checked.
                 let ids = site.lineage.page_ids_of(&site.documents, first + i);
-                for (number, (appendix, whole_appendix)) in
-                    slim.appendices.iter().zip(&document.appendices).enumerate()
-                {
-                    let position = number;
-                    let number = u32::try_from(number)?;
-                    for mut row in whole_appendix.project_summaries() {
-                        row.project = ids
-                            .get(&(position, row.anchor.as_str()))
-                            .map(|id| id.to_string());
-                        let amount = row.amount;
-                        let project = Project {
-                            document: slim,
-                            appendix,
-                            row,
-                        };
-                        rows.push((number, render(&project, amount)?, project.row));
-                    }
+                let mut rows = Vec::new();
+                for row in &slim.projects {
+                    let Some(appendix) = slim.appendices.get(row.appendix) else {
+                        continue;
+                    };
+                    let project = Project {
+                        document: slim,
+                        appendix,
+                        row,
+                        page: ids.get(&(row.appendix, row.anchor.as_str())).copied(),
+                    };
+                    let html = render(&project, row.amount)?;
+                    rows.push((u32::try_from(row.appendix)?, html, row));
                 }
                 Ok((first + i, slim.province.as_str(), rows))
             })
@@ -102,7 +101,7 @@ impl<'a> ProjectStore<'a> {
         for (document, province, rows) in rendered {
             let document = u32::try_from(document)?;
             for (appendix, html, row) in rows {
-                self.push((document, appendix), province, &html, &row)?;
+                self.push((document, appendix), province, &html, row)?;
             }
         }
         Ok(())
@@ -113,7 +112,7 @@ impl<'a> ProjectStore<'a> {
         (document, appendix): (u32, u32),
         province: &'a str,
         html: &str,
-        row: &ProjectSummary,
+        row: &RowMention,
     ) -> Result<()> {
         let lists = &mut self.lists;
         let number = lists.entries.len() as u32;

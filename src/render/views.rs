@@ -421,14 +421,14 @@ pub fn project_view(site: &Site, project: &Project, amount: Option<Decimal>) -> 
         "agencies": project.row.agencies.iter().map(|a| json!({"id": a, "name": agency_name(site, a)})).collect::<Vec<_>>(),
         "period": project.row.period,
         "funding": project.row.funding,
-        "status": project.row.status,
-        "status_standard": project.row.status_standard.as_deref().map(|id| {
+        "status": project.row.status_text,
+        "status_standard": project.row.status.as_deref().map(|id| {
             site.row_statuses
                 .iter()
                 .find(|s| s.id == id)
                 .map_or_else(|| crate::site::RowStatus::unknown().label, |s| s.label.clone())
         }),
-        "project": project.row.project,
+        "project": project.page,
         "amount": amount.map(format_number),
         "amount_sort": amount.map(|a| a.to_string()),
     })
@@ -819,31 +819,12 @@ fn indicator_by_province(
         .collect()
 }
 
-/// The home page: provinces, latest documents, targets by status.
+/// The home page: each province's money and targets (the overview), the latest documents.
 pub fn home_page(site: &Site, index: &ProjectIndex) -> Value {
-    let provinces: Vec<Value> = site
-        .provinces
-        .iter()
-        .map(|p| {
-            let count = site.documents.iter().filter(|d| d.province == p.id).count();
-            json!({"id": p.id, "name": p.name, "documents": count, "note": p.note})
-        })
-        .filter(|p| p["documents"].as_u64().unwrap_or(0) > 0)
-        .collect();
-    let mut counts = std::collections::BTreeMap::<Status, usize>::new();
-    for document in &site.documents {
-        for target in &document.targets {
-            *counts
-                .entry(progress::assess(site, document, target).status())
-                .or_default() += 1;
-        }
-    }
     json!({
         "overview": super::overview::home_overview(site),
-        "provinces": provinces,
         // A decision with the plan it issues, as one entry.
         "latest": super::portal::grouped_documents(site, &site.documents.iter().take(10).collect::<Vec<_>>()),
-        "status": counts.into_iter().map(|(status, count)| json!({"key": status.key(), "label": status.label(), "count": count})).collect::<Vec<_>>(),
         "projects": index.len(),
         "projects_tracked": site.lineage.projects().len(),
     })

@@ -72,10 +72,7 @@ pub fn changes(site: &Site, position: usize) -> Option<Changes> {
                 let (a, b) = (mention(site, earlier), mention(site, now));
                 if let (Some(a), Some(b)) = (a.and_then(|m| m.amount), b.and_then(|m| m.amount))
                     && a != b
-                    && match (period(site, earlier), period(site, now)) {
-                        (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
-                        _ => true,
-                    }
+                    && super::lineage::same_money(&site.documents, earlier, now)
                 {
                     changes.amount_changed.push((earlier, now));
                 }
@@ -138,15 +135,6 @@ pub fn changes(site: &Site, position: usize) -> Option<Changes> {
     changes.newly_measured = newly_measured(site, report);
     changes.baseline = baseline;
     Some(changes)
-}
-
-/// The years a mention's money is for: its appendix's period, else its document's.
-fn period(site: &Site, (d, k): MentionAt) -> Option<(i32, i32)> {
-    let document = site.documents.get(d)?;
-    let appendix = document
-        .appendices
-        .get(document.projects.get(k)?.appendix)?;
-    appendix.period.or(document.period).map(|p| (p.from, p.to))
 }
 
 fn mention(site: &Site, (d, k): MentionAt) -> Option<&super::RowMention> {

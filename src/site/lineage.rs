@@ -71,6 +71,21 @@ fn is_slug(part: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// The years a mention's money is for (see [`Document::appendix_period`]).
+pub fn period_of(documents: &[Document], (d, k): MentionAt) -> Option<crate::model::Period> {
+    let document = documents.get(d)?;
+    document.appendix_period(document.projects.get(k)?.appendix)
+}
+
+/// Whether the amounts of two mentions speak of the same money: their periods share a year,
+/// or one of them gives none.
+pub fn same_money(documents: &[Document], a: MentionAt, b: MentionAt) -> bool {
+    match (period_of(documents, a), period_of(documents, b)) {
+        (Some(a), Some(b)) => a.overlaps(b),
+        _ => true,
+    }
+}
+
 /// The mention `reference` names among `documents`, if there is one.
 pub fn find(documents: &[Document], reference: &RowRef) -> Option<MentionAt> {
     let (d, document) = documents

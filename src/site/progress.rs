@@ -289,12 +289,7 @@ fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
 /// The year a measurement describes: its date, else its document's.
 fn year_of(evidence: &Evidence) -> Option<i32> {
     use chrono::Datelike;
-    let date = evidence
-        .measurement
-        .as_of
-        .as_deref()
-        .unwrap_or(&evidence.document.issued);
-    parse_date(date).map(|d| d.year())
+    parse_date(date_of(evidence)).map(|d| d.year())
 }
 
 /// Whether a measurement at `measured` can measure a target at `target` (a measurement or
@@ -351,14 +346,8 @@ pub fn evidence<'a>(site: &'a Site, document: &'a Document, target: &Target) -> 
         }
     }
     unique.sort_by(|a, b| {
-        let date = |e: &Evidence<'a>| {
-            e.measurement
-                .as_of
-                .clone()
-                .unwrap_or_else(|| e.document.issued.clone())
-        };
-        date(a)
-            .cmp(&date(b))
+        date_of(a)
+            .cmp(date_of(b))
             .then_with(|| a.document.issued.cmp(&b.document.issued))
     });
     unique
@@ -391,12 +380,7 @@ pub fn assess<'a>(site: &'a Site, document: &'a Document, target: &Target) -> As
 
 /// Whether a measurement describes a time before `document` (the target's) was issued.
 pub fn before_document(evidence: &Evidence, document: &Document) -> bool {
-    let date = evidence
-        .measurement
-        .as_of
-        .as_deref()
-        .unwrap_or(&evidence.document.issued);
-    date < document.issued.as_str()
+    date_of(evidence) < document.issued.as_str()
 }
 
 /// Applies the rules to the measurements found for a target.
@@ -436,7 +420,7 @@ pub fn judge<'a>(
 
 type Verdict = (Rule, Option<Decimal>, Option<Decimal>, Option<String>);
 
-/// The date a measurement describes: its `as_of`, else its document's date.
+/// The date a measurement describes (ISO): its `as_of`, else its document's date.
 fn date_of<'e>(e: &'e Evidence) -> &'e str {
     e.measurement
         .as_of

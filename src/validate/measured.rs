@@ -31,8 +31,13 @@ pub(super) fn check_link(
         );
         return;
     }
-    let date = m.as_of.as_deref().unwrap_or(&source.issued);
-    if date < document.issued.as_str() {
+    let evidence = crate::site::progress::Evidence {
+        document: source,
+        measurement: m,
+        named: true,
+    };
+    if crate::site::progress::before_document(&evidence, document) {
+        let date = m.as_of.as_deref().unwrap_or(&source.issued);
         diagnostics.push(
             Diagnostic::warning(
                 place.clone(),

@@ -3,14 +3,11 @@
 // a copy opened from a disk, and pages without JavaScript.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildPortal, launch, serve } from "./harness.mjs";
+import { axeViolations, buildPortal, launch, serve } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 
 // One page of every kind.
 const pages = {
@@ -47,14 +44,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(base + path);
-      await page.addScriptTag({ path: axePath });
-      const result = await page.evaluate(async () =>
-        // eslint-disable-next-line no-undef
-        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-      );
-      const summary = result.violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`,
-      );
+      const summary = await axeViolations(page);
       assert.deepEqual(summary, [], `${kind} page ${path}`);
       await context.close();
     });

@@ -3,11 +3,8 @@
 // (money, project, methodology, register) pass axe-core.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { buildPortal, launch, serve } from "./harness.mjs";
+import { axeViolations, buildPortal, launch, serve } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 
 const chartPages = ["", "du-an/", "chi-tieu/ho-so-truc-tuyen/"];
 const newPages = {
@@ -92,14 +89,7 @@ describe("progress pages pass axe-core (WCAG 2.1 A and AA)", () => {
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(base + path);
-      await page.addScriptTag({ path: axePath });
-      const result = await page.evaluate(async () =>
-        // eslint-disable-next-line no-undef
-        axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-      );
-      const summary = result.violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`,
-      );
+      const summary = await axeViolations(page);
       assert.deepEqual(summary, [], `${kind} page ${path}`);
       await context.close();
     });

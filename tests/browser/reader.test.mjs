@@ -5,13 +5,10 @@
 // screenshots into docs/screenshots/ when CONGKHAI_SCREENSHOTS=1.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { buildPortal, launch, repo, serve } from "./harness.mjs";
+import { axeViolations, buildPortal, launch, repo, serve } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 const WIDTHS = { phone: 390, tablet: 768, laptop: 1366 };
 
 let browser, server, base, output;
@@ -36,14 +33,7 @@ async function open(path, width, options = {}) {
   return { context, page, response, errors };
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`);
-}
+const axe = axeViolations;
 
 const inViewport = (locator) =>
   locator.evaluate((node) => {

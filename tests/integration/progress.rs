@@ -5,6 +5,7 @@
 
 use crate::common;
 use common::{Project, congkhai, printed, repo};
+use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -107,23 +108,19 @@ fn the_report_gives_its_targets_a_status() {
 }
 
 /// The exact figure of a sum as pages print it: "278.885,5 triệu đồng".
-fn exact(million: f64) -> String {
-    let text = format!("{million:.6}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    let (whole, fraction) = text
-        .split_once('.')
-        .map_or((text, None), |(w, f)| (w, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    match fraction {
-        Some(f) => format!("{grouped},{f} triệu đồng"),
-        None => format!("{grouped} triệu đồng"),
-    }
+fn exact(million: Decimal) -> String {
+    format!(
+        "{} triệu đồng",
+        congkhai::vietnamese::format_number(million)
+    )
+}
+
+/// A JSON number of the open data as the decimal it is written as (never through a float).
+fn decimal(value: &Value) -> Option<Decimal> {
+    value
+        .is_number()
+        .then(|| value.to_string().parse().ok())
+        .flatten()
 }
 
 #[test]
@@ -156,11 +153,11 @@ fn money_on_the_first_screens_adds_up_from_the_open_data() {
     plans.sort_by(|a, b| b["issued"].as_str().cmp(&a["issued"].as_str()));
     let home = page(&output, "index.html");
     let projects = page(&output, "du-an/index.html");
-    let mut all = 0.0;
+    let mut all = Decimal::ZERO;
     let mut provinces = 0;
     for province in ["khanh-hoa", "tay-ninh", "dak-nong"] {
-        let sum_of = |plan: &str| -> Option<f64> {
-            let amounts: Vec<f64> = rows
+        let sum_of = |plan: &str| -> Option<Decimal> {
+            let amounts: Vec<Decimal> = rows
                 .as_array()
                 .expect("array")
                 .iter()
@@ -171,7 +168,7 @@ fn money_on_the_first_screens_adds_up_from_the_open_data() {
                         r["appendix"].as_str().expect("id").to_string(),
                     )]
                 })
-                .filter_map(|r| r["amount_million_dong"].as_f64())
+                .filter_map(|r| decimal(&r["amount_million_dong"]))
                 .collect();
             (!amounts.is_empty()).then(|| amounts.iter().sum())
         };
