@@ -14,9 +14,11 @@
 //! - `write/write`: writing every rendered file (minify, gzip and brotli per file) into a
 //!   staging folder swapped into place.
 
+use congkhai::assemble::render_with;
 use congkhai::bench_corpus::{CorpusOptions, generate};
 use congkhai::load::{SourceContent, load};
-use congkhai::render::{Output, Sink, Stream, load_templates, render_with};
+use congkhai::output::{Output, Sink, Stream};
+use congkhai::render::load_templates;
 use congkhai::site::Site;
 use congkhai::validate::{SiteOverrides, validate};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};

@@ -1,11 +1,30 @@
 //! congkhai: a static site generator that publishes Vietnamese provincial plans, reports,
 //! appendices and targets.
 //!
-//! The pipeline runs one way: [`load`] → [`validate`] → [`site::Site`] → [`render`] → [`write`].
+//! The pipeline runs one way: [`load`] → [`validate`] → [`site::Site`] → the kinds of output
+//! ([`render`], [`search`], [`open_data`], [`publish`]) → [`assemble`] → [`write`].
+//!
+//! # Layers
+//!
+//! Each module imports only from the layers beneath its own, and the modules of one layer
+//! never import each other in a circle. `tests/integration/layers.rs` reads this table and
+//! fails on an import that points up or closes a circle, and on a module missing from it.
+//!
+//! | layer | modules | what they hold |
+//! |---|---|---|
+//! | 0 | `text` `vietnamese` `bidi` `diagnostics` `urls` `markdown` `scratch` `timings` | plain-text, Vietnamese and address helpers; problems with their place |
+//! | 1 | `yaml` `model` `amount` | the content files as written, and printed amounts |
+//! | 2 | `load` | reading the content folder |
+//! | 3 | `site` | the checked site and the facts derived from it (progress, money, lineage) |
+//! | 4 | `validate` | checking the loaded content into a [`site::Site`] |
+//! | 5 | `output` `render` `search` `open_data` `publish` | each kind of output of a site |
+//! | 6 | `assemble` `write` | every output of a site in one pass; the atomic write of a folder |
+//! | 7 | `crate` `serve` `import` `scaffold` `bench_corpus` | the commands |
 
 #![warn(missing_docs)]
 
 pub mod amount;
+pub mod assemble;
 pub mod bench_corpus;
 pub mod bidi;
 pub mod diagnostics;
@@ -14,6 +33,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod open_data;
+pub mod output;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
@@ -21,7 +41,9 @@ pub mod scratch;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod text;
 pub mod timings;
+pub mod urls;
 pub mod validate;
 pub mod vietnamese;
 pub mod write;
@@ -76,13 +98,13 @@ fn render_and_write(
     site: &site::Site,
     options: &BuildOptions,
     timings: &timings::Timings,
-) -> anyhow::Result<render::Rendered> {
+) -> anyhow::Result<assemble::Rendered> {
     let tera = render::load_templates(&options.theme)?;
     let mut staging = write::Staging::begin(&options.output)?;
     let documents = site.documents.len();
     let appendices: usize = site.documents.iter().map(|d| d.appendices.len()).sum();
     staging.show_progress(documents + appendices + site.agencies.len());
-    let rendered = render::render_to(&tera, site, &options.theme, &staging, timings)?;
+    let rendered = assemble::render_to(&tera, site, &options.theme, &staging, timings)?;
     staging.commit()?;
     timings.mark("đổi thư mục đầu ra");
     Ok(rendered)
@@ -151,9 +173,9 @@ pub fn build(options: &BuildOptions) -> Result<(BuildSummary, Diagnostics), Buil
     let rendered = render_and_write(&site, options, &timings).map_err(|error| {
         // A broken link written in a section is the content's error, at its line.
         let placed = error
-            .downcast_ref::<render::BrokenLinks>()
+            .downcast_ref::<assemble::BrokenLinks>()
             .and_then(|broken| {
-                validate::link_places::in_sections(&site, &options.content, &broken.0)
+                assemble::link_places::in_sections(&site, &options.content, &broken.0)
             });
         match placed {
             Some(mut placed) => {

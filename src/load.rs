@@ -11,8 +11,7 @@ use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The largest content file congkhai reads (a real appendix is well under 1 MB).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+use crate::yaml::MAX_FILE_BYTES;
 
 /// A section's Markdown file: front matter and body.
 #[derive(Debug, Clone)]
@@ -422,7 +421,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    if let Some(at) = text.find(is_forbidden_character) {
+    if let Some(at) = text.find(crate::text::is_forbidden_character) {
         let before = &text[..at];
         let line = before.matches('\n').count() as u64 + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
@@ -441,13 +440,6 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         ));
     }
     Ok(crate::vietnamese::nfc(text))
-}
-
-/// A character that no text of a plan or report may hold: the C0 and C1 controls but tab,
-/// line feed and carriage return, and the non-characters U+FFFE and U+FFFF. No page shows
-/// them, and XML (the feed, the sitemap) cannot carry them at all.
-pub fn is_forbidden_character(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Removes bidi controls from `text`, warning at each (see [`crate::bidi`]).

@@ -1,8 +1,19 @@
 //! Markdown sections to safe HTML, with heading anchors and a table of contents.
 
-use crate::site::TocEntry;
 use crate::vietnamese::slugify;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+/// An entry of a section's table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// Heading level within the page (3 for the section's first level).
+    pub level: u8,
+    /// Anchor.
+    pub id: String,
+    /// Heading text.
+    pub text: String,
+}
 
 mod anchors;
 mod nesting;
@@ -122,7 +133,7 @@ fn pointed_at_attachment<'a>(tag: &Tag<'a>) -> Option<Tag<'a>> {
 /// and the file is published in `tep/` beside the document's page, where sections are shown.
 fn attachment_url(link: &str) -> Option<String> {
     let rest = attachment_link(link)?;
-    Some(format!("{}/{rest}", crate::site::ATTACHMENTS_FOLDER))
+    Some(format!("{}/{rest}", crate::urls::ATTACHMENTS_FOLDER))
 }
 
 /// What follows `files/` in a link to a file of the document's `files/` folder

@@ -127,16 +127,7 @@ pub struct Relation {
     pub issuer: Option<String>,
 }
 
-/// An entry of a section's table of contents.
-#[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
-    /// Heading level within the page (3 for the section's first level).
-    pub level: u8,
-    /// Anchor.
-    pub id: String,
-    /// Heading text.
-    pub text: String,
-}
+pub use crate::markdown::TocEntry;
 
 /// A section of prose.
 #[derive(Debug, Clone, Serialize)]
@@ -726,8 +717,7 @@ pub struct Attachment {
     pub sha256: String,
 }
 
-/// The folder, beside a document's page, where its files are published.
-pub const ATTACHMENTS_FOLDER: &str = "tep";
+pub use crate::urls::ATTACHMENTS_FOLDER;
 
 impl Attachment {
     /// Its path in the output: `van-ban/<document>/tep/<name>`.

@@ -105,6 +105,20 @@ fn decompose(c: char) -> (char, u8, u8) {
     (base, modifier, tone)
 }
 
+/// `09/10/2020` from an ISO date, or the text unchanged.
+pub fn short_date(iso: &str) -> String {
+    parse_date(iso)
+        .map(format_date_short)
+        .unwrap_or_else(|| iso.to_string())
+}
+
+/// `ngày 09 tháng 10 năm 2020` from an ISO date, or the text unchanged.
+pub fn long_date(iso: &str) -> String {
+    parse_date(iso)
+        .map(format_date_long)
+        .unwrap_or_else(|| iso.to_string())
+}
+
 /// A key that sorts strings in Vietnamese alphabetical order: a ă â b c d đ e ê … u ư v x y,
 /// letters before tones (tones only break ties), case ignored.
 pub fn sort_key(text: &str) -> (Vec<u32>, Vec<u8>) {

@@ -10,8 +10,8 @@
 
 mod previous;
 
+use crate::output::{Output, Sink, Stream};
 use crate::publish::compress;
-use crate::render::Output;
 use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
 use std::fs;
@@ -334,7 +334,7 @@ impl io::Write for StagedStream<'_> {
     }
 }
 
-impl crate::render::Stream for StagedStream<'_> {
+impl Stream for StagedStream<'_> {
     fn close(self: Box<Self>) -> Result<()> {
         let StagedStream {
             mut file,
@@ -536,6 +536,20 @@ fn swap(staging: &Path, output_dir: &Path, parent: &Path, name: &str, pid: u32) 
             .with_context(|| format!("không tạo được {}", output_dir.display()))?;
     }
     Ok(())
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        Staging::put(self, path, bytes)
+    }
+
+    fn stream<'a>(&'a self, path: &str) -> Result<Box<dyn Stream + 'a>> {
+        Ok(Box::new(Staging::stream(self, path)?))
+    }
+
+    fn scratch(&self) -> Option<PathBuf> {
+        Some(Staging::scratch(self).to_path_buf())
+    }
 }
 
 #[cfg(test)]

@@ -14,8 +14,19 @@ pub use serde_saphyr::Spanned;
 mod controls;
 mod messages;
 
+/// The largest content file congkhai reads (a real appendix is well under 1 MB).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a reader says of a required text left empty; [`messages`] gives it its advice.
+pub const BLANK_TEXT: &str = "không được để trống";
+
 /// The most YAML nodes an alias may expand to, to defeat "billion laughs" files.
 const MAX_ALIAS_EXPANSIONS: usize = 10_000;
+
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+pub fn quote(text: &str) -> String {
+    serde_json::Value::String(text.to_string()).to_string()
+}
 
 /// Parses `text` (the contents of `file`) into `T`, or explains what is wrong and where.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
@@ -51,11 +62,11 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// serde-saphyr's limits, with the number of nodes and events raised so that only the size
-/// of the file ([`crate::load::MAX_FILE_BYTES`]) limits them: its defaults (250.000 nodes)
+/// of the file ([`MAX_FILE_BYTES`]) limits them: its defaults (250.000 nodes)
 /// refused an appendix of 30.000 rows, 2,6 MB. Every node or event takes at least a byte
 /// of the file, or two for an empty value. Depth stays at 64: nothing real nests deeper.
 fn budget() -> serde_saphyr::Budget {
-    let per_file = usize::try_from(crate::load::MAX_FILE_BYTES)
+    let per_file = usize::try_from(MAX_FILE_BYTES)
         .unwrap_or(usize::MAX)
         .saturating_mul(2);
     let mut budget = serde_saphyr::Budget::default();

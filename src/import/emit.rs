@@ -2,6 +2,7 @@
 
 use super::table::{Node, OutCell, Table};
 use crate::model::{ColumnRole, NumberFormat, Unit};
+use crate::yaml::quote;
 use std::fmt::Write;
 
 /// What the importer cannot read from a table: the appendix's own fields.
@@ -32,11 +33,6 @@ pub struct TargetDocument {
     pub number: Option<String>,
     /// Ngày ban hành, `YYYY-MM-DD`.
     pub issued: String,
-}
-
-/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
-pub fn quote(text: &str) -> String {
-    serde_json::Value::String(text.to_string()).to_string()
 }
 
 fn cell(cell: &OutCell) -> String {

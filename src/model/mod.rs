@@ -22,8 +22,7 @@ pub use registry::{
 
 pub use crate::yaml::Spanned;
 
-/// What a reader says of a required text left empty; [`crate::yaml`] gives it its advice.
-pub const BLANK_TEXT: &str = "không được để trống";
+use crate::yaml::BLANK_TEXT;
 
 /// Reads a text that must say something: a title, a name, a target's sentence. Empty or
 /// only spaces, it is refused at its place, instead of being published as an empty heading.

@@ -65,6 +65,18 @@ pub struct LicenceSource {
     pub url: String,
 }
 
+impl Default for LicenceSource {
+    /// The data are published under CC BY 4.0 unless `site.yaml` says otherwise: reuse
+    /// freely, name the source.
+    fn default() -> Self {
+        LicenceSource {
+            name: "CC-BY-4.0".to_string(),
+            title: "Creative Commons Attribution 4.0 International".to_string(),
+            url: "https://creativecommons.org/licenses/by/4.0/".to_string(),
+        }
+    }
+}
+
 /// The agency that publishes the portal (`agency:` in `site.yaml`).
 #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -12,7 +12,7 @@ pub mod tables;
 
 pub use number::Number;
 
-use crate::render::{Sink, Stream};
+use crate::output::{Sink, Stream};
 use crate::site::Site;
 use anyhow::Result;
 use records::Records;
@@ -22,7 +22,7 @@ use std::io::Write;
 use tables::Table;
 
 /// The folder of the open-data files.
-pub const FOLDER: &str = "du-lieu";
+pub use crate::urls::OPEN_DATA_FOLDER as FOLDER;
 
 fn json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec(value)?;

@@ -7,23 +7,6 @@ use crate::site::Document;
 use crate::site::SiteInfo;
 use serde_json::{Map, Value, json};
 
-/// The licence of the published data.
-pub struct Licence {
-    /// SPDX identifier.
-    pub name: &'static str,
-    /// Full name.
-    pub title: &'static str,
-    /// Where its text is.
-    pub path: &'static str,
-}
-
-/// The data are published under CC BY 4.0: reuse freely, name the source.
-pub const LICENCE: Licence = Licence {
-    name: "CC-BY-4.0",
-    title: "Creative Commons Attribution 4.0 International",
-    path: "https://creativecommons.org/licenses/by/4.0/",
-};
-
 const ID_PATTERN: &str = "[a-z0-9]+(-[a-z0-9]+)*";
 
 fn table_schema(table: &Table) -> Value {
@@ -86,7 +69,7 @@ pub fn datapackage(info: &SiteInfo, documents: &[Document], tables: &[(Table, us
                 None => format!("{kind} {}", d.title),
             };
             json!({
-                "title": format!("{name} ngày {}", crate::render::views::short_date(&d.issued)),
+                "title": format!("{name} ngày {}", crate::vietnamese::short_date(&d.issued)),
                 "path": format!("{}{}", info.base_url, document_url(&d.id)),
             })
         })

@@ -38,7 +38,7 @@ pub fn copies_for(path: &str) -> Copies {
     if !is_text(path) {
         Copies::None
     } else if path
-        .strip_prefix(crate::open_data::FOLDER)
+        .strip_prefix(crate::urls::OPEN_DATA_FOLDER)
         .is_some_and(|rest| rest.starts_with('/'))
         && (path.ends_with(".csv") || path.ends_with(".json"))
         || path.ends_with("/van-ban.json")

@@ -1,8 +1,8 @@
 //! The Atom feed of published documents, newest first.
 
-use super::sitemap::escape_xml;
-use crate::render::Output;
+use crate::output::Output;
 use crate::site::Site;
+use crate::text::escape_xml;
 
 /// The most entries `feed.xml` holds in a build: the newest documents. Feed readers fetch the
 /// feed again and again, and a national site has tens of thousands of documents (3.186 made a

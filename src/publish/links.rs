@@ -220,7 +220,7 @@ impl LinkCollector {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Output;
+    use crate::output::Output;
 
     fn page(path: &str, html: &str) -> Output {
         Output {

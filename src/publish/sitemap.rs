@@ -1,25 +1,8 @@
 //! `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`.
 
-use super::page_url;
-use crate::render::Output;
-
-/// Escapes text for XML content and attributes.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML cannot carry at all; the check refuses them in content.
-            c if crate::load::is_forbidden_character(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::output::Output;
+use crate::text::escape_xml;
+use crate::urls::page_url;
 
 /// The most URLs one sitemap file may list (sitemaps.org).
 pub const URLS_PER_SITEMAP: usize = 50_000;

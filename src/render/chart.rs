@@ -6,7 +6,7 @@
 //! [`WIDTH`] units wide so that its text stays at least 12 CSS px on a 390 px phone (the
 //! stylesheet keeps it from growing past 30rem on a desk).
 
-use crate::publish::sitemap::escape_xml;
+use crate::text::escape_xml;
 use crate::vietnamese::format_number;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

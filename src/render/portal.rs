@@ -2,10 +2,11 @@
 //! of provinces (`tinh/`), of documents (`van-ban/`), the "Giới thiệu" page, and lists of
 //! documents where a decision carries the plan it issues.
 
-use super::views::{document_summary, short_date};
+use super::views::document_summary;
 use crate::model::{DocumentKind, RelationType};
 use crate::site::{Document, Site};
 use crate::vietnamese::format_count as count_text;
+use crate::vietnamese::short_date;
 use serde_json::{Value, json};
 use std::collections::HashSet;
 

@@ -8,24 +8,10 @@ use crate::site::progress::{self, Status};
 use crate::site::{Appendix, Document, Site, TableRow, Target};
 use crate::vietnamese::format_count as count_text;
 pub use crate::vietnamese::goal_text;
-use crate::vietnamese::{compare, format_date_long, format_date_short, format_number, parse_date};
+use crate::vietnamese::{compare, format_number, long_date, short_date};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::collections::HashMap;
-
-/// `09/10/2020` from an ISO date, or the text unchanged.
-pub fn short_date(iso: &str) -> String {
-    parse_date(iso)
-        .map(format_date_short)
-        .unwrap_or_else(|| iso.to_string())
-}
-
-/// `ngày 09 tháng 10 năm 2020` from an ISO date, or the text unchanged.
-pub fn long_date(iso: &str) -> String {
-    parse_date(iso)
-        .map(format_date_long)
-        .unwrap_or_else(|| iso.to_string())
-}
 
 fn relation_label(kind: RelationType, reverse: bool) -> &'static str {
     match (kind, reverse) {

@@ -2,8 +2,8 @@
 //! yaml-language-server line that lets an editor validate and complete the fields.
 
 use super::NewDocument;
-use crate::import::emit::quote;
 use crate::model::DocumentKind;
+use crate::yaml::quote;
 
 /// Where the JSON Schemas of content files are, relative to the repository root.
 pub const SCHEMA_DIR: &str = "docs/schema";

@@ -9,7 +9,7 @@ mod runs;
 pub mod synonyms;
 pub mod tokenize;
 
-use crate::render::Output;
+use crate::output::Output;
 use crate::site::{Document, Site};
 use anyhow::Result;
 use records::{Kind, Record};

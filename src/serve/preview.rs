@@ -7,7 +7,8 @@ use super::watch::Change;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, SourceContent};
 use crate::model::AppendixSource;
-use crate::render::{self, Output};
+use crate::output::Output;
+use crate::render;
 use crate::site::Site;
 use crate::validate;
 use std::collections::HashMap;
@@ -277,7 +278,7 @@ impl Preview {
             Some(document) => {
                 render::document_page(tera, &site, &self.theme, document).map(|o| vec![o])
             }
-            None => render::render_with(tera, &site, &self.theme),
+            None => crate::assemble::render_with(tera, &site, &self.theme),
         }
         .map_err(|e| render_errors(&site, &self.content, &self.theme, &e))?;
         let pages = if one.is_some() {
@@ -321,10 +322,10 @@ fn render_errors(
     theme: &Path,
     error: &anyhow::Error,
 ) -> Vec<Diagnostic> {
-    let Some(broken) = error.downcast_ref::<render::BrokenLinks>() else {
+    let Some(broken) = error.downcast_ref::<crate::assemble::BrokenLinks>() else {
         return vec![other_error(&theme.join("templates"), error)];
     };
-    match validate::link_places::in_sections(site, content, &broken.0) {
+    match crate::assemble::link_places::in_sections(site, content, &broken.0) {
         Some(placed) => placed.sorted(),
         None => vec![
             Diagnostic::error(

@@ -612,7 +612,7 @@ fn sections(
                     diagnostics.error(
                         section.place_of(*offset),
                         format!("liên kết “{link}” {problem}"),
-                        super::link_places::HINT,
+                        super::LINK_HINT,
                     );
                 }
             }

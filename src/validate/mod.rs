@@ -7,7 +7,6 @@ mod appendix;
 pub mod attachments;
 mod document;
 mod lineage;
-pub mod link_places;
 mod measured;
 
 pub use agency_lookup::{AgencyLookup, normalize_name};
@@ -18,6 +17,11 @@ use crate::model::Spanned;
 use crate::site::{Agency, Indicator, Province, Site, SiteInfo};
 use crate::vietnamese::{compare, format_date_short, parse_date};
 use std::path::Path;
+
+/// What to do about a link that leads nowhere (also said by the check of a section's links).
+pub const LINK_HINT: &str = "dẫn tới trang của văn bản (ví dụ ../kh-2044-2025/), một mục của trang \
+                    (#phan-ii), một tệp của thư mục files/ (../files/ten-tep.pdf) hoặc một địa \
+                    chỉ đầy đủ https://…";
 
 /// The place of a spanned value in `file`.
 pub(crate) fn place_of<T>(file: &Path, value: &Spanned<T>) -> Place {
@@ -477,14 +481,7 @@ fn site_info(
             .as_ref()
             .and_then(|(file, c)| check_date(file, c.updated.as_ref()?, diagnostics)),
         update_frequency: config.and_then(|c| c.update_frequency.clone()),
-        licence: config.and_then(|c| c.licence.clone()).unwrap_or_else(|| {
-            let default = &crate::open_data::package::LICENCE;
-            crate::model::LicenceSource {
-                name: default.name.to_string(),
-                title: default.title.to_string(),
-                url: default.path.to_string(),
-            }
-        }),
+        licence: config.and_then(|c| c.licence.clone()).unwrap_or_default(),
     }
 }
 

@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-use crate::load::is_forbidden_character as is_forbidden;
+use crate::text::is_forbidden_character as is_forbidden;
 
 /// True when `text` may hold such an escape: a backslash followed by one of the escapes
 /// that can make a control character. Most files have none, and are not parsed again.

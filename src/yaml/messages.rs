@@ -82,7 +82,7 @@ pub(super) fn explain(error: &Error) -> (String, String) {
                 .to_string(),
         ),
         // congkhai's own readers say what is wrong in Vietnamese (`model/appendix.rs`).
-        Error::Message { msg, .. } if msg == crate::model::BLANK_TEXT => (
+        Error::Message { msg, .. } if msg == super::BLANK_TEXT => (
             msg.clone(),
             "ghi nội dung như văn bản in; không để chuỗi rỗng \"\" hay chỉ có dấu cách".to_string(),
         ),

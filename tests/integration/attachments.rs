@@ -112,7 +112,7 @@ fn a_documents_files_are_published_listed_linked_and_described() {
     // `serve` renders in memory: the files are among what it serves.
     let (source, _) = congkhai::load::load(&project.path().join("content"));
     let (site, _) = congkhai::validate::validate(&source, &Default::default());
-    let rendered = congkhai::render::render(&site, &project.path().join("themes/default"))
+    let rendered = congkhai::assemble::render(&site, &project.path().join("themes/default"))
         .expect("renders in memory");
     let served = rendered
         .iter()

@@ -136,7 +136,7 @@ proptest! {
         project.write(file, &mutate(&text, &file_edits));
         let (site, _) = congkhai::check(&project.path().join("content"), &Default::default());
         if let Some(site) = site {
-            congkhai::render::render(&site, &project.path().join("themes/default")).expect("renders");
+            congkhai::assemble::render(&site, &project.path().join("themes/default")).expect("renders");
         }
     }
 }

@@ -22,6 +22,7 @@ mod identity;
 mod import_docx;
 mod import_formats;
 mod import_table;
+mod layers;
 mod nginx;
 mod open_data;
 mod preview;

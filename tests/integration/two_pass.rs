@@ -72,7 +72,7 @@ fn the_build_and_the_whole_site_render_the_same_files() {
     let content = project.path().join("content");
     let (source, _) = congkhai::load::load(&content);
     let (site, _) = validate(&source, &SiteOverrides::default());
-    let rendered = congkhai::render::render(&site, &project.path().join("themes/default"))
+    let rendered = congkhai::assemble::render(&site, &project.path().join("themes/default"))
         .expect("renders in memory");
     assert!(rendered.len() > 40, "{} files", rendered.len());
     for file in rendered {

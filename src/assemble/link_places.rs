@@ -7,10 +7,7 @@ use crate::site::Site;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What to do about a link that leads nowhere (also said by the check of a section's links).
-pub(super) const HINT: &str = "dẫn tới trang của văn bản (ví dụ ../kh-2044-2025/), một mục của trang \
-                    (#phan-ii), một tệp của thư mục files/ (../files/ten-tep.pdf) hoặc một địa \
-                    chỉ đầy đủ https://…";
+use crate::validate::LINK_HINT as HINT;
 
 /// What to do about a relative link to a file: most often one kept beside the section, which
 /// a build does not publish.

@@ -1,6 +1,6 @@
 //! Asset file names that carry a hash of their content, so they can be cached for a year.
 
-use crate::render::Output;
+use crate::output::Output;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
