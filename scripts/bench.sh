@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the synthetic national corpus with congkhai and with Hugo at each size and prints,
 # for both: wall time, CPU time, peak memory, files and bytes written; the ratio
-# congkhai / Hugo; the floor: reading congkhai's input and copying its output; and a
-# congkhai rebuild over its own output with nothing changed.
+# congkhai / Hugo; the peer pipeline that gives the same features (Hugo's pages, Pagefind
+# over them, gzip -6 and brotli -q 4 copies of the pages) with its ratio to congkhai; the
+# floor: reading congkhai's input and copying its output; and a congkhai rebuild over its
+# own output with nothing changed.
 #
 #   bash scripts/bench.sh                 # sizes 1000 5000 10000 50000
 #   bash scripts/bench.sh 1000 5000       # chosen sizes
@@ -41,6 +43,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cargo build --release --locked --quiet
+# Pagefind, pinned by scripts/compare-pagefind/package-lock.json (npm registry).
+command -v npm >/dev/null 2>&1 || { echo "error: npm is required: apt-get install nodejs npm" >&2; exit 1; }
+npm ci --prefix scripts/compare-pagefind --no-audit --no-fund --silent >/dev/null
+pagefind=$PWD/scripts/compare-pagefind/node_modules/.bin/pagefind
+command -v brotli >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq brotli >/dev/null; }
 bin=$PWD/target/release/congkhai
 theme=$PWD/themes/default
 mkdir -p "$dir" "$OUT_DIR"
@@ -88,10 +95,19 @@ for n in "${sizes[@]}"; do
   rm -rf "$co"
   read -r hw hc hm <<<"$(measure "hugo-$n" "$ho" hugo --quiet --source "$corpus/hugo" --destination "$ho")"
   read -r hf hmb <<<"$(files "$ho")"; hp=$(find "$ho" -name '*.html' | wc -l)
+  # The peer's other stages, over Hugo's pages: Pagefind's index, then precompression.
+  rm -rf "$ho"; hugo --quiet --source "$corpus/hugo" --destination "$ho" >/dev/null
+  read -r pw pc pm <<<"$(measure "pagefind-$n" "$ho/pagefind" "$pagefind" --site "$ho")"
+  "$pagefind" --site "$ho" >/dev/null 2>&1
+  read -r pf pmb <<<"$(files "$ho/pagefind")"
+  read -r zw zc zm <<<"$(measure "precompress-$n" "$ho/none" bash -c "find '$ho' -name '*.html' -print0 | xargs -0 -P $(nproc) -n 200 gzip -6 -kf && find '$ho' -name '*.html' -print0 | xargs -0 -P $(nproc) -n 200 brotli -q 4 -kf")"
   rm -rf "$ho"
   printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' "$n" congkhai "$cw" "$cc" "$cm" "$cp" "$cf" "$cmb"
   printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' "$n" hugo "$hw" "$hc" "$hm" "$hp" "$hf" "$hmb"
   python3 -c "import sys; w,c,m,W,C,M=map(float,sys.argv[1:7]); print('%-7s %-9s %8.2f %8.2f %9.2f   (congkhai / Hugo)' % (sys.argv[7], 'ratio', w/W, c/C, m/M))" "$cw" "$cc" "$cm" "$hw" "$hc" "$hm" "$n"
+  printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' "$n" pagefind "$pw" "$pc" "$pm" - "$pf" "$pmb"
+  printf '%-7s %-9s %8s %8s %9s\n' "$n" precomp "$zw" "$zc" "$zm"
+  python3 -c "import sys; hw,hc,pw,pc,zw,zc,cw,cc=map(float,sys.argv[1:9]); W=hw+pw+zw; C=hc+pc+zc; print('%-7s %-9s %8.2f %8.2f             (Hugo + Pagefind + precompression; %.2f times congkhai\'s wall time, %.2f its CPU)' % (sys.argv[9], 'peer', W, C, W/cw, C/cc))" "$hw" "$hc" "$pw" "$pc" "$zw" "$zc" "$cw" "$cc" "$n"
   # The floor: reading every input file, and writing congkhai's output tree as it is (a copy
   # of a finished build, warm cache), each timed alone.
   "$bin" build --content "$corpus/content" --theme "$theme" --output "$co" >/dev/null 2>&1
