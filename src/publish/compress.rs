@@ -15,8 +15,10 @@ pub fn is_text(path: &str) -> bool {
 pub enum Copies {
     /// `.gz` and `.br`: what browsers fetch (pages, styles, scripts, the search index).
     GzipAndBrotli,
-    /// `.gz` only: open-data downloads, fetched by programs that all accept gzip; brotli would
-    /// add much time on the largest files for a few per cent.
+    /// `.gz` only: open-data downloads, fetched by programs that all accept gzip; and the
+    /// pages of documents and appendices, nearly every page of a national portal, which every
+    /// browser accepts gzipped: a brotli copy of each would add a third file per page for
+    /// a tenth fewer bytes on the wire.
     Gzip,
     /// None: not a text file.
     None,
@@ -42,6 +44,7 @@ pub fn copies_for(path: &str) -> Copies {
         .is_some_and(|rest| rest.starts_with('/'))
         && (path.ends_with(".csv") || path.ends_with(".json"))
         || path.ends_with("/van-ban.json")
+        || path.starts_with("van-ban/") && path.ends_with(".html")
     {
         Copies::Gzip
     } else {
@@ -131,7 +134,10 @@ mod tests {
             .unwrap();
         assert_eq!(back, text.as_bytes());
         assert!(is_text("a/index.html") && !is_text("a.png"));
-        assert_eq!(copies_for("van-ban/a/index.html"), Copies::GzipAndBrotli);
+        assert_eq!(copies_for("van-ban/a/index.html"), Copies::Gzip);
+        assert_eq!(copies_for("van-ban/a/phu-luc-i/index.html"), Copies::Gzip);
+        assert_eq!(copies_for("index.html"), Copies::GzipAndBrotli);
+        assert_eq!(copies_for("tinh/a/index.html"), Copies::GzipAndBrotli);
         assert_eq!(
             copies_for("tim-kiem/chi-muc/t/abc.json"),
             Copies::GzipAndBrotli

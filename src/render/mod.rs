@@ -308,17 +308,13 @@ pub(crate) fn page_list<'a>(
             &format!("Tỉnh {}", province.name),
             move || views::province_page(site, province, projects),
         ));
-        let count = projects.of_province(&province.id).len();
-        if count > 0 {
-            let base = views::province_projects_path(&province.id);
-            for number in 1..=views::page_count(count) {
-                pages.push(fallible(
-                    "province_projects.html",
-                    &format!("{}index.html", views::list_page_path(&base, number)),
-                    &numbered(&format!("Dự án, nhiệm vụ – Tỉnh {}", province.name), number),
-                    move || views::province_projects_page(site, province, projects, number),
-                ));
-            }
+        if !projects.of_province(&province.id).is_empty() {
+            pages.push(fallible(
+                "province_projects.html",
+                &format!("{}index.html", views::province_projects_path(&province.id)),
+                &format!("Dự án, nhiệm vụ – Tỉnh {}", province.name),
+                move || views::province_projects_page(site, province, projects),
+            ));
         }
     }
     pages.push(simple(
@@ -352,16 +348,12 @@ pub(crate) fn page_list<'a>(
         move || views::agencies_index(site, projects),
     ));
     for agency in &site.agencies {
-        let count = projects.of_agency(&agency.id).len();
-        let base = views::agency_path(&agency.id);
-        for number in 1..=views::page_count(count) {
-            pages.push(fallible(
-                "agency.html",
-                &format!("{}index.html", views::list_page_path(&base, number)),
-                &numbered(&agency.name, number),
-                move || views::agency_page(site, agency, projects, number),
-            ));
-        }
+        pages.push(fallible(
+            "agency.html",
+            &format!("{}index.html", views::agency_path(&agency.id)),
+            &agency.name,
+            move || views::agency_page(site, agency, projects),
+        ));
     }
     pages.push(simple(
         "targets.html",
@@ -426,15 +418,6 @@ pub(crate) fn page_list<'a>(
         Value::Null,
     ));
     pages
-}
-
-/// "Title – trang 2" for the pages after the first of a long list.
-fn numbered(title: &str, number: usize) -> String {
-    if number > 1 {
-        format!("{title} – trang {number}")
-    } else {
-        title.to_string()
-    }
 }
 
 /// What every page shares, with the theme's static files (already fingerprinted).

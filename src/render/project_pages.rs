@@ -192,10 +192,17 @@ pub fn project_page(site: &Site, project: &Project) -> Value {
     })
 }
 
+/// The most lines each list of "Có gì mới" shows; the summary above them gives every count,
+/// and the rows themselves are in the appendices: at national scale a report leaves
+/// hundreds of its plan's rows unrepeated, and listing them all made its page four times
+/// longer.
+pub const CHANGES_LISTED: usize = 50;
+
 /// "Có gì mới" on a report's page: the changes, each item linked to its rows.
 pub fn changes_view(site: &Site, changes: &Changes) -> Value {
     let pairs = |list: &[(MentionAt, MentionAt)]| -> Vec<Value> {
         list.iter()
+            .take(CHANGES_LISTED)
             .map(|&(before, now)| {
                 let a = &site.documents[before.0].projects[before.1];
                 let b = &site.documents[now.0].projects[now.1];
@@ -210,16 +217,29 @@ pub fn changes_view(site: &Site, changes: &Changes) -> Value {
             .collect()
     };
     let singles = |list: &[MentionAt]| -> Vec<Value> {
-        list.iter().map(|&at| mention_view(site, at)).collect()
+        list.iter()
+            .take(CHANGES_LISTED)
+            .map(|&at| mention_view(site, at))
+            .collect()
     };
+    // How many lines of each list are not shown.
+    let more = |len: usize| len.saturating_sub(CHANGES_LISTED);
     json!({
         "summary": changes.summary(),
         "baseline": changes.baseline.iter().filter_map(|&d| site.documents.get(d)).map(|d: &Document| document_summary(site, d)).collect::<Vec<_>>(),
         "added": singles(&changes.added),
+        "added_count": changes.added.len(),
+        "added_more": more(changes.added.len()),
         "continued": pairs(&changes.continued),
+        "continued_count": changes.continued.len(),
+        "continued_more": more(changes.continued.len()),
         "amount_changed": pairs(&changes.amount_changed),
+        "amount_changed_more": more(changes.amount_changed.len()),
         "finished": singles(&changes.finished),
+        "finished_more": more(changes.finished.len()),
         "not_repeated": singles(&changes.not_repeated),
+        "not_repeated_count": changes.not_repeated.len(),
+        "not_repeated_more": more(changes.not_repeated.len()),
         "newly_measured": changes.newly_measured.iter().map(|&(d, t)| {
             let document = &site.documents[d];
             super::views::target_view(site, document, &document.targets[t])

@@ -44,6 +44,9 @@ struct Lists<'a> {
     entries: Vec<Entry>,
     by_province: HashMap<&'a str, Vec<u32>>,
     by_agency: HashMap<&'a str, Vec<u32>>,
+    /// How each appendix (document, appendix) first prints each agency, for a link to the
+    /// appendix's table filtered to that agency.
+    printed_agency: HashMap<&'a str, HashMap<(u32, u32), String>>,
 }
 
 /// The projects being gathered, document by document in site order.
@@ -133,6 +136,12 @@ impl<'a> ProjectStore<'a> {
             if list.last() != Some(&number) {
                 list.push(number);
             }
+            lists
+                .printed_agency
+                .entry(agency.id.as_str())
+                .or_default()
+                .entry((document, appendix))
+                .or_insert_with(|| row.agency.clone());
         }
         Ok(())
     }
@@ -167,6 +176,16 @@ impl<'a> ProjectIndex<'a> {
     /// The projects of a province, in site order.
     pub fn of_province(&self, id: &str) -> ProjectList<'_, 'a> {
         self.pick(self.lists.by_province.get(id))
+    }
+
+    /// How the appendix at (`document`, `appendix`) first prints `agency` in its rows.
+    pub fn printed_agency(&self, document: usize, appendix: usize, agency: &str) -> Option<&str> {
+        let key = (u32::try_from(document).ok()?, u32::try_from(appendix).ok()?);
+        self.lists
+            .printed_agency
+            .get(agency)?
+            .get(&key)
+            .map(String::as_str)
     }
 
     /// The projects an agency leads, in site order.

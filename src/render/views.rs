@@ -300,7 +300,10 @@ pub fn appendix_page(site: &Site, document: &Document, appendix: &Appendix) -> V
     })
 }
 
-/// Rows on one page of a project list; longer lists go on to `trang-2/`, `trang-3/` …
+/// The most rows a project list page shows. A longer list is shown appendix by appendix
+/// instead, each line leading to the appendix's own table: at national scale the rows of an
+/// agency or a province would otherwise be written again, page after page, beside the
+/// appendices that hold them.
 pub const PROJECTS_PER_PAGE: usize = 250;
 
 /// Site path of the first page of a province's projects: `tinh/<id>/du-an/`.
@@ -313,34 +316,39 @@ pub fn agency_path(agency: &str) -> String {
     format!("co-quan/{agency}/")
 }
 
-/// Number of pages a list of `rows` rows takes (at least one).
-pub fn page_count(rows: usize) -> usize {
-    rows.div_ceil(PROJECTS_PER_PAGE).max(1)
-}
-
-/// The site path of page `number` (from 1) of a list whose first page is at `base`
-/// (`tinh/x/du-an/`): `base` itself, then `base` + `trang-2/` …
-pub fn list_page_path(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}trang-{number}/")
-    }
-}
-
 /// The projects of `list` appendix by appendix: each appendix with its document, how many
 /// projects it lists and their total. The totals are not added together: a report lists
 /// again the projects of the plan it reports on, and a plan those of the period before.
 ///
 /// When the list holds whole appendices (a province's projects), an appendix whose printed
 /// grand total differs from the sum of its rows says so beside that sum, as its page does.
-fn amounts_by_appendix(site: &Site, list: &ProjectList, whole_appendices: bool) -> Vec<Value> {
+///
+/// For an agency's list, each appendix's link filters its table to the rows that print the
+/// agency as the appendix first prints it (`?loc=`).
+fn amounts_by_appendix(
+    site: &Site,
+    list: &ProjectList,
+    whole_appendices: bool,
+    agency: Option<(&ProjectIndex, &str)>,
+) -> Vec<Value> {
     list.by_appendix()
         .into_iter()
         .filter_map(|found| {
             let document = site.documents.get(found.document)?;
             let appendix = document.appendices.get(found.appendix)?;
+            let filter = agency
+                .and_then(|(index, id)| index.printed_agency(found.document, found.appendix, id))
+                .map(|printed| {
+                    format!(
+                        "?loc={}",
+                        percent_encoding::utf8_percent_encode(
+                            printed,
+                            percent_encoding::NON_ALPHANUMERIC
+                        )
+                    )
+                });
             Some(json!({
+                "filter": filter,
                 "document": document_summary(site, document),
                 "appendix": appendix.id,
                 "appendix_number": appendix.number.as_deref().unwrap_or(&appendix.id),
@@ -367,31 +375,27 @@ fn period_label(period: Option<crate::model::Period>) -> Option<String> {
     })
 }
 
-/// One page of a long project list: its rows, and links to every page of the list; the
-/// first page also has the amounts appendix by appendix ([`amounts_by_appendix`]).
+/// A project list: the amounts appendix by appendix ([`amounts_by_appendix`]) and, when
+/// it has at most [`PROJECTS_PER_PAGE`] rows, the rows themselves; a longer list is only
+/// summed by appendix, each line leading to the appendix's table (`by_appendix_only`).
 fn project_list_page(
     site: &Site,
     list: &ProjectList,
     whole_appendices: bool,
-    base: &str,
-    number: usize,
+    agency: Option<(&ProjectIndex, &str)>,
 ) -> anyhow::Result<Value> {
-    let pages = page_count(list.len());
-    let start = (number.saturating_sub(1)) * PROJECTS_PER_PAGE;
-    let rows = list.rows(start, PROJECTS_PER_PAGE)?;
+    let long = list.len() > PROJECTS_PER_PAGE;
+    let rows = if long {
+        Vec::new()
+    } else {
+        list.rows(0, PROJECTS_PER_PAGE)?
+    };
     Ok(json!({
         "projects": rows,
+        "by_appendix_only": long,
         "count": list.len(),
         "count_text": count_text(list.len()),
-        "amounts": (number == 1).then(|| amounts_by_appendix(site, list, whole_appendices)),
-        "first_row": start + 1,
-        "last_row": (start + PROJECTS_PER_PAGE).min(list.len()),
-        "pager": (pages > 1).then(|| json!({
-            "current": number,
-            "pages": (1..=pages).map(|n| json!({"number": n, "url": list_page_path(base, n)})).collect::<Vec<_>>(),
-            "previous": (number > 1).then(|| list_page_path(base, number - 1)),
-            "next": (number < pages).then(|| list_page_path(base, number + 1)),
-        })),
+        "amounts": amounts_by_appendix(site, list, whole_appendices, agency),
     }))
 }
 
@@ -454,7 +458,7 @@ pub fn province_page(site: &Site, province: &crate::site::Province, index: &Proj
         "targets": targets,
         "projects_count": mine.len(),
         "projects_count_text": count_text(mine.len()),
-        "amounts": amounts_by_appendix(site, &mine, true),
+        "amounts": amounts_by_appendix(site, &mine, true, None),
     })
 }
 
@@ -463,16 +467,9 @@ pub fn province_projects_page(
     site: &Site,
     province: &crate::site::Province,
     index: &ProjectIndex,
-    number: usize,
 ) -> anyhow::Result<Value> {
     let mine = index.of_province(&province.id);
-    let mut page = project_list_page(
-        site,
-        &mine,
-        true,
-        &province_projects_path(&province.id),
-        number,
-    )?;
+    let mut page = project_list_page(site, &mine, true, None)?;
     page["province"] = json!(province);
     Ok(page)
 }
@@ -510,7 +507,6 @@ pub fn agency_page(
     site: &Site,
     agency: &crate::site::Agency,
     index: &ProjectIndex,
-    number: usize,
 ) -> anyhow::Result<Value> {
     let mine = index.of_agency(&agency.id);
     let mut documents: Vec<Value> = site
@@ -520,7 +516,7 @@ pub fn agency_page(
         .map(|d| document_summary(site, d))
         .collect();
     documents.dedup();
-    let mut page = project_list_page(site, &mine, false, &agency_path(&agency.id), number)?;
+    let mut page = project_list_page(site, &mine, false, Some((index, &agency.id)))?;
     page["agency"] = json!(agency);
     page["province"] = json!(
         agency

@@ -107,7 +107,7 @@ fn corpus_is_deterministic_valid_and_builds() {
     assert!(text.contains("0 cảnh báo"), "the corpus is clean: {text}");
     let page = std::fs::read_to_string(dir.path().join("out/du-an/index.html")).expect("projects");
     assert!(page.contains("triệu đồng"), "projects page");
-    assert_long_lists_are_paged(&dir.path().join("out"));
+    assert_long_lists_go_by_appendix(&dir.path().join("out"));
     assert_national_pages_stay_readable(&dir.path().join("out"));
 
     let again = congkhai(
@@ -118,35 +118,48 @@ fn corpus_is_deterministic_valid_and_builds() {
     assert!(printed(&again).contains("đã có"));
 }
 
-/// A province's projects run over several pages of 250 rows: every page links to the
-/// others, marks itself as current, and no row is on two pages.
-fn assert_long_lists_are_paged(out: &Path) {
-    let province = std::fs::read_dir(out.join("tinh"))
-        .expect("province pages")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.join("du-an/trang-2/index.html").exists())
-        .expect("a province with more than one page of projects");
-    let first = std::fs::read_to_string(province.join("du-an/index.html")).expect("page 1");
-    let second =
-        std::fs::read_to_string(province.join("du-an/trang-2/index.html")).expect("page 2");
-    let rows = |html: &str| -> Vec<String> {
-        html.split("<tr class=row>")
-            .skip(1)
-            .map(|row| row.split("</tr>").next().unwrap_or_default().to_string())
-            .collect()
-    };
-    let (a, b) = (rows(&first), rows(&second));
-    assert_eq!(a.len(), 250, "a full first page");
-    assert!(!b.is_empty() && b.len() <= 250);
-    assert!(a.iter().all(|row| !b.contains(row)), "no row on both pages");
+/// The first page under `out/folder/*/page` that sums a long list by appendix.
+fn long_page(out: &Path, folder: &str, page: &str) -> (std::path::PathBuf, String) {
+    std::fs::read_dir(out.join(folder))
+        .expect("list pages")
+        .map(|e| e.expect("entry").path().join(page))
+        .filter_map(|p| Some((p.clone(), std::fs::read_to_string(&p).ok()?)))
+        .find(|(_, html)| html.contains("Vì danh sách dài"))
+        .unwrap_or_else(|| panic!("a long list under {folder}/"))
+}
+
+/// A province's list longer than 250 rows is not written again page after page: its one
+/// page sums it appendix by appendix, each line leading to the appendix's table; no
+/// `trang-2/` is written.
+fn assert_long_lists_go_by_appendix(out: &Path) {
+    let (province, html) = long_page(out, "tinh", "du-an/index.html");
     assert!(
-        first.contains("trang-2/") && first.contains("rel=next"),
-        "page 1 links on"
+        !html.contains("<tr class=row>"),
+        "no project rows on {province:?}"
     );
-    assert!(
-        second.contains("rel=prev") && second.contains("aria-current=page>2<"),
-        "page 2 knows itself"
-    );
+    assert!(html.contains("/phu-luc-"), "lines lead to the appendices");
+    let paged = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name() == "trang-2");
+    assert!(!paged, "no list is paged");
+}
+
+/// `%E1%BB%9F` → `ở`: the query of a link as the page it leads to reads it.
+fn percent_decode(text: &str) -> String {
+    let mut bytes = Vec::new();
+    let mut rest = text.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'%' && tail.len() >= 2 {
+            let hex = std::str::from_utf8(&tail[..2]).expect("hex");
+            bytes.push(u8::from_str_radix(hex, 16).expect("a %XX escape"));
+            rest = &tail[2..];
+        } else {
+            bytes.push(first);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).expect("UTF-8")
 }
 
 /// The targets index links each province's targets, and no indicator chart has more bars
@@ -325,4 +338,59 @@ fn indicator_page_sums_up_each_province_past_its_limit() {
         measured,
         "a province's latest measurement is shown where there is one"
     );
+}
+
+/// An agency that leads more than 250 rows (a corpus of 500 pages has some): its page sums
+/// them appendix by appendix, each line leading to the appendix's table filtered to the
+/// agency as that appendix prints it.
+#[test]
+fn an_agencys_long_list_links_to_filtered_appendix_tables() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = congkhai(
+        dir.path(),
+        &[
+            "bench-corpus",
+            "--pages",
+            "500",
+            "--seed",
+            "7",
+            "--out",
+            "c",
+        ],
+    );
+    assert!(made.status.success(), "{}", printed(&made));
+    let theme = repo().join("themes/default");
+    let built = congkhai(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            "c/content",
+            "--theme",
+            theme.to_str().expect("utf-8 path"),
+            "--output",
+            "out",
+        ],
+    );
+    assert!(built.status.success(), "{}", printed(&built));
+    let out = dir.path().join("out");
+    let (agency, html) = long_page(&out, "co-quan", "index.html");
+    assert!(
+        !html.contains("<tr class=row>"),
+        "no project rows on {agency:?}"
+    );
+    let link = html
+        .split("href=\"")
+        .skip(1)
+        .find(|l| l.contains("/phu-luc-"))
+        .and_then(|l| l.split('"').next())
+        .expect("a link to an appendix");
+    assert!(link.contains("/?loc="), "filtered to the agency: {link}");
+    // The filter is the agency as the appendix prints it, which its table holds.
+    let (path, query) = link.split_once("?loc=").expect("a query");
+    let appendix =
+        std::fs::read_to_string(out.join(path.trim_start_matches('/')).join("index.html"))
+            .expect("the appendix page");
+    let printed = percent_decode(query);
+    assert!(appendix.contains(&printed), "{printed} is in {path}");
 }
