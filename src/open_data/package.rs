@@ -26,7 +26,7 @@ pub const LICENCE: Licence = Licence {
 
 const ID_PATTERN: &str = "[a-z0-9]+(-[a-z0-9]+)*";
 
-fn table_schema(table: &Table) -> Value {
+pub(crate) fn table_schema(table: &Table) -> Value {
     let fields: Vec<Value> = table
         .fields
         .iter()
