@@ -115,7 +115,7 @@ dataset_record! {
         /// Page URL, relative to the site root.
         #[csv(required Str "Địa chỉ trang, tính từ gốc cổng")]
         pub url: String,
-        /// URL of the document's own JSON file.
+        /// URL of the document's own JSON file (gzip-compressed).
         pub data_url: String,
         /// `plan`, `report` or `decision`.
         #[csv(required Str "Loại: plan (kế hoạch), report (báo cáo), decision (quyết định)")]
@@ -739,7 +739,7 @@ fn bundle(site: &Site, document: &Document) -> DocumentBundle {
         document: DocumentRecord {
             id: document.id.clone(),
             url: url.clone(),
-            data_url: format!("{url}van-ban.json"),
+            data_url: format!("{url}{}", super::DOCUMENT_FILE),
             kind: snake(document.kind),
             kind_label: document.kind.label().to_string(),
             number: document.number.clone(),

@@ -15,8 +15,9 @@ pub fn is_text(path: &str) -> bool {
 pub enum Copies {
     /// `.gz` and `.br`: what browsers fetch (pages, styles, scripts, the search index).
     GzipAndBrotli,
-    /// `.gz` only: open-data downloads, fetched by programs that all accept gzip; brotli would
-    /// add much time on the largest files for a few per cent.
+    /// `.gz` only: the open-data descriptions (`datapackage.json`, the schemas), fetched by
+    /// programs that all accept gzip. The open-data tables themselves are written compressed
+    /// (`.csv.gz`, `.json.gz`) and get no copy.
     Gzip,
     /// None: not a text file.
     None,
@@ -41,7 +42,6 @@ pub fn copies_for(path: &str) -> Copies {
         .strip_prefix(crate::open_data::FOLDER)
         .is_some_and(|rest| rest.starts_with('/'))
         && (path.ends_with(".csv") || path.ends_with(".json"))
-        || path.ends_with("/van-ban.json")
     {
         Copies::Gzip
     } else {
@@ -136,8 +136,9 @@ mod tests {
             copies_for("tim-kiem/chi-muc/t/abc.json"),
             Copies::GzipAndBrotli
         );
-        assert_eq!(copies_for("du-lieu/du-an.csv"), Copies::Gzip);
-        assert_eq!(copies_for("van-ban/a/van-ban.json"), Copies::Gzip);
+        assert_eq!(copies_for("du-lieu/datapackage.json"), Copies::Gzip);
+        assert_eq!(copies_for("du-lieu/du-an.csv.gz"), Copies::None);
+        assert_eq!(copies_for("van-ban/a/van-ban.json.gz"), Copies::None);
         assert_eq!(copies_for("assets/logo.png"), Copies::None);
     }
 
