@@ -37,19 +37,71 @@ fn pretty_json_bytes(value: &impl Serialize) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The tables that also have a JSON dataset: an array of their records.
-const JSON_TABLES: [&str; 10] = [
-    "van-ban",
-    "muc",
-    "phu-luc",
-    "du-an",
-    "ho-so-du-an",
-    "chi-tieu",
-    "so-lieu",
-    "chi-so",
-    "co-quan",
-    "tinh",
-];
+/// The tables that also have a national JSON dataset (`<name>.json.gz`, an array of their
+/// records): those whose records belong to no one document. A document's own records (the
+/// document, its sections, targets, measurements and appendices with their rows) are in its
+/// `van-ban.json.gz` alone, so that each fact is written once in JSON.
+const JSON_TABLES: [&str; 5] = ["du-an", "ho-so-du-an", "chi-so", "co-quan", "tinh"];
+
+/// The datasets whose records are each in their document's JSON file alone.
+const IN_DOCUMENT_FILES: [&str; 5] = ["van-ban", "muc", "phu-luc", "chi-tieu", "so-lieu"];
+
+/// The file name of a document's JSON next to its page.
+pub const DOCUMENT_FILE: &str = "van-ban.json.gz";
+
+/// A national table's file: `du-lieu/<name>.<format>.gz`.
+fn table_path(name: &str, format: &str) -> String {
+    format!("{FOLDER}/{name}.{format}.gz")
+}
+
+/// A file of the site written a part at a time through gzip: every national table is
+/// published compressed only (a reader's program or unzip tool opens it; at 10,000 pages the
+/// plain tables would be most of the portal's bytes). Counts the compressed bytes.
+struct GzipFile<'a> {
+    encoder: flate2::write::GzEncoder<Counted<Box<dyn Stream + 'a>>>,
+}
+
+/// A writer that counts what goes through it.
+struct Counted<W> {
+    inner: W,
+    bytes: usize,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.bytes += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<'a> GzipFile<'a> {
+    fn create(sink: &'a dyn Sink, path: &str) -> Result<GzipFile<'a>> {
+        let inner = Counted {
+            inner: sink.stream(path)?,
+            bytes: 0,
+        };
+        let level = flate2::Compression::new(crate::publish::compress::GZIP_LEVEL);
+        Ok(GzipFile {
+            encoder: flate2::write::GzEncoder::new(inner, level),
+        })
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        Ok(self.encoder.write_all(bytes)?)
+    }
+
+    /// Ends the file; returns its size.
+    fn close(self) -> Result<usize> {
+        let counted = self.encoder.finish()?;
+        counted.inner.close()?;
+        Ok(counted.bytes)
+    }
+}
 
 /// Appends to `out` the JSON elements of table `name` found in `records`, each after a comma
 /// but the very first of the array.
@@ -68,15 +120,9 @@ fn json_elements(records: &Records, name: &str, out: &mut Vec<u8>, first: &mut b
         }
         Ok(())
     }
-    let documents = || records.documents.iter();
     match name {
-        "van-ban" => push(documents().map(|b| &b.document), out, first),
-        "muc" => push(documents().flat_map(|b| &b.sections), out, first),
-        "phu-luc" => push(documents().flat_map(|b| &b.appendices), out, first),
         "du-an" => push(records.projects.iter(), out, first),
         "ho-so-du-an" => push(records.tracked.iter(), out, first),
-        "chi-tieu" => push(documents().flat_map(|b| &b.targets), out, first),
-        "so-lieu" => push(documents().flat_map(|b| &b.measurements), out, first),
         "chi-so" => push(records.indicators.iter(), out, first),
         "co-quan" => push(records.agencies.iter(), out, first),
         "tinh" => push(records.provinces.iter(), out, first),
@@ -85,11 +131,10 @@ fn json_elements(records: &Records, name: &str, out: &mut Vec<u8>, first: &mut b
 }
 
 /// One table's files being written a part at a time: its CSV and, where it has one, its
-/// JSON array.
+/// JSON array, both gzip-compressed.
 struct TableFiles<'a> {
-    csv: Box<dyn Stream + 'a>,
-    csv_bytes: usize,
-    json: Option<(Box<dyn Stream + 'a>, usize)>,
+    csv: GzipFile<'a>,
+    json: Option<GzipFile<'a>>,
     json_empty: bool,
     rows: usize,
 }
@@ -97,19 +142,17 @@ struct TableFiles<'a> {
 impl<'a> TableFiles<'a> {
     /// Opens the files of `table` in `sink` and writes their beginnings.
     fn open(sink: &'a dyn Sink, table: &Table) -> Result<TableFiles<'a>> {
-        let header = tables::csv_header(table)?;
-        let mut csv = sink.stream(&format!("{FOLDER}/{}.csv", table.name))?;
-        csv.write_all(&header)?;
+        let mut csv = GzipFile::create(sink, &table_path(table.name, "csv"))?;
+        csv.write_all(&tables::csv_header(table)?)?;
         let json = if JSON_TABLES.contains(&table.name) {
-            let mut json = sink.stream(&format!("{FOLDER}/{}.json", table.name))?;
+            let mut json = GzipFile::create(sink, &table_path(table.name, "json"))?;
             json.write_all(b"[")?;
-            Some((json, 1))
+            Some(json)
         } else {
             None
         };
         Ok(TableFiles {
             csv,
-            csv_bytes: header.len(),
             json,
             json_empty: true,
             rows: 0,
@@ -118,31 +161,28 @@ impl<'a> TableFiles<'a> {
 
     /// Writes the rows of `table`, made from `records`, to the CSV and the JSON.
     fn append(&mut self, table: &Table, records: &Records) -> Result<()> {
-        let csv = tables::csv_rows(table)?;
-        self.csv.write_all(&csv)?;
-        self.csv_bytes += csv.len();
+        self.csv.write_all(&tables::csv_rows(table)?)?;
         self.rows += table.rows.len();
-        if let Some((json, bytes)) = &mut self.json {
+        if let Some(json) = &mut self.json {
             let mut elements = Vec::new();
             json_elements(records, table.name, &mut elements, &mut self.json_empty)?;
             json.write_all(&elements)?;
-            *bytes += elements.len();
         }
         Ok(())
     }
 
-    /// Ends the files: returns the number of rows and the sizes of the CSV and the JSON.
+    /// Ends the files: returns the number of rows and the (compressed) sizes of the CSV and
+    /// the JSON.
     fn close(self) -> Result<(usize, usize, Option<usize>)> {
-        self.csv.close()?;
+        let csv_bytes = self.csv.close()?;
         let json_bytes = match self.json {
-            Some((mut json, bytes)) => {
+            Some(mut json) => {
                 json.write_all(b"]\n")?;
-                json.close()?;
-                Some(bytes + 2)
+                Some(json.close()?)
             }
             None => None,
         };
-        Ok((self.rows, self.csv_bytes, json_bytes))
+        Ok((self.rows, csv_bytes, json_bytes))
     }
 }
 
@@ -196,7 +236,7 @@ impl<'a> OpenData<'a> {
             .try_for_each(|(files, table)| files.append(table, records))
     }
 
-    /// Writes each of `documents` (whole, in site order) as its `van-ban.json` and adds
+    /// Writes each of `documents` (whole, in site order) as its `van-ban.json.gz` and adds
     /// its records to the tables.
     pub fn add(&mut self, documents: &[crate::site::Document]) -> Result<()> {
         use rayon::prelude::*;
@@ -204,8 +244,8 @@ impl<'a> OpenData<'a> {
         let sink = self.sink;
         records.documents.par_iter().try_for_each(|bundle| {
             sink.put(
-                &format!("{}van-ban.json", bundle.document.url),
-                &json_bytes(bundle)?,
+                &format!("{}{DOCUMENT_FILE}", bundle.document.url),
+                &crate::publish::compress::gzip(&json_bytes(bundle)?)?,
             )
         })?;
         self.append(&records)
@@ -226,13 +266,13 @@ impl<'a> OpenData<'a> {
         for (table, files) in shapes.into_iter().zip(files) {
             let (rows, csv_len, json_len) = files.close()?;
             let mut listed = Vec::new();
-            let csv_path = format!("{FOLDER}/{}.csv", table.name);
-            listed.push(json!({"format": "CSV", "path": csv_path, "size": crate::vietnamese::size_label(csv_len as u64), "bytes": csv_len}));
+            let csv_path = table_path(table.name, "csv");
+            listed.push(json!({"format": "CSV (gzip)", "path": csv_path, "size": crate::vietnamese::size_label(csv_len as u64), "bytes": csv_len}));
             downloads.push(json!({"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{}{csv_path}", site.info.base_url)}));
             if let Some(json_len) = json_len {
-                let path = format!("{FOLDER}/{}.json", table.name);
+                let path = table_path(table.name, "json");
                 listed.push(json!({
-                    "format": "JSON",
+                    "format": "JSON (gzip)",
                     "path": path,
                     "size": crate::vietnamese::size_label(json_len as u64),
                     "bytes": json_len,
@@ -246,6 +286,8 @@ impl<'a> OpenData<'a> {
                 "description": table.description,
                 "rows": rows,
                 "rows_text": crate::vietnamese::format_count(rows),
+                // Its JSON is in each document's own file.
+                "in_document_files": IN_DOCUMENT_FILES.contains(&table.name),
                 "files": listed,
                 "primary_key": table.primary_key,
                 "fields": table.fields.iter().map(|f| json!({
@@ -280,7 +322,7 @@ impl<'a> OpenData<'a> {
             // A national site's documents are too many to list on one page: their files are
             // linked from their own pages instead.
             "documents": if site.documents.len() <= DOCUMENT_FILES_LISTED {
-                site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}van-ban.json", records::document_url(&d.id))})).collect::<Vec<_>>()
+                site.documents.iter().map(|d| json!({"id": d.id, "number": d.number, "title": d.title, "path": format!("{}{DOCUMENT_FILE}", records::document_url(&d.id))})).collect::<Vec<_>>()
             } else {
                 Vec::new()
             },

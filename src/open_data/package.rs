@@ -1,5 +1,6 @@
-//! `datapackage.json`: a Frictionless Data Package (v2) describing every CSV table with its
-//! Table Schema (types, constraints, primary and foreign keys), the licence and the sources.
+//! `datapackage.json`: a Frictionless Data Package (v2) describing every CSV table (each a
+//! gzip-compressed `<name>.csv.gz`) with its Table Schema (types, constraints, primary and
+//! foreign keys), the licence and the sources.
 
 use super::records::document_url;
 use super::tables::{FieldType, Table};
@@ -9,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 const ID_PATTERN: &str = "[a-z0-9]+(-[a-z0-9]+)*";
 
-fn table_schema(table: &Table) -> Value {
+pub(crate) fn table_schema(table: &Table) -> Value {
     let fields: Vec<Value> = table
         .fields
         .iter()
@@ -58,7 +59,8 @@ fn table_schema(table: &Table) -> Value {
     schema
 }
 
-/// The package descriptor. `sizes` gives each table's CSV size in bytes, in table order.
+/// The package descriptor. `tables` gives each table with the size of its compressed CSV
+/// file in bytes (what `frictionless` counts: the bytes of the file as stored).
 pub fn datapackage(info: &SiteInfo, documents: &[Document], tables: &[(Table, usize)]) -> Value {
     let sources: Vec<Value> = documents
         .iter()
@@ -80,9 +82,10 @@ pub fn datapackage(info: &SiteInfo, documents: &[Document], tables: &[(Table, us
             json!({
                 "name": table.name,
                 "type": "table",
-                "path": format!("{}.csv", table.name),
+                "path": format!("{}.csv.gz", table.name),
                 "scheme": "file",
                 "format": "csv",
+                "compression": "gz",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "bytes": bytes,

@@ -6,6 +6,7 @@
 //! ISO 8601, and every ID is the one in the page URL.
 
 use super::number::Number;
+use super::tables::dataset_record;
 use crate::model::ColumnRole;
 use crate::site::{Appendix, Document, Site, TableRow};
 use crate::vietnamese::format_number;
@@ -13,57 +14,79 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// A province (`/tinh/<id>/`).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ProvinceRecord {
-    /// Stable ID, as in the page URL.
-    pub id: String,
-    /// Page URL, relative to the site root.
-    pub url: String,
-    /// Official name.
-    pub name: String,
-    /// Other spellings found in documents.
-    pub aliases: Vec<String>,
-    /// Region.
-    pub region: Option<String>,
-    /// ID of the province it was merged into.
-    pub merged_into: Option<String>,
-    /// Date of the merger, ISO 8601.
-    pub merged_on: Option<String>,
+dataset_record! {
+    /// A province (`/tinh/<id>/`).
+    pub struct ProvinceRecord {
+        /// Stable ID, as in the page URL.
+        #[csv(id Str "Mã tỉnh, như trong địa chỉ /tinh/<id>/")]
+        pub id: String,
+        /// Page URL, relative to the site root.
+        #[csv(required Str "Địa chỉ trang tỉnh")]
+        pub url: String,
+        /// Official name.
+        #[csv(required Str "Tên chính thức")]
+        pub name: String,
+        /// Other spellings found in documents.
+        #[csv(field Str "Các cách viết khác, cách nhau bởi “; ”")]
+        pub aliases: Vec<String>,
+        /// Region.
+        #[csv(field Str "Vùng")]
+        pub region: Option<String>,
+        /// ID of the province it was merged into.
+        #[csv(field Str "Mã tỉnh được sáp nhập vào")]
+        pub merged_into: Option<String>,
+        /// Date of the merger, ISO 8601.
+        #[csv(field Date "Ngày sáp nhập")]
+        pub merged_on: Option<String>,
+    }
 }
 
-/// An agency (`/co-quan/<id>/`).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct AgencyRecord {
-    /// Stable ID, as in the page URL.
-    pub id: String,
-    /// Page URL, relative to the site root.
-    pub url: String,
-    /// Canonical name.
-    pub name: String,
-    /// Name used inside its province.
-    pub short_name: Option<String>,
-    /// Province ID; none for national bodies.
-    pub province: Option<String>,
-    /// Other spellings used in the documents.
-    pub aliases: Vec<String>,
+dataset_record! {
+    /// An agency (`/co-quan/<id>/`).
+    pub struct AgencyRecord {
+        /// Stable ID, as in the page URL.
+        #[csv(id Str "Mã cơ quan, như trong địa chỉ /co-quan/<id>/")]
+        pub id: String,
+        /// Page URL, relative to the site root.
+        #[csv(required Str "Địa chỉ trang cơ quan")]
+        pub url: String,
+        /// Canonical name.
+        #[csv(required Str "Tên đầy đủ")]
+        pub name: String,
+        /// Name used inside its province.
+        #[csv(field Str "Tên ngắn dùng trong tỉnh")]
+        pub short_name: Option<String>,
+        /// Province ID; none for national bodies.
+        #[csv(field Str "Mã tỉnh; trống với cơ quan trung ương")]
+        pub province: Option<String>,
+        /// Other spellings used in the documents.
+        #[csv(field Str "Các cách viết khác, cách nhau bởi “; ”")]
+        pub aliases: Vec<String>,
+    }
 }
 
-/// A shared indicator (`/chi-tieu/<id>/`).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct IndicatorRecord {
-    /// Stable ID, as in the page URL.
-    pub id: String,
-    /// Page URL, relative to the site root.
-    pub url: String,
-    /// Name.
-    pub name: String,
-    /// Unit of its values.
-    pub unit: Option<String>,
-    /// What is measured.
-    pub description: Option<String>,
-    /// Where the provinces' definitions differ.
-    pub notes: Option<String>,
+dataset_record! {
+    /// A shared indicator (`/chi-tieu/<id>/`).
+    pub struct IndicatorRecord {
+        /// Stable ID, as in the page URL.
+        #[csv(id Str "Mã chỉ số, như trong địa chỉ /chi-tieu/<id>/")]
+        pub id: String,
+        /// Page URL, relative to the site root.
+        #[csv(required Str "Địa chỉ trang chỉ số")]
+        pub url: String,
+        /// Name.
+        #[csv(required Str "Tên chỉ số")]
+        pub name: String,
+        /// Unit of its values.
+        #[csv(field Str "Đơn vị")]
+        pub unit: Option<String>,
+        /// What is measured.
+        #[csv(field Str "Đo cái gì")]
+        pub description: Option<String>,
+        /// Where the provinces' definitions differ.
+        #[csv(field Str "Chỗ định nghĩa của các tỉnh khác nhau")]
+        pub notes: Option<String>,
+    }
 }
 
 /// A relation from a document to another.
@@ -83,45 +106,59 @@ pub struct RelationRecord {
     pub issuer: Option<String>,
 }
 
-/// A document (`/van-ban/<id>/`).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct DocumentRecord {
-    /// Stable ID, as in the page URL.
-    pub id: String,
-    /// Page URL, relative to the site root.
-    pub url: String,
-    /// URL of the document's own JSON file.
-    pub data_url: String,
-    /// `plan`, `report` or `decision`.
-    pub kind: String,
-    /// The kind in Vietnamese.
-    pub kind_label: String,
-    /// Số ký hiệu.
-    pub number: Option<String>,
-    /// Ngày ban hành, ISO 8601.
-    pub issued: String,
-    /// Place name of the date line.
-    pub place: Option<String>,
-    /// Issuer agency ID.
-    pub issuer: String,
-    /// Province ID.
-    pub province: String,
-    /// Trích yếu.
-    pub title: String,
-    /// Summary.
-    pub summary: Option<String>,
-    /// First year covered.
-    pub period_from: Option<i32>,
-    /// Last year covered.
-    pub period_to: Option<i32>,
-    /// Signer's name.
-    pub signer_name: Option<String>,
-    /// Signer's position as printed.
-    pub signer_position: Option<String>,
-    /// Nơi nhận.
-    pub recipients: Vec<String>,
-    /// Relations as written.
-    pub relations: Vec<RelationRecord>,
+dataset_record! {
+    /// A document (`/van-ban/<id>/`).
+    pub struct DocumentRecord {
+        /// Stable ID, as in the page URL.
+        #[csv(id Str "Mã văn bản, như trong địa chỉ trang /van-ban/<id>/")]
+        pub id: String,
+        /// Page URL, relative to the site root.
+        #[csv(required Str "Địa chỉ trang, tính từ gốc cổng")]
+        pub url: String,
+        /// URL of the document's own JSON file (gzip-compressed).
+        pub data_url: String,
+        /// `plan`, `report` or `decision`.
+        #[csv(required Str "Loại: plan (kế hoạch), report (báo cáo), decision (quyết định)")]
+        pub kind: String,
+        /// The kind in Vietnamese.
+        pub kind_label: String,
+        /// Số ký hiệu.
+        #[csv(field Str "Số ký hiệu")]
+        pub number: Option<String>,
+        /// Ngày ban hành, ISO 8601.
+        #[csv(required Date "Ngày ban hành (YYYY-MM-DD)")]
+        pub issued: String,
+        /// Place name of the date line.
+        #[csv(field Str "Địa danh")]
+        pub place: Option<String>,
+        /// Issuer agency ID.
+        #[csv(id Str "Mã cơ quan ban hành")]
+        pub issuer: String,
+        /// Province ID.
+        #[csv(id Str "Mã tỉnh")]
+        pub province: String,
+        /// Trích yếu.
+        #[csv(required Str "Trích yếu")]
+        pub title: String,
+        /// Summary.
+        pub summary: Option<String>,
+        /// First year covered.
+        #[csv(field Integer "Năm đầu của giai đoạn")]
+        pub period_from: Option<i32>,
+        /// Last year covered.
+        #[csv(field Integer "Năm cuối của giai đoạn")]
+        pub period_to: Option<i32>,
+        /// Signer's name.
+        #[csv(field Str "Người ký")]
+        pub signer_name: Option<String>,
+        /// Signer's position as printed.
+        #[csv(field Str "Chức vụ người ký, như in")]
+        pub signer_position: Option<String>,
+        /// Nơi nhận.
+        pub recipients: Vec<String>,
+        /// Relations as written.
+        pub relations: Vec<RelationRecord>,
+    }
 }
 
 /// A heading inside a section.
@@ -137,116 +174,164 @@ pub struct HeadingRecord {
     pub url: String,
 }
 
-/// A section of prose: metadata and links.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct SectionRecord {
-    /// Document ID.
-    pub document: String,
-    /// Section ID, the anchor on the document page.
-    pub id: String,
-    /// Position in the document, from 1.
-    pub position: usize,
-    /// Heading as printed.
-    pub title: String,
-    /// URL of the section.
-    pub url: String,
-    /// Headings inside the section.
-    pub headings: Vec<HeadingRecord>,
+dataset_record! {
+    /// A section of prose: metadata and links.
+    pub struct SectionRecord {
+        /// Document ID.
+        #[csv(id Str "Mã văn bản")]
+        pub document: String,
+        /// Section ID, the anchor on the document page.
+        #[csv(required Str "Mã phần, là neo trên trang văn bản")]
+        pub id: String,
+        /// Position in the document, from 1.
+        #[csv(required Integer "Thứ tự trong văn bản, từ 1")]
+        pub position: usize,
+        /// Heading as printed.
+        #[csv(required Str "Tiêu đề, như in")]
+        pub title: String,
+        /// URL of the section.
+        #[csv(required Str "Địa chỉ của phần")]
+        pub url: String,
+        /// Headings inside the section.
+        pub headings: Vec<HeadingRecord>,
+    }
 }
 
-/// A target (chỉ tiêu).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct TargetRecord {
-    /// Document ID.
-    pub document: String,
-    /// Target ID, unique within the document.
-    pub id: String,
-    /// URL of the target on the document page.
-    pub url: String,
-    /// Section ID.
-    pub section: Option<String>,
-    /// Item label as printed.
-    pub label: Option<String>,
-    /// Grouping heading.
-    pub area: Option<String>,
-    /// The sentence as printed.
-    pub text: String,
-    /// Shared indicator ID.
-    pub indicator: Option<String>,
-    /// `tinh`, `huyen`, `xa` or `all`.
-    pub level: Option<String>,
-    /// Comparison sign: ≥, ≤ or =.
-    pub comparison: Option<String>,
-    /// The target figure.
-    pub value: Option<Number>,
-    /// The target figure written the Vietnamese way.
-    pub value_text: Option<String>,
-    /// Unit.
-    pub unit: Option<String>,
-    /// Year by which it is due.
-    pub year: Option<i32>,
-    /// Derived: the target's status (`dat`, `dang-thuc-hien`, `chua-dat`,
-    /// `khong-so-sanh-duoc`, `chua-co-so-lieu`), by the rules of `/chi-tieu/phuong-phap/`.
-    pub status: String,
-    /// Derived: the status in Vietnamese.
-    pub status_label: String,
-    /// Derived: the key of the rule that gave the status (an anchor of the methodology page).
-    pub status_rule: String,
-    /// Derived: the status explained in one line (latest figure, goal, how far along).
-    pub status_summary: String,
-    /// Document of the measurement that counts (the latest).
-    pub latest_document: Option<String>,
-    /// ID of the measurement that counts (the latest).
-    pub latest_measurement: Option<String>,
-    /// Derived: the figure compared with the goal (a share in percent where the target is a
-    /// share and the measurement a count with a denominator).
-    pub latest_value: Option<Number>,
-    /// Date of the measurement that counts.
-    pub latest_as_of: Option<String>,
-    /// Derived: for a "≥" target not yet met, the figure as a percentage of the goal.
-    pub share_of_goal: Option<Number>,
-    /// How many measurements were counted (those naming the target and those of its
-    /// indicator in its province, a figure printed twice counted once).
-    pub measurement_count: usize,
+dataset_record! {
+    /// A target (chỉ tiêu).
+    pub struct TargetRecord {
+        /// Document ID.
+        #[csv(id Str "Mã văn bản")]
+        pub document: String,
+        /// Target ID, unique within the document.
+        #[csv(required Str "Mã chỉ tiêu, duy nhất trong văn bản")]
+        pub id: String,
+        /// URL of the target on the document page.
+        #[csv(required Str "Địa chỉ chỉ tiêu trên trang văn bản")]
+        pub url: String,
+        /// Section ID.
+        #[csv(field Str "Mã phần nêu chỉ tiêu")]
+        pub section: Option<String>,
+        /// Item label as printed.
+        #[csv(field Str "Ký hiệu mục, như in (a, b, đ…)")]
+        pub label: Option<String>,
+        /// Grouping heading.
+        #[csv(field Str "Nhóm chỉ tiêu, như in")]
+        pub area: Option<String>,
+        /// The sentence as printed.
+        #[csv(required Str "Câu chỉ tiêu, nguyên văn")]
+        pub text: String,
+        /// Shared indicator ID.
+        #[csv(field Str "Mã chỉ số dùng chung")]
+        pub indicator: Option<String>,
+        /// `tinh`, `huyen`, `xa` or `all`.
+        #[csv(field Str "Cấp: tinh, huyen, xa, all")]
+        pub level: Option<String>,
+        /// Comparison sign: ≥, ≤ or =.
+        #[csv(field Str "Dấu so sánh: ≥, ≤, =")]
+        pub comparison: Option<String>,
+        /// The target figure.
+        #[csv(field Num "Giá trị cần đạt (dấu chấm thập phân)")]
+        pub value: Option<Number>,
+        /// The target figure written the Vietnamese way.
+        #[csv(field Str "Giá trị viết theo kiểu Việt Nam")]
+        pub value_text: Option<String>,
+        /// Unit.
+        #[csv(field Str "Đơn vị")]
+        pub unit: Option<String>,
+        /// Year by which it is due.
+        #[csv(field Integer "Năm phải đạt")]
+        pub year: Option<i32>,
+        /// Derived: the target's status (`dat`, `dang-thuc-hien`, `chua-dat`,
+        /// `khong-so-sanh-duoc`, `chua-co-so-lieu`), by the rules of `/chi-tieu/phuong-phap/`.
+        #[csv(required Str "Suy ra: tình trạng (dat, dang-thuc-hien, chua-dat, khong-so-sanh-duoc, chua-co-so-lieu), theo quy tắc ở /chi-tieu/phuong-phap/")]
+        pub status: String,
+        /// Derived: the status in Vietnamese.
+        #[csv(required Str "Suy ra: tình trạng bằng tiếng Việt")]
+        pub status_label: String,
+        /// Derived: the key of the rule that gave the status (an anchor of the methodology page).
+        #[csv(required Str "Suy ra: mã quy tắc cho ra tình trạng (neo trên trang phương pháp)")]
+        pub status_rule: String,
+        /// Derived: the status explained in one line (latest figure, goal, how far along).
+        #[csv(required Str "Suy ra: tình trạng giải thích trong một dòng")]
+        pub status_summary: String,
+        /// Document of the measurement that counts (the latest).
+        #[csv(field Str "Văn bản của số liệu được tính (mới nhất)")]
+        pub latest_document: Option<String>,
+        /// ID of the measurement that counts (the latest).
+        #[csv(field Str "Mã số liệu được tính (mới nhất)")]
+        pub latest_measurement: Option<String>,
+        /// Derived: the figure compared with the goal (a share in percent where the target is a
+        /// share and the measurement a count with a denominator).
+        #[csv(field Num "Suy ra: con số đem so với mức chỉ tiêu (tỷ lệ phần trăm khi chỉ tiêu là tỷ lệ và số liệu có mẫu số)")]
+        pub latest_value: Option<Number>,
+        /// Date of the measurement that counts.
+        #[csv(field Date "Ngày của số liệu được tính")]
+        pub latest_as_of: Option<String>,
+        /// Derived: for a "≥" target not yet met, the figure as a percentage of the goal.
+        #[csv(field Num "Suy ra: với chỉ tiêu ≥ chưa đạt, con số đo được bằng bao nhiêu phần trăm mức cần đạt")]
+        pub share_of_goal: Option<Number>,
+        /// How many measurements were counted (those naming the target and those of its
+        /// indicator in its province, a figure printed twice counted once).
+        #[csv(required Integer "Số số liệu được tính cho chỉ tiêu")]
+        pub measurement_count: usize,
+    }
 }
 
-/// A measured figure.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct MeasurementRecord {
-    /// Document ID.
-    pub document: String,
-    /// Measurement ID, unique within the document.
-    pub id: String,
-    /// URL of the figure on the document page.
-    pub url: String,
-    /// Source sentence as printed.
-    pub text: String,
-    /// Section ID.
-    pub section: Option<String>,
-    /// Document of the measured target.
-    pub target_document: Option<String>,
-    /// ID of the measured target.
-    pub target: Option<String>,
-    /// Every target it names as measured, as `document/target`, separated by `; `.
-    pub targets: Option<String>,
-    /// Shared indicator ID.
-    pub indicator: Option<String>,
-    /// The figure.
-    pub value: Number,
-    /// The figure written the Vietnamese way.
-    pub value_text: String,
-    /// "Out of".
-    pub denominator: Option<Number>,
-    /// "Out of" written the Vietnamese way.
-    pub denominator_text: Option<String>,
-    /// value / denominator in percent.
-    pub percent: Option<Number>,
-    /// Unit.
-    pub unit: Option<String>,
-    /// Date described, ISO 8601.
-    pub as_of: Option<String>,
-    /// `tinh`, `huyen`, `xa` or `all`.
-    pub level: Option<String>,
+dataset_record! {
+    /// A measured figure.
+    pub struct MeasurementRecord {
+        /// Document ID.
+        #[csv(id Str "Mã văn bản")]
+        pub document: String,
+        /// Measurement ID, unique within the document.
+        #[csv(required Str "Mã số liệu, duy nhất trong văn bản")]
+        pub id: String,
+        /// URL of the figure on the document page.
+        #[csv(required Str "Địa chỉ số liệu trên trang văn bản")]
+        pub url: String,
+        /// Source sentence as printed.
+        #[csv(required Str "Câu nguồn, nguyên văn")]
+        pub text: String,
+        /// Section ID.
+        #[csv(field Str "Mã phần")]
+        pub section: Option<String>,
+        /// Document of the measured target.
+        #[csv(field Str "Mã văn bản có chỉ tiêu được đo")]
+        pub target_document: Option<String>,
+        /// ID of the measured target.
+        #[csv(field Str "Mã chỉ tiêu được đo (chỉ tiêu đầu tiên)")]
+        pub target: Option<String>,
+        /// Every target it names as measured, as `document/target`, separated by `; `.
+        #[csv(field Str "Mọi chỉ tiêu được đo, dạng văn-bản/chỉ-tiêu, cách nhau bởi “; ”")]
+        pub targets: Option<String>,
+        /// Shared indicator ID.
+        #[csv(field Str "Mã chỉ số dùng chung")]
+        pub indicator: Option<String>,
+        /// The figure.
+        #[csv(required Num "Giá trị (dấu chấm thập phân)")]
+        pub value: Number,
+        /// The figure written the Vietnamese way.
+        #[csv(required Str "Giá trị viết theo kiểu Việt Nam")]
+        pub value_text: String,
+        /// "Out of".
+        #[csv(field Num "Mẫu số (“trên tổng số”)")]
+        pub denominator: Option<Number>,
+        /// "Out of" written the Vietnamese way.
+        pub denominator_text: Option<String>,
+        /// value / denominator in percent.
+        #[csv(field Num "Tỷ lệ value/denominator, phần trăm")]
+        pub percent: Option<Number>,
+        /// Unit.
+        #[csv(field Str "Đơn vị")]
+        pub unit: Option<String>,
+        /// Date described, ISO 8601.
+        #[csv(field Date "Ngày số liệu phản ánh")]
+        pub as_of: Option<String>,
+        /// `tinh`, `huyen`, `xa` or `all`.
+        #[csv(field Str "Cấp: tinh, huyen, xa, all")]
+        pub level: Option<String>,
+    }
 }
 
 /// A column of an appendix.
@@ -311,139 +396,198 @@ pub struct RowRecord {
     pub checks: Vec<CheckRecord>,
 }
 
-/// An appendix (phụ lục) with its rows.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct AppendixRecord {
-    /// Document ID.
-    pub document: String,
-    /// Appendix ID, unique within the document, as in the page URL.
-    pub id: String,
-    /// Page URL.
-    pub url: String,
-    /// Number as printed.
-    pub number: Option<String>,
-    /// Title as printed.
-    pub title: String,
-    /// Caption line.
-    pub caption: Option<String>,
-    /// Money unit of the amount columns ("triệu đồng").
-    pub unit: Option<String>,
-    /// How many đồng one unit is worth.
-    pub unit_in_dong: Option<Number>,
-    /// Columns in order.
-    pub columns: Vec<ColumnRecord>,
-    /// Number of data rows.
-    pub row_count: usize,
-    /// Number of groups.
-    pub group_count: usize,
-    /// First year of the period its rows belong to (its own, else its document's).
-    pub period_from: Option<i32>,
-    /// Last year of that period.
-    pub period_to: Option<i32>,
-    /// Derived: whether it lists its document's own period (a plan's money counts only
-    /// these appendices; a plan's list of the period before does not).
-    pub own_period: bool,
-    /// Rows in display order.
-    pub rows: Vec<RowRecord>,
+dataset_record! {
+    /// An appendix (phụ lục) with its rows.
+    pub struct AppendixRecord {
+        /// Document ID.
+        #[csv(id Str "Mã văn bản")]
+        pub document: String,
+        /// Appendix ID, unique within the document, as in the page URL.
+        #[csv(required Str "Mã phụ lục, như trong địa chỉ /van-ban/<văn bản>/phu-luc-<id>/")]
+        pub id: String,
+        /// Page URL.
+        #[csv(required Str "Địa chỉ trang phụ lục")]
+        pub url: String,
+        /// Number as printed.
+        #[csv(field Str "Số phụ lục, như in")]
+        pub number: Option<String>,
+        /// Title as printed.
+        #[csv(required Str "Tiêu đề, như in")]
+        pub title: String,
+        /// Caption line.
+        #[csv(field Str "Dòng chú thích dưới tiêu đề")]
+        pub caption: Option<String>,
+        /// Money unit of the amount columns ("triệu đồng").
+        #[csv(field Str "Đơn vị tiền của các cột số tiền")]
+        pub unit: Option<String>,
+        /// How many đồng one unit is worth.
+        #[csv(field Num "Một đơn vị bằng bao nhiêu đồng")]
+        pub unit_in_dong: Option<Number>,
+        /// Columns in order.
+        pub columns: Vec<ColumnRecord>,
+        /// Number of data rows.
+        #[csv(required Integer "Số dòng dữ liệu")]
+        pub row_count: usize,
+        /// Number of groups.
+        #[csv(required Integer "Số nhóm")]
+        pub group_count: usize,
+        /// First year of the period its rows belong to (its own, else its document's).
+        #[csv(field Integer "Năm đầu của giai đoạn các dòng thuộc về (của phụ lục, nếu không thì của văn bản)")]
+        pub period_from: Option<i32>,
+        /// Last year of that period.
+        #[csv(field Integer "Năm cuối của giai đoạn đó")]
+        pub period_to: Option<i32>,
+        /// Derived: whether it lists its document's own period (a plan's money counts only
+        /// these appendices; a plan's list of the period before does not).
+        #[csv(required Boolean "Suy ra: phụ lục có thuộc giai đoạn của chính văn bản không (kinh phí của kế hoạch chỉ cộng các phụ lục này)")]
+        pub own_period: bool,
+        /// Rows in display order.
+        pub rows: Vec<RowRecord>,
+    }
 }
 
-/// A project or task: a data row of an appendix, flattened with its context.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ProjectRecord {
-    /// `<document>/<appendix>/<anchor>`.
-    pub id: String,
-    /// URL of the row on the appendix page.
-    pub url: String,
-    /// Document ID.
-    pub document: String,
-    /// Document number.
-    pub document_number: Option<String>,
-    /// Province ID.
-    pub province: String,
-    /// Appendix ID.
-    pub appendix: String,
-    /// Appendix number as printed.
-    pub appendix_number: Option<String>,
-    /// Row anchor.
-    pub anchor: String,
-    /// Labels of the enclosing groups.
-    pub group_path: Vec<String>,
-    /// Anchor of the innermost enclosing group.
-    pub group: Option<String>,
-    /// Số thứ tự as printed.
-    pub label: Option<String>,
-    /// Name of the project or task.
-    pub name: Option<String>,
-    /// Lead agency as printed.
-    pub agency: Option<String>,
-    /// Resolved agency IDs.
-    pub agencies: Vec<String>,
-    /// Goal.
-    pub goal: Option<String>,
-    /// Scale.
-    pub scale: Option<String>,
-    /// Period of execution as printed.
-    pub period: Option<String>,
-    /// Funding source.
-    pub funding: Option<String>,
-    /// Status or result.
-    pub status: Option<String>,
-    /// Note.
-    pub note: Option<String>,
-    /// Key of the main amount column (the first whose title says "tổng", else the first).
-    pub amount_column: Option<String>,
-    /// Main amount in the appendix's unit: where its cell is empty, the sum of the columns
-    /// that are parts of it (and `amount_text` is empty).
-    pub amount: Option<Number>,
-    /// Main amount as printed.
-    pub amount_text: Option<String>,
-    /// The appendix's money unit.
-    pub unit: Option<String>,
-    /// Main amount in triệu đồng.
-    pub amount_million_dong: Option<Number>,
-    /// Derived: the project the row belongs to (an ID of `ho-so-du-an`), when its appendix
-    /// has an amount column: rows linked by `continues` share one.
-    pub project: Option<String>,
-    /// The earlier row this row continues, as the content writes it
-    /// (`document/appendix#anchor`).
-    pub continues: Option<String>,
-    /// Derived: the standard status of the printed status (`row-statuses.yaml`).
-    pub status_standard: Option<String>,
+dataset_record! {
+    /// A project or task: a data row of an appendix, flattened with its context.
+    pub struct ProjectRecord {
+        /// `<document>/<appendix>/<anchor>`.
+        #[csv(required Str "<văn bản>/<phụ lục>/<neo dòng>")]
+        pub id: String,
+        /// URL of the row on the appendix page.
+        #[csv(required Str "Địa chỉ dòng trên trang phụ lục")]
+        pub url: String,
+        /// Document ID.
+        #[csv(id Str "Mã văn bản")]
+        pub document: String,
+        /// Document number.
+        #[csv(field Str "Số ký hiệu văn bản")]
+        pub document_number: Option<String>,
+        /// Province ID.
+        #[csv(id Str "Mã tỉnh")]
+        pub province: String,
+        /// Appendix ID.
+        #[csv(required Str "Mã phụ lục")]
+        pub appendix: String,
+        /// Appendix number as printed.
+        #[csv(field Str "Số phụ lục, như in")]
+        pub appendix_number: Option<String>,
+        /// Row anchor.
+        #[csv(required Str "Neo của dòng")]
+        pub anchor: String,
+        /// Labels of the enclosing groups.
+        #[csv(field Str "Ký hiệu các nhóm chứa dòng, cách nhau bởi “; ”")]
+        pub group_path: Vec<String>,
+        /// Anchor of the innermost enclosing group.
+        #[csv(field Str "Neo của nhóm gần nhất chứa dòng (dòng nhóm có anchor này), kể cả khi nhóm không in ký hiệu")]
+        pub group: Option<String>,
+        /// Số thứ tự as printed.
+        #[csv(field Str "Số thứ tự, như in")]
+        pub label: Option<String>,
+        /// Name of the project or task.
+        #[csv(field Str "Tên dự án, nhiệm vụ")]
+        pub name: Option<String>,
+        /// Lead agency as printed.
+        #[csv(field Str "Đơn vị chủ trì, như in")]
+        pub agency: Option<String>,
+        /// Resolved agency IDs.
+        #[csv(field Str "Mã các cơ quan chủ trì, cách nhau bởi “; ”")]
+        pub agencies: Vec<String>,
+        /// Goal.
+        #[csv(field Str "Mục tiêu")]
+        pub goal: Option<String>,
+        /// Scale.
+        #[csv(field Str "Quy mô")]
+        pub scale: Option<String>,
+        /// Period of execution as printed.
+        #[csv(field Str "Thời gian thực hiện, như in")]
+        pub period: Option<String>,
+        /// Funding source.
+        #[csv(field Str "Nguồn vốn")]
+        pub funding: Option<String>,
+        /// Status or result.
+        #[csv(field Str "Hiện trạng, kết quả")]
+        pub status: Option<String>,
+        /// Note.
+        #[csv(field Str "Ghi chú")]
+        pub note: Option<String>,
+        /// Key of the main amount column (the first whose title says "tổng", else the first).
+        #[csv(field Str "Khóa cột số tiền chính (cột đầu tiên có chữ “tổng”, nếu không thì cột số tiền đầu tiên)")]
+        pub amount_column: Option<String>,
+        /// Main amount in the appendix's unit: where its cell is empty, the sum of the columns
+        /// that are parts of it (and `amount_text` is empty).
+        #[csv(field Num "Số tiền chính, theo đơn vị của phụ lục; khi văn bản để trống ô này mà ghi \
+                         các phần (ví dụ từng năm), là tổng các phần và amount_text để trống")]
+        pub amount: Option<Number>,
+        /// Main amount as printed.
+        #[csv(field Str "Số tiền chính, như in")]
+        pub amount_text: Option<String>,
+        /// The appendix's money unit.
+        #[csv(field Str "Đơn vị tiền của phụ lục")]
+        pub unit: Option<String>,
+        /// Main amount in triệu đồng.
+        #[csv(field Num "Số tiền chính quy ra triệu đồng")]
+        pub amount_million_dong: Option<Number>,
+        /// Derived: the project the row belongs to (an ID of `ho-so-du-an`), when its appendix
+        /// has an amount column: rows linked by `continues` share one.
+        #[csv(field Str "Suy ra: mã dự án (bảng ho-so-du-an) mà dòng thuộc về; các dòng nối nhau bằng continues có chung một mã")]
+        pub project: Option<String>,
+        /// The earlier row this row continues, as the content writes it
+        /// (`document/appendix#anchor`).
+        #[csv(field Str "Dòng trước mà dòng này tiếp nối, như nội dung ghi: <văn bản>/<phụ lục>#<neo dòng>")]
+        pub continues: Option<String>,
+        /// Derived: the standard status of the printed status (`row-statuses.yaml`).
+        #[csv(field Str "Suy ra: tình trạng chuẩn của lời ghi tình trạng (theo row-statuses.yaml; khong-ro khi không khớp)")]
+        pub status_standard: Option<String>,
+    }
 }
 
-/// One project across documents: the rows linked by `continues`, from its first.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct TrackedProjectRecord {
-    /// Stable ID: the first row's document, appendix and anchor.
-    pub id: String,
-    /// URL of its page, when it has one (every project while the site is small; past that,
-    /// the projects more than one row mentions).
-    pub url: Option<String>,
-    /// Name as the latest document prints it (some rows print none).
-    pub name: Option<String>,
-    /// Province ID.
-    pub province: String,
-    /// Lead agency as the latest document prints it.
-    pub agency: Option<String>,
-    /// Resolved agency IDs (latest document).
-    pub agencies: Vec<String>,
-    /// How many rows mention it.
-    pub mentions: usize,
-    /// The documents that mention it, oldest first.
-    pub documents: Vec<String>,
-    /// The first document that mentions it.
-    pub first_document: String,
-    /// The latest document that mentions it.
-    pub latest_document: String,
-    /// Derived: its amount in the first document that gives one, in triệu đồng.
-    pub first_amount_million_dong: Option<Number>,
-    /// Derived: its amount in the latest row that mentions it, in triệu đồng (none when that
-    /// row gives none).
-    pub latest_amount_million_dong: Option<Number>,
-    /// Status as the latest document prints it.
-    pub latest_status: Option<String>,
-    /// Derived: the standard status of the latest printed status.
-    pub latest_status_standard: Option<String>,
+dataset_record! {
+    /// One project across documents: the rows linked by `continues`, from its first.
+    pub struct TrackedProjectRecord {
+        /// Stable ID: the first row's document, appendix and anchor.
+        #[csv(required Str "Mã dự án: văn bản, phụ lục và neo của dòng đầu tiên")]
+        pub id: String,
+        /// URL of its page, when it has one (every project while the site is small; past that,
+        /// the projects more than one row mentions).
+        #[csv(field Str "Địa chỉ trang dự án (mọi dự án khi cổng nhỏ; cổng toàn quốc chỉ làm trang cho dự án có từ hai dòng nhắc đến)")]
+        pub url: Option<String>,
+        /// Name as the latest document prints it (some rows print none).
+        #[csv(field Str "Tên, như văn bản mới nhất ghi")]
+        pub name: Option<String>,
+        /// Province ID.
+        #[csv(id Str "Mã tỉnh")]
+        pub province: String,
+        /// Lead agency as the latest document prints it.
+        #[csv(field Str "Cơ quan chủ trì, như văn bản mới nhất ghi")]
+        pub agency: Option<String>,
+        /// Resolved agency IDs (latest document).
+        #[csv(field Str "Mã các cơ quan chủ trì, cách nhau bởi “; ”")]
+        pub agencies: Vec<String>,
+        /// How many rows mention it.
+        #[csv(required Integer "Số dòng phụ lục nhắc đến dự án")]
+        pub mentions: usize,
+        /// The documents that mention it, oldest first.
+        #[csv(required Str "Mã các văn bản nhắc đến, cũ trước, cách nhau bởi “; ”")]
+        pub documents: Vec<String>,
+        /// The first document that mentions it.
+        #[csv(id Str "Văn bản đầu tiên nhắc đến")]
+        pub first_document: String,
+        /// The latest document that mentions it.
+        #[csv(id Str "Văn bản mới nhất nhắc đến")]
+        pub latest_document: String,
+        /// Derived: its amount in the first document that gives one, in triệu đồng.
+        #[csv(field Num "Suy ra: kinh phí ở văn bản đầu tiên có ghi, quy ra triệu đồng")]
+        pub first_amount_million_dong: Option<Number>,
+        /// Derived: its amount in the latest row that mentions it, in triệu đồng (none when that
+        /// row gives none).
+        #[csv(field Num "Suy ra: kinh phí ở văn bản mới nhất có ghi, quy ra triệu đồng")]
+        pub latest_amount_million_dong: Option<Number>,
+        /// Status as the latest document prints it.
+        #[csv(field Str "Tình trạng, như văn bản mới nhất ghi")]
+        pub latest_status: Option<String>,
+        /// Derived: the standard status of the latest printed status.
+        #[csv(field Str "Suy ra: tình trạng chuẩn của lời ghi mới nhất")]
+        pub latest_status_standard: Option<String>,
+    }
 }
 
 /// Everything published about one document, in its own JSON file.
@@ -595,7 +739,7 @@ fn bundle(site: &Site, document: &Document) -> DocumentBundle {
         document: DocumentRecord {
             id: document.id.clone(),
             url: url.clone(),
-            data_url: format!("{url}van-ban.json"),
+            data_url: format!("{url}{}", super::DOCUMENT_FILE),
             kind: snake(document.kind),
             kind_label: document.kind.label().to_string(),
             number: document.number.clone(),

@@ -1,9 +1,9 @@
-//! JSON Schemas derived from the Rust types: one per JSON dataset (from the records) and one
-//! per kind of content file (from the source model), published under `du-lieu/schema/`.
+//! JSON Schemas derived from the Rust types: one per JSON file (from the records: the
+//! national files and a document's own) and one per kind of content file (from the source
+//! model), published under `du-lieu/schema/`.
 
 use super::records::{
-    AgencyRecord, AppendixRecord, DocumentBundle, DocumentRecord, IndicatorRecord,
-    MeasurementRecord, ProjectRecord, ProvinceRecord, SectionRecord, TargetRecord,
+    AgencyRecord, DocumentBundle, IndicatorRecord, ProjectRecord, ProvinceRecord,
     TrackedProjectRecord,
 };
 use crate::model::{
@@ -32,42 +32,31 @@ fn named<T: JsonSchema>(file: &'static str, describes: &'static str, title: &str
     }
 }
 
-/// The schema of each JSON dataset; `file` is `<dataset>.schema.json`.
+/// The schema of each JSON file (once unzipped): `<dataset>.schema.json` for the national
+/// files, `van-ban-day-du.schema.json` for a document's own (its document, sections,
+/// targets, measurements and appendices are in no other JSON file).
 pub fn dataset_schemas() -> Vec<NamedSchema> {
     vec![
-        named::<Vec<DocumentRecord>>("van-ban.schema.json", "du-lieu/van-ban.json", "Văn bản"),
-        named::<Vec<SectionRecord>>(
-            "muc.schema.json",
-            "du-lieu/muc.json",
-            "Các phần của văn bản",
+        named::<Vec<ProjectRecord>>(
+            "du-an.schema.json",
+            "du-lieu/du-an.json.gz",
+            "Dự án, nhiệm vụ",
         ),
-        named::<Vec<AppendixRecord>>(
-            "phu-luc.schema.json",
-            "du-lieu/phu-luc.json",
-            "Phụ lục và các dòng",
-        ),
-        named::<Vec<ProjectRecord>>("du-an.schema.json", "du-lieu/du-an.json", "Dự án, nhiệm vụ"),
         named::<Vec<TrackedProjectRecord>>(
             "ho-so-du-an.schema.json",
-            "du-lieu/ho-so-du-an.json",
+            "du-lieu/ho-so-du-an.json.gz",
             "Hồ sơ dự án",
-        ),
-        named::<Vec<TargetRecord>>("chi-tieu.schema.json", "du-lieu/chi-tieu.json", "Chỉ tiêu"),
-        named::<Vec<MeasurementRecord>>(
-            "so-lieu.schema.json",
-            "du-lieu/so-lieu.json",
-            "Số liệu đo được",
         ),
         named::<Vec<IndicatorRecord>>(
             "chi-so.schema.json",
-            "du-lieu/chi-so.json",
+            "du-lieu/chi-so.json.gz",
             "Chỉ số dùng chung",
         ),
-        named::<Vec<AgencyRecord>>("co-quan.schema.json", "du-lieu/co-quan.json", "Cơ quan"),
-        named::<Vec<ProvinceRecord>>("tinh.schema.json", "du-lieu/tinh.json", "Tỉnh"),
+        named::<Vec<AgencyRecord>>("co-quan.schema.json", "du-lieu/co-quan.json.gz", "Cơ quan"),
+        named::<Vec<ProvinceRecord>>("tinh.schema.json", "du-lieu/tinh.json.gz", "Tỉnh"),
         named::<DocumentBundle>(
             "van-ban-day-du.schema.json",
-            "van-ban/<id>/van-ban.json",
+            "van-ban/<id>/van-ban.json.gz",
             "Toàn bộ dữ liệu của một văn bản",
         ),
     ]

@@ -15,10 +15,11 @@ pub fn is_text(path: &str) -> bool {
 pub enum Copies {
     /// `.gz` and `.br`: what browsers fetch (pages, styles, scripts, the search index).
     GzipAndBrotli,
-    /// `.gz` only: open-data downloads, fetched by programs that all accept gzip; and the
-    /// pages of documents and appendices, nearly every page of a national portal, which every
-    /// browser accepts gzipped: a brotli copy of each would add a third file per page for
-    /// a tenth fewer bytes on the wire.
+    /// `.gz` only: the open-data descriptions (`datapackage.json`, the schemas), fetched by
+    /// programs that all accept gzip (the open-data tables themselves are written compressed,
+    /// `.csv.gz`, `.json.gz`, and get no copy); and the pages of documents and appendices,
+    /// nearly every page of a national portal, which every browser accepts gzipped: a brotli
+    /// copy of each would add a third file per page for a tenth fewer bytes on the wire.
     Gzip,
     /// None: not a text file.
     None,
@@ -43,7 +44,6 @@ pub fn copies_for(path: &str) -> Copies {
         .strip_prefix(crate::urls::OPEN_DATA_FOLDER)
         .is_some_and(|rest| rest.starts_with('/'))
         && (path.ends_with(".csv") || path.ends_with(".json"))
-        || path.ends_with("/van-ban.json")
         || path.starts_with("van-ban/") && path.ends_with(".html")
     {
         Copies::Gzip
@@ -142,8 +142,9 @@ mod tests {
             copies_for("tim-kiem/chi-muc/t/abc.json"),
             Copies::GzipAndBrotli
         );
-        assert_eq!(copies_for("du-lieu/du-an.csv"), Copies::Gzip);
-        assert_eq!(copies_for("van-ban/a/van-ban.json"), Copies::Gzip);
+        assert_eq!(copies_for("du-lieu/datapackage.json"), Copies::Gzip);
+        assert_eq!(copies_for("du-lieu/du-an.csv.gz"), Copies::None);
+        assert_eq!(copies_for("van-ban/a/van-ban.json.gz"), Copies::None);
         assert_eq!(copies_for("assets/logo.png"), Copies::None);
     }
 

@@ -179,6 +179,8 @@ mod tests {
             "application/json; charset=utf-8"
         );
         assert_eq!(content_type("du-lieu/a.csv"), "text/csv; charset=utf-8");
+        // A compressed download is sent as the file it is, not as encoded text.
+        assert_eq!(content_type("du-lieu/a.csv.gz"), "application/gzip");
         assert_eq!(content_type("a.png"), "image/png");
     }
 }

@@ -90,11 +90,7 @@ fn a_documents_files_are_published_listed_linked_and_described() {
     );
     assert!(page.contains(r#""encoding":[{"#), "JSON-LD lists the files");
 
-    let data: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(project.path().join("output/van-ban/kh-1-2020/van-ban.json"))
-            .expect("van-ban.json"),
-    )
-    .expect("JSON");
+    let data = common::document_json(&project.path().join("output"), "kh-1-2020");
     let files = data["attachments"].as_array().expect("attachments");
     assert_eq!(files.len(), 2);
     assert_eq!(files[0]["name"], "ban-ky-so.pdf");

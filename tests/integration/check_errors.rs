@@ -341,9 +341,7 @@ fn a_row_without_its_total_counts_the_sum_of_its_parts() {
     );
     let output = project.run(&["build"]);
     assert!(output.status.success(), "{}", printed(&output));
-    let data = std::fs::read_to_string(project.path().join("output/du-lieu/du-an.json"))
-        .expect("du-an.json");
-    let projects: serde_json::Value = serde_json::from_str(&data).expect("JSON");
+    let projects = common::open_data_json(&project.path().join("output"), "du-an");
     let row = projects
         .as_array()
         .expect("array")

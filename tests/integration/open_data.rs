@@ -37,6 +37,16 @@ fn read_json(relative: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
+/// A JSON dataset of the build as one array (see [`common::open_data_json`]).
+fn table_json(name: &str) -> Value {
+    common::open_data_json(&real_build().join("output"), name)
+}
+
+/// The JSON of document `id`, next to its page.
+fn document_json(id: &str) -> Value {
+    common::document_json(&real_build().join("output"), id)
+}
+
 fn site() -> congkhai::site::Site {
     // Whole documents: a build's check keeps them without their sections and rows.
     let (source, read) = congkhai::load::load(&repo().join("content"));
@@ -62,7 +72,7 @@ fn plain(decimal: rust_decimal::Decimal) -> String {
 #[test]
 fn documents_json_matches_the_content() {
     let site = site();
-    let documents = read_json("du-lieu/van-ban.json");
+    let documents = table_json("van-ban");
     let documents = documents.as_array().expect("an array");
     assert_eq!(documents.len(), site.documents.len());
     assert_eq!(documents.len(), 7, "the seed has 7 document records");
@@ -78,7 +88,7 @@ fn documents_json_matches_the_content() {
         assert_eq!(json["province"], document.province.as_str());
         // The page the ID names exists, and so does the document's own JSON next to it.
         assert!(out(&format!("van-ban/{}/index.html", document.id)).is_file());
-        let bundle = read_json(&format!("van-ban/{}/van-ban.json", document.id));
+        let bundle = document_json(&document.id);
         assert_eq!(&bundle["document"], json);
         assert_eq!(
             bundle["appendices"].as_array().map(Vec::len),
@@ -100,7 +110,7 @@ fn documents_json_matches_the_content() {
 #[test]
 fn appendix_rows_keep_every_figure_exactly() {
     let site = site();
-    let appendices = read_json("du-lieu/phu-luc.json");
+    let appendices = table_json("phu-luc");
     let appendices = appendices.as_array().expect("an array");
     assert_eq!(appendices.len(), 14, "the seed has 14 appendices");
     let mut figures = 0;
@@ -150,7 +160,11 @@ fn appendix_rows_keep_every_figure_exactly() {
 
 #[test]
 fn raw_json_numbers_are_exact_decimal_literals() {
-    let text = std::fs::read_to_string(out("du-lieu/phu-luc.json")).expect("phu-luc.json");
+    let output = real_build().join("output");
+    let text: String = common::document_ids(&output)
+        .iter()
+        .map(|id| common::gunzip_file(&out(&format!("van-ban/{id}/van-ban.json.gz"))))
+        .collect();
     assert!(
         text.contains("\"stated\":168686.5"),
         "exact literal expected"
@@ -161,7 +175,7 @@ fn raw_json_numbers_are_exact_decimal_literals() {
 #[test]
 fn projects_flatten_every_data_row_with_context() {
     let site = site();
-    let projects = read_json("du-lieu/du-an.json");
+    let projects = table_json("du-an");
     let projects = projects.as_array().expect("an array");
     let rows: usize = site
         .documents
@@ -207,7 +221,7 @@ fn projects_flatten_every_data_row_with_context() {
 #[test]
 fn targets_measurements_and_registries_match_the_content() {
     let site = site();
-    let targets = read_json("du-lieu/chi-tieu.json");
+    let targets = table_json("chi-tieu");
     let all: Vec<_> = site
         .documents
         .iter()
@@ -223,7 +237,7 @@ fn targets_measurements_and_registries_match_the_content() {
             target.value.map(congkhai::vietnamese::format_number)
         );
     }
-    let measurements = read_json("du-lieu/so-lieu.json");
+    let measurements = table_json("so-lieu");
     let all: Vec<_> = site
         .documents
         .iter()
@@ -235,12 +249,12 @@ fn targets_measurements_and_registries_match_the_content() {
         assert_eq!(json["as_of"].as_str(), m.as_of.as_deref());
     }
     for (file, count) in [
-        ("du-lieu/tinh.json", site.provinces.len()),
-        ("du-lieu/co-quan.json", site.agencies.len()),
-        ("du-lieu/chi-so.json", site.indicators.len()),
+        ("tinh", site.provinces.len()),
+        ("co-quan", site.agencies.len()),
+        ("chi-so", site.indicators.len()),
     ] {
         assert_eq!(
-            read_json(file).as_array().map(Vec::len),
+            table_json(file).as_array().map(Vec::len),
             Some(count),
             "{file}"
         );
@@ -250,20 +264,12 @@ fn targets_measurements_and_registries_match_the_content() {
 #[test]
 fn csv_files_open_in_excel_and_agree_with_json() {
     for (name, json_rows) in [
-        (
-            "van-ban",
-            read_json("du-lieu/van-ban.json").as_array().map(Vec::len),
-        ),
-        (
-            "du-an",
-            read_json("du-lieu/du-an.json").as_array().map(Vec::len),
-        ),
-        (
-            "chi-tieu",
-            read_json("du-lieu/chi-tieu.json").as_array().map(Vec::len),
-        ),
+        ("van-ban", table_json("van-ban").as_array().map(Vec::len)),
+        ("du-an", table_json("du-an").as_array().map(Vec::len)),
+        ("chi-tieu", table_json("chi-tieu").as_array().map(Vec::len)),
     ] {
-        let bytes = std::fs::read(out(&format!("du-lieu/{name}.csv"))).expect("csv");
+        let text = common::gunzip_file(&out(&format!("du-lieu/{name}.csv.gz")));
+        let bytes = text.as_bytes();
         assert!(
             bytes.starts_with(b"\xEF\xBB\xBF"),
             "{name}.csv starts with a UTF-8 BOM"
@@ -277,7 +283,7 @@ fn csv_files_open_in_excel_and_agree_with_json() {
             .count();
         assert_eq!(Some(rows), json_rows, "{name}");
     }
-    let text = std::fs::read_to_string(out("du-lieu/du-an.csv")).expect("csv");
+    let text = common::gunzip_file(&out("du-lieu/du-an.csv.gz"));
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().expect("header").clone();
     let amount = headers
@@ -328,7 +334,7 @@ fn csv_files_open_in_excel_and_agree_with_json() {
             .all(|s| s.len() < 2 || !s.starts_with(['=', '+', '-', '@'])),
         "no text cell starts like a formula"
     );
-    let json = read_json("du-lieu/du-an.json");
+    let json = table_json("du-an");
     let exact = json
         .as_array()
         .expect("projects")
@@ -389,26 +395,34 @@ fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str)
 
 #[test]
 fn every_json_file_is_valid_against_its_schema() {
-    let datasets = [
-        "van-ban", "muc", "phu-luc", "du-an", "chi-tieu", "so-lieu", "chi-so", "co-quan", "tinh",
-    ];
+    // The national JSON files: the records that belong to no one document.
+    let datasets = ["du-an", "ho-so-du-an", "chi-so", "co-quan", "tinh"];
     for name in datasets {
         let validator = validator(&format!("du-lieu/schema/{name}.schema.json"));
-        assert_valid(
-            &validator,
-            &read_json(&format!("du-lieu/{name}.json")),
-            name,
-        );
+        assert_valid(&validator, &table_json(name), name);
     }
+    // The documents' own records are each in their document's file.
     let bundle = validator("du-lieu/schema/van-ban-day-du.schema.json");
     for document in site().documents {
-        let file = format!("van-ban/{}/van-ban.json", document.id);
-        assert_valid(&bundle, &read_json(&file), &file);
+        let file = format!("van-ban/{}/van-ban.json.gz", document.id);
+        assert_valid(&bundle, &document_json(&document.id), &file);
     }
     // The schemas reject what they should: a figure written as text.
-    let mut broken = read_json("du-lieu/chi-tieu.json");
-    broken[0]["value"] = Value::String("90%".into());
-    assert!(!validator("du-lieu/schema/chi-tieu.schema.json").is_valid(&broken));
+    let mut broken = document_json("kh-10693-2020");
+    assert!(bundle.is_valid(&broken));
+    broken["targets"][0]["value"] = Value::String("90%".into());
+    assert!(!bundle.is_valid(&broken));
+    // Each schema published is one of a file published.
+    let schemas = std::fs::read_dir(out("du-lieu/schema")).expect("schemas");
+    let mut names: Vec<String> = schemas
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| Some(n.strip_suffix(".schema.json")?.to_string()))
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = datasets.iter().map(|n| n.to_string()).collect();
+    expected.push("van-ban-day-du".into());
+    expected.sort();
+    assert_eq!(names, expected);
 }
 
 /// The schema for a content file, by its path under `content/`.
@@ -489,10 +503,13 @@ fn open_data_page_lists_datasets_with_dataset_markup() {
         markup["license"],
         "https://creativecommons.org/licenses/by/4.0/"
     );
-    assert!(markup["distribution"].as_array().map(Vec::len) > Some(20));
+    // A CSV of each of the 14 datasets and the 5 national JSON files.
+    assert_eq!(markup["distribution"].as_array().map(Vec::len), Some(19));
     for text in [
-        "du-an.csv",
-        "du-an.json",
+        "du-lieu/du-an.csv.gz",
+        "du-lieu/du-an.json.gz",
+        "du-lieu/phu-luc-o.csv.gz",
+        "CSV (gzip)",
         "datapackage.json",
         "Dự án, nhiệm vụ",
         "CC-BY-4.0",
@@ -523,8 +540,7 @@ fn hostile_site_text_cannot_break_out_of_the_dataset_markup() {
         markup["name"],
         "Dữ liệu mở – Cổng</script><script>alert(1)</script> & co"
     );
-    let bundle = project.page("van-ban/kh-1-2020/van-ban.json");
-    let value: Value = serde_json::from_str(&bundle).expect("JSON");
+    let value = common::document_json(&project.path().join("output"), "kh-1-2020");
     assert_eq!(value["document"]["id"], "kh-1-2020");
 }
 
@@ -536,9 +552,9 @@ fn each_document_page_links_its_own_data_file() {
         "kh-tay-ninh-2021-2025",
     ] {
         let page = std::fs::read_to_string(out(&format!("van-ban/{id}/index.html"))).expect("page");
-        let link = format!("/van-ban/{id}/van-ban.json");
+        let link = format!("/van-ban/{id}/van-ban.json.gz");
         assert!(page.contains(&link), "{id}: no link to {link}");
-        let data = read_json(&format!("van-ban/{id}/van-ban.json"));
+        let data = document_json(id);
         assert_eq!(data["document"]["id"], id, "{id}");
     }
 }
@@ -550,8 +566,7 @@ fn row_ids_stay_when_another_row_is_removed() {
     let ids = |project: &common::Project| -> Vec<(String, String)> {
         let output = project.run(&["build"]);
         assert!(output.status.success(), "{}", common::printed(&output));
-        let data: serde_json::Value =
-            serde_json::from_str(&project.page("du-lieu/du-an.json")).expect("JSON");
+        let data = common::open_data_json(&project.path().join("output"), "du-an");
         data.as_array()
             .expect("array")
             .iter()

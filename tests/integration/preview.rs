@@ -25,6 +25,11 @@ fn text(preview: &Preview, page: &str) -> String {
     String::from_utf8(pages.get(page).expect(page).to_vec()).expect("utf-8")
 }
 
+/// The text of a gzip-compressed file of the preview (the open data).
+fn gunzipped(preview: &Preview, file: &str) -> String {
+    common::gunzip_text(preview.pages().get(file).expect(file))
+}
+
 #[test]
 fn a_section_edit_renders_only_its_document_page() {
     let project = Project::new();
@@ -124,15 +129,15 @@ fn after_a_quick_section_rebuild_the_data_and_the_search_index_catch_up() {
     assert!(quick.errors.is_empty(), "{:?}", quick.errors);
     let page = text(&preview, DOCUMENT_PAGE);
     assert!(page.contains("I. MỤC TIÊU MỚI"));
-    let data = "van-ban/kh-1-2020/van-ban.json";
+    let data = "van-ban/kh-1-2020/van-ban.json.gz";
     assert!(
-        !text(&preview, data).contains("MỤC TIÊU MỚI"),
+        !gunzipped(&preview, data).contains("MỤC TIÊU MỚI"),
         "the quick rebuild renders the page only"
     );
     let caught_up = preview.catch_up();
     assert!(caught_up.errors.is_empty(), "{:?}", caught_up.errors);
-    assert!(text(&preview, data).contains("I. MỤC TIÊU MỚI"));
-    assert!(text(&preview, "du-lieu/muc.csv").contains("I. MỤC TIÊU MỚI"));
+    assert!(gunzipped(&preview, data).contains("I. MỤC TIÊU MỚI"));
+    assert!(gunzipped(&preview, "du-lieu/muc.csv.gz").contains("I. MỤC TIÊU MỚI"));
     let pages = preview.pages();
     assert!(
         pages

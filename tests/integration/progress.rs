@@ -22,9 +22,9 @@ fn build_real() -> (tempfile::TempDir, PathBuf) {
     (dir, output)
 }
 
-fn json(output: &Path, file: &str) -> Value {
-    let text = std::fs::read_to_string(output.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-    serde_json::from_str(&text).expect("valid JSON")
+/// A JSON dataset of the build in `output` as one array (see [`common::open_data_json`]).
+fn json(output: &Path, name: &str) -> Value {
+    common::open_data_json(output, name)
 }
 
 fn page(output: &Path, file: &str) -> String {
@@ -41,7 +41,7 @@ fn target<'a>(targets: &'a [Value], document: &str, id: &str) -> &'a Value {
 #[test]
 fn the_report_gives_its_targets_a_status() {
     let (_dir, output) = build_real();
-    let targets = json(&output, "du-lieu/chi-tieu.json");
+    let targets = json(&output, "chi-tieu");
     let targets = targets.as_array().expect("array");
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for t in targets {
@@ -50,7 +50,7 @@ fn the_report_gives_its_targets_a_status() {
             .or_default() += 1;
     }
     // Every target that a measurement names has a status other than "no data".
-    let measurements = json(&output, "du-lieu/so-lieu.json");
+    let measurements = json(&output, "so-lieu");
     for m in measurements.as_array().expect("array") {
         let Some(list) = m["targets"].as_str() else {
             continue;
@@ -126,9 +126,9 @@ fn decimal(value: &Value) -> Option<Decimal> {
 #[test]
 fn money_on_the_first_screens_adds_up_from_the_open_data() {
     let (_dir, output) = build_real();
-    let documents = json(&output, "du-lieu/van-ban.json");
-    let appendices = json(&output, "du-lieu/phu-luc.json");
-    let rows = json(&output, "du-lieu/du-an.json");
+    let documents = json(&output, "van-ban");
+    let appendices = json(&output, "phu-luc");
+    let rows = json(&output, "du-an");
     // Each province's current plan: its newest plan with money in its own period's appendices.
     let own_period: HashMap<(String, String), bool> = appendices
         .as_array()
@@ -198,7 +198,7 @@ fn money_on_the_first_screens_adds_up_from_the_open_data() {
         exact(all)
     );
     // The targets by status of each province, counted again from the targets dataset.
-    let targets = json(&output, "du-lieu/chi-tieu.json");
+    let targets = json(&output, "chi-tieu");
     let province_of: HashMap<&str, &str> = documents
         .as_array()
         .expect("array")
@@ -286,7 +286,7 @@ fn lgsp_is_one_project_from_plan_to_report() {
         );
     }
     // One row per project in the open data, one per mention in du-an.
-    let tracked = json(&output, "du-lieu/ho-so-du-an.json");
+    let tracked = json(&output, "ho-so-du-an");
     let lgsp = tracked
         .as_array()
         .expect("array")
@@ -296,7 +296,7 @@ fn lgsp_is_one_project_from_plan_to_report() {
     assert_eq!(lgsp["mentions"], 2);
     assert_eq!(lgsp["first_amount_million_dong"], serde_json::json!(18000));
     assert_eq!(lgsp["latest_amount_million_dong"], serde_json::json!(14755));
-    let rows = json(&output, "du-lieu/du-an.json");
+    let rows = json(&output, "du-an");
     let mentions = rows
         .as_array()
         .expect("array")
@@ -470,8 +470,7 @@ fn a_status_text_no_standard_status_matches_is_a_warning_at_its_cell() {
     );
     let build = project.run(&["build"]);
     assert!(build.status.success());
-    let rows = std::fs::read_to_string(project.path().join("output/du-lieu/du-an.json"))
-        .expect("du-an.json");
+    let rows = common::gunzip_file(&project.path().join("output/du-lieu/du-an.json.gz"));
     assert!(rows.contains("\"status_standard\":\"khong-ro\""));
 }
 
@@ -492,8 +491,7 @@ fn a_count_against_a_share_target_is_warned_and_judged_not_comparable() {
     );
     assert!(output.status.success());
     assert!(project.run(&["build"]).status.success());
-    let targets = std::fs::read_to_string(project.path().join("output/du-lieu/chi-tieu.json"))
-        .expect("chi-tieu.json");
+    let targets = common::open_data_json(&project.path().join("output"), "chi-tieu").to_string();
     assert!(
         targets.contains("\"status\":\"khong-so-sanh-duoc\""),
         "{targets}"
@@ -596,8 +594,7 @@ fn a_measurement_counts_only_for_its_province_and_for_plans_issued_before_it() {
         "{text}"
     );
     assert!(project.run(&["build"]).status.success());
-    let targets = std::fs::read_to_string(project.path().join("output/du-lieu/chi-tieu.json"))
-        .expect("chi-tieu.json");
+    let targets = common::open_data_json(&project.path().join("output"), "chi-tieu").to_string();
     assert!(
         targets.contains("\"status_rule\":\"so-lieu-truoc-ke-hoach\""),
         "{targets}"

@@ -141,11 +141,27 @@ fn assets_are_fingerprinted_and_text_files_precompressed() {
             "{file}.br"
         );
     }
-    // The open-data tables are written as streams, their gzip copies made as they go.
-    for file in ["du-lieu/du-an.csv", "du-lieu/phu-luc.json"] {
-        let original = assert_gzip_copy(&project.path().join("output"), file);
-        assert!(!original.is_empty(), "{file} is empty");
+    // The open-data tables are written compressed only, as streams: no plain copy, and no
+    // second compressed copy of what is already compressed.
+    let output = project.path().join("output");
+    for file in [
+        "du-lieu/du-an.csv",
+        "du-lieu/du-an.json",
+        "du-lieu/phu-luc-o.csv",
+    ] {
+        let gz = output.join(format!("{file}.gz"));
+        assert!(!common::gunzip_file(&gz).is_empty(), "{file}.gz is empty");
+        assert!(!output.join(file).exists(), "{file} has a plain copy");
+        assert!(
+            !output.join(format!("{file}.gz.gz")).exists(),
+            "{file}.gz.gz"
+        );
     }
+    let document = output.join("van-ban/kh-1-2020/van-ban.json.gz");
+    assert!(common::gunzip_file(&document).starts_with("{\"document\":"));
+    assert!(!output.join("van-ban/kh-1-2020/van-ban.json").exists());
+    // The data package describing them does get its compressed copy.
+    assert_gzip_copy(&output, "du-lieu/datapackage.json");
 }
 
 /// Asserts that `file` of `output` has a `.gz` copy that decompresses to it; returns the file.

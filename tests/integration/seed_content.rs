@@ -427,9 +427,7 @@ fn real_pages_say_each_thing_once_and_in_order() {
 #[test]
 fn a_project_given_by_its_parts_has_its_sum_in_both_amount_fields() {
     let portal = built_portal();
-    let json = std::fs::read_to_string(portal.path().join("output/du-lieu/du-an.json"))
-        .expect("du-an.json");
-    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let data = common::open_data_json(&portal.path().join("output"), "du-an");
     let rows = data
         .as_array()
         .or_else(|| data["rows"].as_array())
@@ -457,9 +455,7 @@ fn a_project_given_by_its_parts_has_its_sum_in_both_amount_fields() {
 #[test]
 fn every_project_says_which_group_it_is_in_even_where_groups_have_no_label() {
     let portal = built_portal();
-    let json = std::fs::read_to_string(portal.path().join("output/du-lieu/du-an.json"))
-        .expect("du-an.json");
-    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let data = common::open_data_json(&portal.path().join("output"), "du-an");
     let rows: Vec<&serde_json::Value> = data
         .as_array()
         .expect("rows")
@@ -492,8 +488,7 @@ fn every_project_says_which_group_it_is_in_even_where_groups_have_no_label() {
 fn the_projects_the_portal_counts_are_the_rows_with_an_amount_column() {
     let portal = built_portal();
     let output = portal.path().join("output");
-    let json = std::fs::read_to_string(output.join("du-lieu/du-an.json")).expect("du-an.json");
-    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let data = common::open_data_json(&output, "du-an");
     let counted = data
         .as_array()
         .expect("rows")

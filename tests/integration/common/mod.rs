@@ -100,3 +100,85 @@ impl Project {
             .unwrap_or_else(|e| panic!("{relative}: {e}"))
     }
 }
+
+/// The text of a gzip-compressed file.
+pub fn gunzip_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut text)
+        .expect("gzip of UTF-8 text");
+    text
+}
+
+/// The text of the gzip-compressed file at `path`.
+pub fn gunzip_file(path: &Path) -> String {
+    gunzip_text(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+/// The documents' IDs in the site's order, from `du-lieu/van-ban.csv.gz` of the build in
+/// `output`.
+pub fn document_ids(output: &Path) -> Vec<String> {
+    open_data_csv(output, "van-ban")
+        .into_iter()
+        .map(|row| row["id"].clone())
+        .collect()
+}
+
+/// A national CSV table of the build in `output` (`du-lieu/<name>.csv.gz`): one map of
+/// column to text per row.
+pub fn open_data_csv(output: &Path, name: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let text = gunzip_file(&output.join(format!("du-lieu/{name}.csv.gz")));
+    let text = text.strip_prefix('\u{feff}').expect("byte order mark");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|record| {
+            let record = record.expect("CSV record");
+            header
+                .iter()
+                .cloned()
+                .zip(record.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// A JSON dataset of the build in `output`, as one array: `du-an`, `ho-so-du-an`,
+/// `chi-so`, `co-quan` and `tinh` from `du-lieu/<name>.json.gz`; the records of documents
+/// (`van-ban`, `muc`, `phu-luc`, `chi-tieu`, `so-lieu`) gathered from each document's
+/// `van-ban/<id>/van-ban.json.gz`, in the site's order.
+pub fn open_data_json(output: &Path, name: &str) -> serde_json::Value {
+    let part = match name {
+        "van-ban" => "document",
+        "muc" => "sections",
+        "phu-luc" => "appendices",
+        "chi-tieu" => "targets",
+        "so-lieu" => "measurements",
+        _ => {
+            let text = gunzip_file(&output.join(format!("du-lieu/{name}.json.gz")));
+            return serde_json::from_str(&text).expect("JSON");
+        }
+    };
+    let mut all = Vec::new();
+    for id in document_ids(output) {
+        let bundle = document_json(output, &id);
+        match &bundle[part] {
+            serde_json::Value::Array(items) => all.extend(items.iter().cloned()),
+            one => all.push(one.clone()),
+        }
+    }
+    serde_json::Value::Array(all)
+}
+
+/// The JSON of document `id` of the build in `output` (`van-ban/<id>/van-ban.json.gz`).
+pub fn document_json(output: &Path, id: &str) -> serde_json::Value {
+    let text = gunzip_file(&output.join(format!("van-ban/{id}/van-ban.json.gz")));
+    serde_json::from_str(&text).expect("JSON")
+}
