@@ -1,7 +1,7 @@
 //! Criterion benchmarks of the pipeline's hot paths, through the library's public API only:
 //! `cargo bench --bench pipeline`.
 //!
-//! The corpus is the synthetic one of `congkhai bench-corpus` (300 pages, seed 1), generated
+//! The corpus is the synthetic one of the `bench-corpus` crate (300 pages, seed 1), generated
 //! once into a temporary folder; the Markdown bench uses the longest section of the real
 //! `content/` instead. Each stage is timed alone, on the output of the stages before it,
 //! which are run once outside the timing:
@@ -14,8 +14,8 @@
 //! - `write/write`: writing every rendered file (minify, gzip and brotli per file) into a
 //!   staging folder swapped into place.
 
+use bench_corpus::{CorpusOptions, generate};
 use congkhai::assemble::render_with;
-use congkhai::bench_corpus::{CorpusOptions, generate};
 use congkhai::load::{SourceContent, load};
 use congkhai::output::{Output, Sink, Stream};
 use congkhai::render::load_templates;

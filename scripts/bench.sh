@@ -16,8 +16,9 @@
 # --prepare), for both tools. Sites are written to OUT_DIR, by default a folder in /dev/shm
 # (memory), because on the 2-core machine's disk creating files costs about 0,5 ms each in
 # the kernel, which would hide the generators' own work; set OUT_DIR to measure a disk.
-# Installs what it needs (hugo, hyperfine from Debian; GNU time). Corpora go to
-# ${BENCH_DIR:-target/bench}; each is made once per size and seed and kept.
+# Installs what it needs (hugo, hyperfine from Debian; GNU time). Corpora, written by the
+# workspace's bench-corpus tool, go to ${BENCH_DIR:-target/bench}; each is made once per size
+# and seed and kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,13 +43,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-cargo build --release --locked --quiet
+cargo build --release --locked --quiet --package congkhai --package bench-corpus
 # Pagefind, pinned by scripts/compare-pagefind/package-lock.json (npm registry).
 command -v npm >/dev/null 2>&1 || { echo "error: npm is required: apt-get install nodejs npm" >&2; exit 1; }
 npm ci --prefix scripts/compare-pagefind --no-audit --no-fund --silent >/dev/null
 pagefind=$PWD/scripts/compare-pagefind/node_modules/.bin/pagefind
 command -v brotli >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq brotli >/dev/null; }
 bin=$PWD/target/release/congkhai
+generator=$PWD/target/release/bench-corpus
 theme=$PWD/themes/default
 mkdir -p "$dir" "$OUT_DIR"
 dir=$(cd "$dir" && pwd)
@@ -86,7 +88,7 @@ for n in "${sizes[@]}"; do
   corpus=$dir/corpus-$n-$seed
   if [ ! -f "$corpus/.done" ]; then
     rm -rf "$corpus"
-    "$bin" bench-corpus --pages "$n" --seed "$seed" --out "$corpus" >/dev/null
+    "$generator" --pages "$n" --seed "$seed" --out "$corpus" >/dev/null
     touch "$corpus/.done"
   fi
   co=$out/congkhai-$n; ho=$out/hugo-$n

@@ -50,9 +50,9 @@ fi
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test, with the tests that need the programs above"
-cargo test --locked -- --include-ignored
+cargo test --workspace --locked -- --include-ignored
 
 echo "== browser tests (axe-core, sorting and filtering, no JavaScript, Nu HTML Checker)"
 cargo build --locked

@@ -19,13 +19,12 @@
 //! | 4 | `validate` | checking the loaded content into a [`site::Site`] |
 //! | 5 | `output` `render` `search` `open_data` `publish` | each kind of output of a site |
 //! | 6 | `assemble` `write` | every output of a site in one pass; the atomic write of a folder |
-//! | 7 | `crate` `serve` `import` `scaffold` `bench_corpus` | the commands |
+//! | 7 | `crate` `serve` `import` `scaffold` | the commands |
 
 #![warn(missing_docs)]
 
 pub mod amount;
 pub mod assemble;
-pub mod bench_corpus;
 pub mod bidi;
 pub mod diagnostics;
 pub mod import;

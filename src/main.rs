@@ -28,20 +28,6 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Writes a synthetic national corpus (content/ and the same pages as a Hugo site) for
-    /// benchmarks; deterministic from the seed.
-    #[command(hide = true)]
-    BenchCorpus {
-        /// Number of content pages (documents, appendices, provinces, agencies, indicators).
-        #[arg(long, default_value_t = 1000)]
-        pages: usize,
-        /// Seed: the same seed gives the same files.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Folder that receives content/ and hugo/.
-        #[arg(long)]
-        out: PathBuf,
-    },
     /// Dựng cổng thông tin từ content/ vào output/.
     ///
     /// Ví dụ:
@@ -162,19 +148,6 @@ fn main() -> ExitCode {
         Err(error) => return command_line::refuse(error),
     };
     match cli.command {
-        Command::BenchCorpus { pages, seed, out } => {
-            let options = congkhai::bench_corpus::CorpusOptions { pages, seed, out };
-            match congkhai::bench_corpus::generate(&options) {
-                Ok(summary) => {
-                    println!("{summary:?}");
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("lỗi: {}", congkhai::diagnostics::error_chain(&error));
-                    ExitCode::FAILURE
-                }
-            }
-        }
         Command::Build {
             content,
             theme,

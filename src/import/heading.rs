@@ -358,6 +358,45 @@ mod tests {
     }
 
     #[test]
+    fn heading_lines_it_cannot_place_are_reported_with_their_numbers() {
+        let lines = read_tsv(
+            "Kế hoạch số 5\nPhụ lục II\nDANH MỤC\n(Kèm theo Kế hoạch số 5/KH-UBND)\n\
+             I. DỰ ÁN CNTT\nNơi nhận: như trên\nSTT\tTên\n1\tA\n",
+        );
+        let (heading, start) = split(&lines, false);
+        assert_eq!(start, 6, "the table starts at the header, line 7");
+        assert_eq!(heading.number.as_deref(), Some("II.I"));
+        assert_eq!(heading.title.as_deref(), Some("DANH MỤC – I. DỰ ÁN CNTT"));
+        assert_eq!(
+            heading.caption.as_deref(),
+            Some("(Kèm theo Kế hoạch số 5/KH-UBND)")
+        );
+        assert_eq!(heading.lines, Some((2, 6)));
+        let problems: Vec<(usize, Severity, &str)> = heading
+            .problems
+            .iter()
+            .map(|p| (p.line, p.severity, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (
+                    1,
+                    Severity::Check,
+                    "dòng \"Kế hoạch số 5\" trước hàng tiêu đề không phải số, tên, dòng \
+                     \"(Kèm theo …)\" hay đơn vị của phụ lục: đã bỏ qua"
+                ),
+                (
+                    6,
+                    Severity::Check,
+                    "dòng \"Nơi nhận: như trên\" trước hàng tiêu đề không phải số, tên, dòng \
+                     \"(Kèm theo …)\" hay đơn vị của phụ lục: đã bỏ qua"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn units_and_captions() {
         assert_eq!(unit_line("ĐVT: Đồng"), Some(Some(Unit::Dong)));
         assert_eq!(unit_line("Đơn vị tính: tỷ đồng"), Some(Some(Unit::TyDong)));

@@ -508,6 +508,25 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_and_windows_line_ends_keep_the_numbers_of_the_paste() {
+        let lines = read_tsv("STT\tTên\r\n\r\n1\tA\t\r\n2\tB");
+        let read: Vec<(usize, Vec<String>)> = lines
+            .iter()
+            .map(|l| (l.number, l.cells.iter().map(RawCell::plain).collect()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (1, vec!["STT".to_string(), "Tên".to_string()]),
+                (2, vec![String::new()]),
+                (3, vec!["1".to_string(), "A".to_string(), String::new()]),
+                (4, vec!["2".to_string(), "B".to_string()]),
+            ],
+            "a blank line is a line; a trailing tab is an empty cell"
+        );
+    }
+
+    #[test]
     fn parses_line_ranges() {
         let range: LineRange = "556-613".parse().unwrap();
         assert_eq!((range.from, range.to), (556, 613));

@@ -734,3 +734,259 @@ impl Placer<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read::read_tsv;
+
+    /// The lines of tab-separated `text` placed with the options guessed from its header.
+    fn placed(text: &str) -> Table {
+        place(&read_tsv(text), &TableOptions::default())
+    }
+
+    fn cell(text: &str) -> OutCell {
+        OutCell {
+            text: text.to_string(),
+            value: None,
+        }
+    }
+
+    /// A row of `(column key, text)` pairs.
+    fn row(cells: &[(&str, &str)]) -> Node {
+        Node::Row(
+            cells
+                .iter()
+                .map(|&(key, text)| (key.to_string(), cell(text)))
+                .collect(),
+        )
+    }
+
+    /// A group with its stated amount and no other cells.
+    fn group(label: &str, title: &str, amount: &str, kind: LabelKind, rows: Vec<Node>) -> Node {
+        Node::Group {
+            label: label.to_string(),
+            title: title.to_string(),
+            totals: vec![("amount".to_string(), cell(amount))],
+            cells: Vec::new(),
+            rows,
+            kind: Some(kind),
+        }
+    }
+
+    /// The (line, severity) of each problem.
+    fn where_(table: &Table) -> Vec<(usize, Severity)> {
+        table
+            .problems
+            .iter()
+            .map(|p| (p.line, p.severity))
+            .collect()
+    }
+
+    #[test]
+    fn roman_lines_open_groups_numbered_lines_are_their_rows_and_the_total_closes_them() {
+        let table = placed(
+            "STT\tTên dự án\tĐơn vị chủ trì\tKinh phí\n\
+             I\tHạ tầng\t\t300\n\
+             1\tMạng\tSở TTTT\t100\n\
+             2\tMáy chủ\tSở TTTT\t200\n\
+             II\tỨng dụng\t\t50\n\
+             1\tCổng\tVăn phòng\t50\n\
+             \tTổng cộng\t\t350\n",
+        );
+        let keys: Vec<&str> = table.columns.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["stt", "name", "agency", "amount"]);
+        assert_eq!(
+            table.rows,
+            [
+                group(
+                    "I",
+                    "Hạ tầng",
+                    "300",
+                    LabelKind::Roman,
+                    vec![
+                        row(&[
+                            ("stt", "1"),
+                            ("name", "Mạng"),
+                            ("agency", "Sở TTTT"),
+                            ("amount", "100")
+                        ]),
+                        row(&[
+                            ("stt", "2"),
+                            ("name", "Máy chủ"),
+                            ("agency", "Sở TTTT"),
+                            ("amount", "200")
+                        ]),
+                    ],
+                ),
+                group(
+                    "II",
+                    "Ứng dụng",
+                    "50",
+                    LabelKind::Roman,
+                    vec![row(&[
+                        ("stt", "1"),
+                        ("name", "Cổng"),
+                        ("agency", "Văn phòng"),
+                        ("amount", "50")
+                    ])],
+                ),
+            ]
+        );
+        assert_eq!(table.total_label.as_deref(), Some("Tổng cộng"));
+        assert_eq!(table.totals, [("amount".to_string(), cell("350"))]);
+        assert_eq!(table.number_format, NumberFormat::Vi);
+        assert!(table.problems.is_empty(), "{:?}", table.problems);
+    }
+
+    #[test]
+    fn a_number_followed_by_its_sub_numbers_is_a_group_and_the_next_number_closes_it() {
+        let table = placed(
+            "STT\tNội dung\tKinh phí\n\
+             1\tChuyển đổi số\t30\n\
+             1.1\tĐào tạo\t10\n\
+             1.2\tThiết bị\t20\n\
+             2\tGiám sát\t5\n",
+        );
+        assert_eq!(
+            table.rows,
+            [
+                group(
+                    "1",
+                    "Chuyển đổi số",
+                    "30",
+                    LabelKind::Arabic(1),
+                    vec![
+                        row(&[("stt", "1.1"), ("name", "Đào tạo"), ("amount", "10")]),
+                        row(&[("stt", "1.2"), ("name", "Thiết bị"), ("amount", "20")]),
+                    ],
+                ),
+                row(&[("stt", "2"), ("name", "Giám sát"), ("amount", "5")]),
+            ]
+        );
+        assert!(table.totals.is_empty() && table.total_label.is_none());
+        assert!(table.problems.is_empty(), "{:?}", table.problems);
+    }
+
+    #[test]
+    fn a_bold_numbered_line_is_a_group_and_a_header_repeated_on_a_new_page_is_skipped() {
+        let table = placed(
+            "STT\tNội dung\tKinh phí\n\
+             <b>1</b>\t<b>Hạ tầng</b>\t<b>8</b>\n\
+             a\tMạng\t7\n\
+             STT\tNội dung\tKinh phí\n\
+             b\tCổng\t1\n\
+             2\tGiám sát\t5\n",
+        );
+        assert_eq!(
+            table.rows,
+            [
+                group(
+                    "1",
+                    "Hạ tầng",
+                    "8",
+                    LabelKind::Arabic(1),
+                    vec![
+                        row(&[("stt", "a"), ("name", "Mạng"), ("amount", "7")]),
+                        row(&[("stt", "b"), ("name", "Cổng"), ("amount", "1")]),
+                    ],
+                ),
+                row(&[("stt", "2"), ("name", "Giám sát"), ("amount", "5")]),
+            ],
+            "\"2\", not in bold, is a row and closes group 1"
+        );
+        assert!(table.problems.is_empty(), "{:?}", table.problems);
+    }
+
+    #[test]
+    fn a_line_without_a_label_continues_the_row_above_and_says_so() {
+        let table = placed(
+            "STT\tTên dự án\tKinh phí\n\
+             1\tXây dựng kho dữ liệu\t100\n\
+             \tdùng chung của tỉnh\n\
+             2\tCổng\t50\n",
+        );
+        assert_eq!(
+            table.rows,
+            [
+                row(&[
+                    ("stt", "1"),
+                    ("name", "Xây dựng kho dữ liệu dùng chung của tỉnh"),
+                    ("amount", "100")
+                ]),
+                row(&[("stt", "2"), ("name", "Cổng"), ("amount", "50")]),
+            ]
+        );
+        assert_eq!(where_(&table), [(3, Severity::Check)]);
+        assert_eq!(
+            table.problems[0].message,
+            "không có số thứ tự: đã nối vào hàng ở dòng 2 (hàng bị tách dòng)"
+        );
+    }
+
+    #[test]
+    fn lines_it_cannot_place_are_reported_with_their_numbers() {
+        let table = place(
+            &read_tsv(
+                "STT\tTên dự án\tKinh phí\n\
+                 1\tMạng\t10\n\
+                 2\tMáy chủ\t20\t99\n\
+                 Đơn vị tính: triệu đồng\n\
+                 3\tCổng\n\
+                 4\tKho\t1,234.5\n\
+                 Phụ lục II\n\
+                 1\tKhác\t5\n",
+            ),
+            &TableOptions {
+                number_format: Some(NumberFormat::Vi),
+                ..TableOptions::default()
+            },
+        );
+        assert_eq!(
+            table.rows,
+            [
+                row(&[("stt", "1"), ("name", "Mạng"), ("amount", "10")]),
+                row(&[("stt", "3"), ("name", "Cổng")]),
+                Node::Row(vec![
+                    ("stt".to_string(), cell("4")),
+                    ("name".to_string(), cell("Kho")),
+                    (
+                        "amount".to_string(),
+                        OutCell {
+                            text: "1,234.5".to_string(),
+                            value: Some("1234.5".to_string()),
+                        }
+                    ),
+                ]),
+            ],
+            "line 3 (a cell too many) and what follows the next appendix are left out"
+        );
+        assert_eq!(table.unit, Some(crate::model::Unit::TrieuDong));
+        assert_eq!(
+            where_(&table),
+            [
+                (3, Severity::Unplaced),
+                (4, Severity::Check),
+                (5, Severity::Check),
+                (6, Severity::Check),
+                (7, Severity::Unplaced),
+            ]
+        );
+        let messages: Vec<&str> = table.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "có 4 ô nhưng bảng có 3 cột; không biết ô nào thừa, dòng bị bỏ qua — thêm hàng \
+                 này vào tệp YAML bằng tay",
+                "dòng đơn vị tính giữa bảng (\"Đơn vị tính: triệu đồng\") được bỏ qua — kiểm tra \
+                 `unit` của phụ lục",
+                "chỉ có 2 ô cho 3 cột; các ô được xếp từ trái sang — kiểm tra xem có thiếu ô ở \
+                 giữa không",
+                "cột `amount`: \"1,234.5\" viết theo cách khác với bảng; đã ghi kèm giá trị \
+                 1234.5 — kiểm tra con số",
+                "phụ lục II bắt đầu ở dòng này: 2 dòng từ đây không được nhập vào bảng này; nhập \
+                 phụ lục đó riêng, với --lines bắt đầu từ dòng 7",
+            ]
+        );
+    }
+}

@@ -674,3 +674,239 @@ fn agencies(
     }
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Severity;
+    use crate::site::TableRow;
+
+    /// Checks the appendix written as `yaml`: what it became, and every problem found.
+    fn checked(yaml: &str) -> (Appendix, Diagnostics) {
+        let file = Path::new("phu-luc.yaml");
+        let source: AppendixSource = crate::yaml::parse(yaml, file).expect("the YAML parses");
+        let (site, _) = super::super::validate(
+            &crate::load::SourceContent::default(),
+            &super::super::SiteOverrides::default(),
+        );
+        let lookup = AgencyLookup::new(&site.agencies);
+        let mut diagnostics = Diagnostics::default();
+        let appendix = appendix(
+            file,
+            &source,
+            "khanh-hoa",
+            &mut super::super::SeenIds::new(),
+            &site,
+            &lookup,
+            &mut super::super::lineage::RowPlaces::default(),
+            &mut diagnostics,
+        );
+        (appendix, diagnostics)
+    }
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().expect("a decimal")
+    }
+
+    /// The messages of `severity`, in the order found.
+    fn messages(diagnostics: &Diagnostics, severity: Severity) -> Vec<String> {
+        diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.severity == severity)
+            .map(|d| d.message)
+            .collect()
+    }
+
+    /// The line of the group labelled `label` (or of the grand total, for `None`).
+    fn line<'a>(appendix: &'a Appendix, label: Option<&str>) -> &'a TableRow {
+        appendix
+            .rows
+            .iter()
+            .find(|r| match label {
+                Some(label) => r.kind == "group" && r.label.as_deref() == Some(label),
+                None => r.kind == "total",
+            })
+            .expect("the line")
+    }
+
+    /// Each check of a line: (column, stated, computed, difference).
+    fn checks(row: &TableRow) -> Vec<(&str, Option<Decimal>, Decimal, Option<Decimal>)> {
+        row.checks
+            .iter()
+            .map(|c| (c.column.as_str(), c.stated, c.computed, c.difference))
+            .collect()
+    }
+
+    const COLUMNS: &str = r#"
+id: "ii"
+title: "DANH MỤC DỰ ÁN"
+unit: trieu-dong
+columns:
+  - { key: stt, title: "STT", role: label }
+  - { key: name, title: "Tên dự án", role: name }
+  - { key: qty, title: "Số lượng (bộ)", role: scale }
+  - { key: amount, title: "Kinh phí", role: amount }
+"#;
+
+    #[test]
+    fn a_group_total_is_its_rows_and_a_nested_group_counts_with_its_printed_subtotal() {
+        let (appendix, diagnostics) = checked(&format!(
+            r#"{COLUMNS}
+rows:
+  - group: "I"
+    title: "Hạ tầng"
+    totals: {{ amount: "36" }}
+    rows:
+      - group: "1"
+        title: "Mạng"
+        totals: {{ amount: "31" }}
+        rows:
+          - {{ stt: "1.1", name: "Cáp", qty: "4", amount: "10" }}
+          - {{ stt: "1.2", name: "Bộ chuyển mạch", qty: "6", amount: "20" }}
+      - {{ stt: "2", name: "Máy chủ", qty: "2", amount: "5" }}
+  - group: "II"
+    title: "Ứng dụng"
+    totals: {{ amount: "7,5" }}
+    rows:
+      - {{ stt: "1", name: "Cổng", amount: "2,5" }}
+      - {{ stt: "2", name: "Kho dữ liệu", amount: "5" }}
+totals: {{ amount: "43,5" }}
+"#
+        ));
+        assert_eq!(
+            messages(&diagnostics, Severity::Error),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            messages(&diagnostics, Severity::Warning),
+            [
+                "nhóm 1, cột “amount”: văn bản ghi 31 triệu đồng nhưng tổng các dòng là 30 triệu \
+              đồng (chênh lệch 1); giữ nguyên số của văn bản"
+            ],
+            "only the nested group's printed subtotal is off"
+        );
+        assert_eq!(
+            checks(line(&appendix, Some("1"))),
+            [(
+                "amount",
+                Some(decimal("31")),
+                decimal("30"),
+                Some(decimal("1"))
+            )]
+        );
+        assert_eq!(
+            checks(line(&appendix, Some("I"))),
+            [("amount", Some(decimal("36")), decimal("36"), None)],
+            "group I adds the printed 31 of group 1, not its rows' 30, and the row 5"
+        );
+        assert_eq!(
+            checks(line(&appendix, Some("II"))),
+            [("amount", Some(decimal("7.5")), decimal("7.5"), None)]
+        );
+        assert_eq!(
+            checks(line(&appendix, None)),
+            [("amount", Some(decimal("43.5")), decimal("43.5"), None)],
+            "the grand total adds the groups' printed totals"
+        );
+        assert_eq!((appendix.row_count, appendix.group_count), (5, 3));
+    }
+
+    #[test]
+    fn a_printed_total_that_differs_is_a_warning_and_the_printed_figure_is_kept() {
+        let (appendix, diagnostics) = checked(&format!(
+            r#"{COLUMNS}
+rows:
+  - {{ stt: "1", name: "Cổng", amount: "60" }}
+  - {{ stt: "2", name: "Kho dữ liệu", amount: "30" }}
+totals: {{ amount: "100" }}
+total_label: "Cộng"
+"#
+        ));
+        assert_eq!(
+            messages(&diagnostics, Severity::Error),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            messages(&diagnostics, Severity::Warning),
+            [
+                "tổng cộng, cột “amount”: văn bản ghi 100 triệu đồng nhưng tổng các dòng là 90 \
+              triệu đồng (chênh lệch 10); giữ nguyên số của văn bản"
+            ]
+        );
+        let total = line(&appendix, None);
+        assert_eq!(total.title.as_deref(), Some("Cộng"));
+        assert_eq!(
+            (total.cells[3].text.as_str(), total.cells[3].value),
+            ("100", Some(decimal("100"))),
+            "the total line shows the printed figure"
+        );
+        assert_eq!(appendix.stated_total, Some(decimal("100")));
+        let found: Vec<_> = appendix
+            .mismatches
+            .iter()
+            .map(|m| {
+                (
+                    m.anchor.as_str(),
+                    m.group.as_str(),
+                    m.column.as_str(),
+                    m.stated_text.as_str(),
+                    m.stated,
+                    m.computed,
+                    m.difference,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "tong",
+                "Cộng",
+                "Kinh phí",
+                "100",
+                decimal("100"),
+                decimal("90"),
+                decimal("10")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_column_that_is_not_money_is_never_added_and_a_total_of_it_is_an_error() {
+        let (appendix, diagnostics) = checked(&format!(
+            r#"{COLUMNS}
+rows:
+  - group: "I"
+    title: "Thiết bị"
+    totals: {{ amount: "30", qty: "10" }}
+    rows:
+      - {{ stt: "1", name: "Máy tính", qty: "4", amount: "10" }}
+      - {{ stt: "2", name: "Máy in", qty: "6", amount: "20" }}
+"#
+        ));
+        assert_eq!(
+            messages(&diagnostics, Severity::Error),
+            ["tổng của cột “qty” nhưng cột này không phải cột số tiền"]
+        );
+        assert_eq!(
+            messages(&diagnostics, Severity::Warning),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            checks(line(&appendix, Some("I"))),
+            [("amount", Some(decimal("30")), decimal("30"), None)],
+            "the pieces are not summed"
+        );
+        let quantities: Vec<_> = appendix
+            .rows
+            .iter()
+            .filter(|r| r.kind == "row")
+            .map(|r| (r.cells[2].text.as_str(), r.cells[2].value))
+            .collect();
+        assert_eq!(
+            quantities,
+            [("4", None), ("6", None)],
+            "a count has no amount"
+        );
+    }
+}

@@ -1,50 +1,27 @@
-//! The synthetic benchmark corpus: deterministic, valid in congkhai's content model, and the
-//! same pages as a Hugo site.
+//! The synthetic benchmark corpus (the `bench-corpus` crate of the workspace) is valid in
+//! congkhai's content model and builds into readable national pages. The generator's own
+//! tests (deterministic, the same pages for Hugo, no overwrite) are in
+//! `bench-corpus/tests/generator.rs`.
 
 use crate::common;
 
 use common::{congkhai, printed, repo};
 use std::path::Path;
 
-fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut list: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("readable"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let name = e
-                .path()
-                .strip_prefix(root)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned();
-            (name, std::fs::read(e.path()).expect("read"))
-        })
-        .collect();
-    list.sort();
-    list
-}
-
 /// Writes a corpus of 200 pages from `seed` into `dir/name`.
-fn small_corpus(dir: &Path, seed: &str, name: &str) {
-    let output = congkhai(
-        dir,
-        &[
-            "bench-corpus",
-            "--pages",
-            "200",
-            "--seed",
-            seed,
-            "--out",
-            name,
-        ],
-    );
-    assert!(output.status.success(), "{}", printed(&output));
+fn small_corpus(dir: &Path, seed: u64, name: &str) {
+    let summary = bench_corpus::generate(&bench_corpus::CorpusOptions {
+        pages: 200,
+        seed,
+        out: dir.join(name),
+    })
+    .expect("the corpus is written");
+    assert_eq!(summary.pages, 200, "{summary:?}");
+    assert!(summary.documents > 10, "{summary:?}");
 }
 
 /// The validated site of a corpus of 200 pages from `seed`, whole (nothing dropped).
-fn small_site(seed: &str) -> congkhai::site::Site {
+fn small_site(seed: u64) -> congkhai::site::Site {
     let dir = tempfile::tempdir().expect("tempdir");
     small_corpus(dir.path(), seed, "c");
     let (source, diagnostics) = congkhai::load::load(&dir.path().join("c/content"));
@@ -56,39 +33,9 @@ fn small_site(seed: &str) -> congkhai::site::Site {
 }
 
 #[test]
-fn corpus_is_deterministic_valid_and_builds() {
+fn corpus_is_valid_and_builds() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for name in ["a", "b"] {
-        small_corpus(dir.path(), "7", name);
-    }
-    let a = files(&dir.path().join("a"));
-    assert_eq!(a, files(&dir.path().join("b")), "same seed, same files");
-    let documents = a
-        .iter()
-        .filter(|(name, _)| name.ends_with("document.yaml"))
-        .count();
-    let hugo_pages = a
-        .iter()
-        .filter(|(name, _)| name.starts_with("hugo/content/van-ban/"))
-        .count();
-    let appendices = a
-        .iter()
-        .filter(|(name, _)| name.contains("/appendices/"))
-        .count();
-    assert!(documents > 10, "{documents} documents");
-    assert_eq!(
-        hugo_pages,
-        documents + appendices,
-        "one Hugo page per document and appendix"
-    );
-    let prose = a
-        .iter()
-        .find(|(name, _)| name.ends_with("01-phan-i.md"))
-        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
-        .expect("a section");
-    assert!(prose.contains("## I. "), "{prose}");
-    assert!(prose.split_whitespace().count() > 200);
-
+    small_corpus(dir.path(), 7, "a");
     let theme = repo().join("themes/default");
     let output = congkhai(
         dir.path(),
@@ -109,13 +56,6 @@ fn corpus_is_deterministic_valid_and_builds() {
     assert!(page.contains("triệu đồng"), "projects page");
     assert_long_lists_go_by_appendix(&dir.path().join("out"));
     assert_national_pages_stay_readable(&dir.path().join("out"));
-
-    let again = congkhai(
-        dir.path(),
-        &["bench-corpus", "--pages", "200", "--out", "a"],
-    );
-    assert_eq!(again.status.code(), Some(1), "refuses to overwrite");
-    assert!(printed(&again).contains("đã có"));
 }
 
 /// The first page under `out/folder/*/page` that sums a long list by appendix.
@@ -196,7 +136,7 @@ fn assert_national_pages_stay_readable(out: &Path) {
 /// the counts by province and indicator, which still add up to every target.
 #[test]
 fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
-    let site = small_site("3");
+    let site = small_site(3);
     let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
     assert!(total > 20, "{total} targets");
     let count = |page: &serde_json::Value, list: &str, field: &str| -> usize {
@@ -241,7 +181,7 @@ fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
 /// The feed holds the newest documents up to its limit, newest first.
 #[test]
 fn feed_holds_the_newest_documents_up_to_its_limit() {
-    let site = small_site("5");
+    let site = small_site(5);
     let entries = |limit| {
         let feed = congkhai::publish::feed::feed(&site, limit);
         let xml = String::from_utf8(feed.bytes).expect("UTF-8");
@@ -275,7 +215,7 @@ fn feed_holds_the_newest_documents_up_to_its_limit() {
 /// names its latest measurement.
 #[test]
 fn indicator_page_sums_up_each_province_past_its_limit() {
-    let site = small_site("9");
+    let site = small_site(9);
     let (indicator, total) = site
         .indicators
         .iter()
@@ -346,19 +286,12 @@ fn indicator_page_sums_up_each_province_past_its_limit() {
 #[test]
 fn an_agencys_long_list_links_to_filtered_appendix_tables() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let made = congkhai(
-        dir.path(),
-        &[
-            "bench-corpus",
-            "--pages",
-            "500",
-            "--seed",
-            "7",
-            "--out",
-            "c",
-        ],
-    );
-    assert!(made.status.success(), "{}", printed(&made));
+    bench_corpus::generate(&bench_corpus::CorpusOptions {
+        pages: 500,
+        seed: 7,
+        out: dir.path().join("c"),
+    })
+    .expect("the corpus is written");
     let theme = repo().join("themes/default");
     let built = congkhai(
         dir.path(),

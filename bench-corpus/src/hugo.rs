@@ -1,8 +1,8 @@
 //! Writes the same pages as a plain Hugo site: Markdown with front matter and a minimal
 //! layout, at the same URLs as congkhai's pages.
 
-use super::synth::{Appendix, Document};
-use super::vocab::{AGENCIES, INDICATORS, PROVINCES};
+use crate::synth::{Appendix, Document};
+use crate::vocab::{AGENCIES, INDICATORS, PROVINCES};
 use std::fmt::Write as _;
 use std::fs;
 use std::io;

@@ -1,7 +1,7 @@
 //! Writes the synthetic corpus in congkhai's content model (docs/content-model.md).
 
-use super::synth::{Appendix, Document};
-use super::vocab::{AGENCIES, INDICATORS, PROVINCES};
+use crate::synth::{Appendix, Document};
+use crate::vocab::{AGENCIES, INDICATORS, PROVINCES};
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
@@ -57,7 +57,7 @@ pub fn write_registry(root: &Path, provinces: usize) -> io::Result<()> {
         .ok();
     }
     fs::write(root.join("indicators/indicators.yaml"), indicators)?;
-    // The standard statuses of the printed ones (super::vocab::STATUSES), "chưa" first.
+    // The standard statuses of the printed ones (crate::vocab::STATUSES), "chưa" first.
     fs::write(
         root.join("row-statuses.yaml"),
         "- id: chua-trien-khai\n  label: \"Chưa triển khai\"\n  match: [\"chưa triển khai\"]\n\

@@ -1,12 +1,11 @@
 //! One synthetic document at a time, in memory, so that both writers (congkhai and Hugo)
 //! publish exactly the same text.
 
-use super::rng::Rng;
-use super::vocab::{
+use crate::rng::Rng;
+use crate::vocab::{
     COMPLEMENTS, FIELDS, FUNDING, HEADINGS, INDICATORS, OBJECTS, PLAN_PARTS, REPORT_PARTS,
     STATUSES, SUBJECTS, VERBS,
 };
-use crate::vietnamese::format_number;
 use rust_decimal::Decimal;
 
 /// A section of prose in Markdown (headings start at `##`).
@@ -287,7 +286,7 @@ pub fn document(
     appendices: usize,
     plan: Option<&PlanRef>,
 ) -> Document {
-    let (province_id, province_name, _) = super::vocab::PROVINCES[province];
+    let (province_id, province_name, _) = crate::vocab::PROVINCES[province];
     let year = 2016 + (seq as u64 % 10);
     let month = rng.range(1, 12);
     let day = rng.range(1, 28);
@@ -305,7 +304,7 @@ pub fn document(
         _ => (year, month, day),
     };
     let issued = format!("{year}-{month:02}-{day:02}");
-    let agencies: Vec<String> = super::vocab::AGENCIES
+    let agencies: Vec<String> = crate::vocab::AGENCIES
         .iter()
         .map(|a| a.2.to_string())
         .collect();
@@ -385,5 +384,45 @@ pub fn document(
         targets,
         measurements,
         appendices,
+    }
+}
+
+/// A number as the documents print it: "." between thousands, "," before the decimals
+/// ("1.234,5"). The same text as congkhai's `vietnamese::format_number`, copied so that the
+/// generator does not depend on congkhai.
+fn format_number(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn numbers_are_printed_as_the_documents_print_them() {
+        assert_eq!(format_number(Decimal::new(12_345_675, 1)), "1.234.567,5");
+        assert_eq!(format_number(Decimal::new(8000, 1)), "800");
+        assert_eq!(format_number(Decimal::from(999)), "999");
+        assert_eq!(format_number(Decimal::new(-12_345, 2)), "-123,45");
     }
 }

@@ -2,6 +2,11 @@
 //! realistic Vietnamese prose, appendices of 10 to 110 rows (pages of about 1,400 words on
 //! average), targets and measurements; deterministic from a seed. The same pages are also written as a plain Hugo
 //! site, so that both generators can be timed side by side (`scripts/bench.sh`).
+//!
+//! Its own crate, apart from congkhai's product binary:
+//! `cargo run --release -p bench-corpus -- --pages 10000 --seed 1 --out DIR`.
+
+#![warn(missing_docs)]
 
 mod congkhai;
 mod hugo;
