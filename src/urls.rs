@@ -1,6 +1,8 @@
 //! Every address of the portal, relative to its root (no leading slash): a page's URL ends
-//! with `/` (its folder), and [`output_path`] is the file written for it. Nothing else in
-//! the crate or the theme spells a path of the portal; pages receive the URLs they link to.
+//! with `/` (its folder), and [`output_path`] is the file written for it. The templates spell
+//! none: the view data carry the URLs of what a page links to, and every page's context has
+//! the fixed pages as `urls` ([`FIXED_PAGES`]). The open data's files and the search index
+//! are named in their own modules.
 
 use serde::Serialize;
 

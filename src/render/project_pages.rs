@@ -20,10 +20,7 @@ fn status_view(site: &Site, status: Option<&str>) -> Option<RowStatusView> {
         .iter()
         .find(|s| s.id == id)
         .unwrap_or(&unknown);
-    Some(RowStatusView {
-        id: found.id.clone(),
-        label: found.label.clone(),
-    })
+    Some(RowStatusView::of(found))
 }
 
 /// One mention of a project: a row of a document's appendix.

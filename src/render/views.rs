@@ -516,6 +516,19 @@ pub struct RowStatusView {
     pub id: String,
     /// Its label.
     pub label: String,
+    /// Its entry on the methodology page.
+    pub url: String,
+}
+
+impl RowStatusView {
+    /// The view of `status`.
+    pub fn of(status: &crate::site::RowStatus) -> RowStatusView {
+        RowStatusView {
+            id: status.id.clone(),
+            label: status.label.clone(),
+            url: urls::methodology_of(&format!("rs-{}", status.id)),
+        }
+    }
 }
 
 /// A cell of an appendix row.
@@ -601,10 +614,7 @@ fn row_view(
                 text: display,
                 numeric: column.role == ColumnRole::Amount && cell.value.is_some(),
                 sort: cell.value.map(|v| v.to_string()),
-                status: standard.map(|s| RowStatusView {
-                    id: s.id.clone(),
-                    label: s.label.clone(),
-                }),
+                status: standard.map(RowStatusView::of),
                 project_url: project
                     .filter(|_| column.role == ColumnRole::Name)
                     .map(urls::project),
