@@ -3,6 +3,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{ColumnRole, DocumentKind, Period, RelationType, Signer};
+pub use crate::vietnamese::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -35,16 +36,15 @@ pub struct SiteInfo {
     /// The emblem's file, relative to the content folder (published under
     /// [`EMBLEM_FOLDER`]).
     pub emblem: Option<String>,
-    /// When the portal was last updated by hand, ISO (see [`Site::updated`]).
-    pub updated: Option<String>,
+    /// When the portal was last updated by hand (see [`Site::updated`]).
+    pub updated: Option<Date>,
     /// How often the portal is updated, in a sentence.
     pub update_frequency: Option<String>,
     /// The licence of the content and the open data.
     pub licence: crate::model::LicenceSource,
 }
 
-/// Where the emblem of `site.yaml` is published: `assets/bieu-trung/<file name>`.
-pub const EMBLEM_FOLDER: &str = "assets/bieu-trung";
+pub use crate::urls::EMBLEM_FOLDER;
 
 /// A province.
 #[derive(Debug, Clone, Serialize)]
@@ -257,11 +257,48 @@ pub struct TotalCheck {
     pub difference: Option<Decimal>,
 }
 
+/// What a line of an appendix is. Pages (the CSS class of the line) and the open data
+/// (`kind`) name it `group`, `row` or `total`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowKind {
+    /// A group heading, with the total of its rows where the appendix prints one.
+    Group,
+    /// A line of data: a project, a task, an item.
+    Row,
+    /// The grand total of the appendix.
+    Total,
+}
+
+impl RowKind {
+    /// Its name in pages and the open data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::Group => "group",
+            RowKind::Row => "row",
+            RowKind::Total => "total",
+        }
+    }
+}
+
+impl std::fmt::Display for RowKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A kind equals its name (`row.kind == "row"`), for the outputs that select rows by it.
+impl PartialEq<&str> for RowKind {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
+    }
+}
+
 /// A row of an appendix in display order: a group heading, a data row or the grand total.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableRow {
-    /// `group`, `row` or `total`.
-    pub kind: &'static str,
+    /// Group heading, data row or grand total.
+    pub kind: RowKind,
     /// Stable anchor within the appendix page (`r-ii-2-21`, `g-ii`, `tong`).
     pub anchor: String,
     /// Depth in the group tree (0 = top).
@@ -478,7 +515,7 @@ impl Appendix {
         let text = |row, role| self.text_by_role(row, role).unwrap_or_default().to_string();
         self.rows
             .iter()
-            .filter(|r| r.kind == "row")
+            .filter(|r| r.kind == RowKind::Row)
             .map(|row| RowMention {
                 appendix: position,
                 anchor: row.anchor.clone(),
@@ -510,8 +547,8 @@ pub struct Document {
     pub kind: DocumentKind,
     /// Số ký hiệu.
     pub number: Option<String>,
-    /// Issue date, ISO.
-    pub issued: String,
+    /// Issue date.
+    pub issued: Date,
     /// Place name.
     pub place: Option<String>,
     /// Issuer agency ID.
@@ -543,8 +580,8 @@ pub struct Document {
     /// Files published beside the document's page, in the order `document.yaml` lists them,
     /// then by name.
     pub attachments: Vec<Attachment>,
-    /// When the portal last updated the document, ISO.
-    pub updated: Option<String>,
+    /// When the portal last updated the document.
+    pub updated: Option<Date>,
     /// Where its signed original is published elsewhere.
     pub original_url: Option<String>,
     /// The document's folder, from which [`Document::drop_bodies`] lets it be read again.
@@ -569,7 +606,7 @@ impl Document {
             .appendices
             .get(mention.appendix)
             .map_or("", |a| a.id.as_str());
-        format!("van-ban/{}/phu-luc-{appendix}/#{}", self.id, mention.anchor)
+        crate::urls::appendix_row(&self.id, appendix, &mention.anchor)
     }
 
     /// Drops what only the document's own pages, open data and search records need (the
@@ -722,7 +759,7 @@ pub use crate::urls::ATTACHMENTS_FOLDER;
 impl Attachment {
     /// Its path in the output: `van-ban/<document>/tep/<name>`.
     pub fn path(&self, document: &str) -> String {
-        format!("van-ban/{document}/{ATTACHMENTS_FOLDER}/{}", self.name)
+        crate::urls::attachment(document, &self.name)
     }
 }
 
@@ -968,15 +1005,14 @@ impl Site {
     }
 
     /// When the portal was last updated: the latest of `updated` in `site.yaml` and of each
-    /// document's `updated` (its issue date where it has none), ISO.
-    pub fn updated(&self) -> Option<String> {
+    /// document's `updated` (its issue date where it has none).
+    pub fn updated(&self) -> Option<&Date> {
         self.documents
             .iter()
-            .map(|d| d.updated.as_deref().unwrap_or(&d.issued))
-            .chain(self.info.updated.as_deref())
+            .map(|d| d.updated.as_ref().unwrap_or(&d.issued))
+            .chain(self.info.updated.as_ref())
             .filter(|d| !d.is_empty())
             .max()
-            .map(str::to_string)
     }
 
     /// The decision that issues the document with this ID, if any (the first, in site order).

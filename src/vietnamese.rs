@@ -105,6 +105,90 @@ fn decompose(c: char) -> (char, u8, u8) {
     (base, modifier, tone)
 }
 
+/// A calendar date that exists, read once from its `YYYY-MM-DD` text (see [`parse_date`]),
+/// which it keeps: it is written and compared as that text, and printed the Vietnamese way
+/// by [`Date::short`] and [`Date::long`] without being read again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// The date; ordering by it first orders dates as their ISO text does.
+    date: NaiveDate,
+    /// `YYYY-MM-DD`.
+    iso: String,
+}
+
+impl Date {
+    /// The date of a `YYYY-MM-DD` text; `None` for any other text or an impossible date.
+    pub fn parse(text: &str) -> Option<Date> {
+        parse_date(text).map(Date::from)
+    }
+
+    /// `2020-10-09`.
+    pub fn iso(&self) -> &str {
+        &self.iso
+    }
+
+    /// `2020-10-09`, as the content and the open data write it.
+    pub fn as_str(&self) -> &str {
+        &self.iso
+    }
+
+    /// `09/10/2020`.
+    pub fn short(&self) -> String {
+        format_date_short(self.date)
+    }
+
+    /// `ngày 09 tháng 10 năm 2020`.
+    pub fn long(&self) -> String {
+        format_date_long(self.date)
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.date.year()
+    }
+
+    /// The date itself.
+    pub fn naive(&self) -> NaiveDate {
+        self.date
+    }
+}
+
+impl From<NaiveDate> for Date {
+    fn from(date: NaiveDate) -> Date {
+        Date {
+            date,
+            iso: date.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+impl From<Date> for String {
+    fn from(date: Date) -> String {
+        date.iso
+    }
+}
+
+/// A date reads as its ISO text wherever text is expected (`&document.issued` as `&str`).
+impl std::ops::Deref for Date {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.iso
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso)
+    }
+}
+
+/// Written as its ISO text, as the content writes it.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso)
+    }
+}
+
 /// `09/10/2020` from an ISO date, or the text unchanged.
 pub fn short_date(iso: &str) -> String {
     parse_date(iso)
@@ -211,6 +295,13 @@ mod tests {
         assert_eq!(format_date_long(date), "ngày 09 tháng 10 năm 2020");
         assert_eq!(format_date_short(date), "09/10/2020");
         assert!(parse_date("2021-02-30").is_none());
+        let date = Date::parse("2020-10-09").unwrap();
+        assert_eq!(
+            (date.iso(), date.short().as_str()),
+            ("2020-10-09", "09/10/2020")
+        );
+        assert_eq!(date.long(), "ngày 09 tháng 10 năm 2020");
+        assert!(Date::parse("2020-10-09").unwrap() < Date::parse("2021-01-01").unwrap());
         assert!(parse_date("2021-2-3").is_none());
     }
 

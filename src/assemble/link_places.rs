@@ -25,7 +25,7 @@ pub fn in_sections(site: &Site, content: &Path, broken: &[BrokenLink]) -> Option
     for link in broken {
         let id = link
             .page
-            .strip_prefix("van-ban/")?
+            .strip_prefix(crate::urls::DOCUMENTS)?
             .strip_suffix("/index.html")?;
         let document = site.document(id)?;
         let folder = read.entry(id).or_insert_with(|| {

@@ -15,6 +15,15 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use tera::Tera;
 
+/// The page of a folder of JSON schemas.
+#[derive(serde::Serialize)]
+struct SchemasPage {
+    /// The schemas of the folder, as the open data lists them.
+    schemas: Vec<Value>,
+    /// The page's title.
+    title: &'static str,
+}
+
 /// Every page and file of the site. Fails when a page cannot be rendered or a link of the
 /// site does not resolve.
 pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
@@ -158,7 +167,7 @@ pub fn render_to(
     let schema_list = open_data["schemas"].clone();
     let open_data_page = pages.render(ready(
         "open-data.html",
-        &format!("{}/index.html", crate::open_data::FOLDER),
+        crate::urls::OPEN_DATA,
         "Dữ liệu mở",
         open_data,
     ))?;
@@ -168,8 +177,8 @@ pub fn render_to(
         ("schema", "Lược đồ JSON của dữ liệu mở"),
         ("schema/noi-dung", "Lược đồ JSON của tệp nội dung"),
     ] {
-        let prefix = format!("{}/{folder}/", crate::open_data::FOLDER);
-        let schemas: Vec<&Value> = schema_list
+        let prefix = format!("{}{folder}/", crate::urls::OPEN_DATA);
+        let schemas: Vec<Value> = schema_list
             .as_array()
             .map(|list| {
                 list.iter()
@@ -179,14 +188,15 @@ pub fn render_to(
                                 .is_some_and(|rest| !rest.contains('/'))
                         })
                     })
+                    .cloned()
                     .collect()
             })
             .unwrap_or_default();
         let page = pages.render(ready(
             "schemas.html",
-            &format!("{prefix}index.html"),
+            &prefix,
             title,
-            serde_json::json!({"schemas": schemas, "title": title}),
+            SchemasPage { schemas, title },
         ))?;
         site_files.put(&page.path, &page.bytes)?;
     }
@@ -200,7 +210,7 @@ pub fn render_to(
         let source = site.root.join(name);
         let bytes = std::fs::read(&source)
             .with_context(|| format!("không đọc được biểu trưng {}", source.display()))?;
-        site_files.put(&format!("{}/{name}", crate::site::EMBLEM_FOLDER), &bytes)?;
+        site_files.put(&crate::urls::emblem(name), &bytes)?;
     }
     let mut paths = std::mem::take(
         &mut *site_files

@@ -663,12 +663,12 @@ fn non_empty(text: &str) -> Option<String> {
 
 /// The document page's URL.
 pub fn document_url(id: &str) -> String {
-    format!("van-ban/{id}/")
+    crate::urls::document(id)
 }
 
 /// The appendix page's URL.
 pub fn appendix_url(document: &str, appendix: &str) -> String {
-    format!("van-ban/{document}/phu-luc-{appendix}/")
+    crate::urls::appendix(document, appendix)
 }
 
 impl Records {
@@ -680,7 +680,7 @@ impl Records {
                 .iter()
                 .map(|p| ProvinceRecord {
                     id: p.id.clone(),
-                    url: format!("tinh/{}/", p.id),
+                    url: crate::urls::province(&p.id),
                     name: p.name.clone(),
                     aliases: p.aliases.clone(),
                     region: p.region.clone(),
@@ -693,7 +693,7 @@ impl Records {
                 .iter()
                 .map(|a| AgencyRecord {
                     id: a.id.clone(),
-                    url: format!("co-quan/{}/", a.id),
+                    url: crate::urls::agency(&a.id),
                     name: a.name.clone(),
                     short_name: a.short_name.clone(),
                     province: a.province.clone(),
@@ -705,7 +705,7 @@ impl Records {
                 .iter()
                 .map(|i| IndicatorRecord {
                     id: i.id.clone(),
-                    url: format!("chi-tieu/{}/", i.id),
+                    url: crate::urls::indicator(&i.id),
                     name: i.name.clone(),
                     unit: i.unit.clone(),
                     description: i.description.clone(),
@@ -743,7 +743,7 @@ fn bundle(site: &Site, document: &Document) -> DocumentBundle {
             kind: snake(document.kind),
             kind_label: document.kind.label().to_string(),
             number: document.number.clone(),
-            issued: document.issued.clone(),
+            issued: document.issued.to_string(),
             place: document.place.clone(),
             issuer: document.issuer.clone(),
             province: document.province.clone(),
@@ -968,7 +968,7 @@ fn tracked(site: &Site) -> Vec<TrackedProjectRecord> {
                 url: site
                     .lineage
                     .has_page(project)
-                    .then(|| format!("du-an/{}/", project.id)),
+                    .then(|| crate::urls::project(&project.id)),
                 name: non_empty(&latest.name),
                 province: latest_document.province.clone(),
                 agency: non_empty(&latest.agency),

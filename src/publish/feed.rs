@@ -20,11 +20,12 @@ pub fn feed(site: &Site, entries: usize) -> Output {
         .max()
         .unwrap_or("2000-01-01");
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<id>{}</id>\n<link rel=\"self\" href=\"{}feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}T00:00:00+07:00</updated>\n<author><name>{}</name></author>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<id>{}</id>\n<link rel=\"self\" href=\"{}{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}T00:00:00+07:00</updated>\n<author><name>{}</name></author>\n",
         escape_xml(&site.info.title),
         escape_xml(&site.info.description),
         escape_xml(base),
         escape_xml(base),
+        crate::urls::FEED,
         escape_xml(base),
         escape_xml(if site.info.publisher.is_empty() {
             &site.info.title
@@ -39,7 +40,7 @@ pub fn feed(site: &Site, entries: usize) -> Output {
             Some(changes) => format!("{} {}", document.title, changes.summary()),
             None => document.title.clone(),
         };
-        let url = format!("{base}van-ban/{}/", document.id);
+        let url = format!("{base}{}", crate::urls::document(&document.id));
         let heading = match &document.number {
             Some(number) => format!("{} số {}", document.kind.label(), number),
             None => document.kind.label().to_string(),
@@ -62,7 +63,7 @@ pub fn feed(site: &Site, entries: usize) -> Output {
     }
     xml.push_str("</feed>\n");
     Output {
-        path: "feed.xml".to_string(),
+        path: crate::urls::FEED.to_string(),
         bytes: xml.into_bytes(),
     }
 }

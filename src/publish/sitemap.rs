@@ -13,7 +13,7 @@ pub const URLS_PER_SITEMAP: usize = 50_000;
 pub fn sitemaps(pages: &[&str], base_url: &str) -> Vec<Output> {
     let mut sorted: Vec<&&str> = pages
         .iter()
-        .filter(|p| p.ends_with(".html") && **p != "404.html")
+        .filter(|p| p.ends_with(".html") && **p != crate::urls::NOT_FOUND)
         .collect();
     sorted.sort();
     let urlset = |pages: &[&&str], path: String| {

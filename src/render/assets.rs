@@ -21,10 +21,11 @@ pub fn fingerprint(assets: &mut [Output]) -> BTreeMap<String, String> {
     for asset in assets {
         let name = asset
             .path
-            .strip_prefix("assets/")
+            .strip_prefix(crate::urls::ASSETS_FOLDER)
+            .and_then(|rest| rest.strip_prefix('/'))
             .unwrap_or(&asset.path)
             .to_string();
-        let published = format!("assets/{}", fingerprinted_name(&name, &asset.bytes));
+        let published = crate::urls::asset(&fingerprinted_name(&name, &asset.bytes));
         map.insert(name, published.clone());
         asset.path = published;
     }

@@ -121,27 +121,30 @@ impl<'a> Terms<'a> {
     }
 }
 
-/// Marks the first use of each abbreviation across the sections of a document page's data
-/// (`sections[].html`, in order).
-pub fn mark_sections(glossary: &[GlossaryEntry], data: &mut serde_json::Value) {
+/// Marks the first use of each abbreviation across `sections` (a document page's, in order).
+pub fn mark_sections(glossary: &[GlossaryEntry], sections: &mut [crate::site::Section]) {
     let terms = Terms::new(glossary);
     let mut used = HashSet::new();
-    if let Some(sections) = data["sections"].as_array_mut() {
-        for section in sections {
-            if let Some(html) = section["html"].as_str() {
-                let marked = terms.mark_first_uses(html, &mut used);
-                section["html"] = serde_json::Value::String(marked);
-            }
-        }
+    for section in sections {
+        section.html = terms.mark_first_uses(&section.html, &mut used);
     }
 }
 
+/// The glossary page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct GlossaryPage<'a> {
+    /// Every entry, in Vietnamese order of its term.
+    pub entries: &'a [GlossaryEntry],
+    /// How many, as printed.
+    pub count_text: String,
+}
+
 /// The glossary page (`thuat-ngu/`): every entry, in Vietnamese order of its term.
-pub fn glossary_page(glossary: &[GlossaryEntry]) -> serde_json::Value {
-    serde_json::json!({
-        "entries": glossary,
-        "count_text": crate::vietnamese::format_count(glossary.len()),
-    })
+pub fn glossary_page(glossary: &[GlossaryEntry]) -> GlossaryPage<'_> {
+    GlossaryPage {
+        entries: glossary,
+        count_text: crate::vietnamese::format_count(glossary.len()),
+    }
 }
 
 fn escape_text(text: &str) -> String {

@@ -8,7 +8,11 @@ use serde_json::json;
 pub fn document_json_ld(site: &Site, document: &Document) -> String {
     let issuer = site.agency(&document.issuer).map(|a| a.name.clone());
     let province = site.province(&document.province).map(|p| p.name.clone());
-    let url = format!("{}van-ban/{}/", site.info.base_url, document.id);
+    let url = format!(
+        "{}{}",
+        site.info.base_url,
+        crate::urls::document(&document.id)
+    );
     let mut value = match document.kind {
         DocumentKind::Report => json!({
             "@context": "https://schema.org",

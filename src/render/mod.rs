@@ -14,9 +14,9 @@ pub mod metadata;
 
 use crate::output::{Output, Sink};
 use crate::site::Site;
-use crate::urls::page_url;
+use crate::urls::{self, page_url};
 use anyhow::{Context as _, Result, anyhow};
-use serde_json::Value;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera};
@@ -71,13 +71,15 @@ pub(crate) struct Pages<'a> {
     shared: Context,
 }
 
-/// The data of one page, computed only when the page is rendered, so that the list of
-/// pages stays small and each page's data is dropped as soon as it is written.
-type PageData<'a> = Box<dyn Fn() -> Result<Value> + Send + Sync + 'a>;
+/// The data of one page, computed only when the page is rendered and put into its context
+/// as `page`, so that the list of pages stays small and each page's data is dropped as soon
+/// as it is written.
+type PageData<'a> = Box<dyn Fn(&mut Context) -> Result<()> + Send + Sync + 'a>;
 
 /// What differs from page to page.
 pub(crate) struct Page<'a> {
     template: &'static str,
+    /// The file written ([`urls::output_path`] of the page's URL).
     path: String,
     title: String,
     description: Option<String>,
@@ -116,12 +118,11 @@ impl Pages<'_> {
         })
         .peekable();
         while rows.peek().is_some() {
-            let part: Vec<Value> = rows.by_ref().take(ROWS_PER_FRAGMENT).collect();
-            html.push_str(&self.fragment(
-                "appendix_rows.html",
-                "part",
-                &serde_json::json!({"rows": part, "columns": columns}),
-            )?);
+            let part = views::RowsPart {
+                rows: rows.by_ref().take(ROWS_PER_FRAGMENT).collect(),
+                columns,
+            };
+            html.push_str(&self.fragment("appendix_rows.html", "part", &part)?);
         }
         Ok(html)
     }
@@ -132,7 +133,7 @@ impl Pages<'_> {
         &self,
         template: &str,
         name: &'static str,
-        value: &Value,
+        value: &impl Serialize,
     ) -> Result<String> {
         let mut context = self.shared.clone();
         context.insert(name, value);
@@ -154,7 +155,7 @@ impl Pages<'_> {
             page.description.as_deref().unwrap_or(&info.description),
         );
         context.insert("json_ld", &page.json_ld);
-        context.insert("page", &(page.data)()?);
+        (page.data)(&mut context)?;
         let html = self.tera.render(page.template, &context).map_err(|e| {
             anyhow!(
                 "lỗi khi dựng trang {} bằng mẫu {}: {e}",
@@ -169,35 +170,49 @@ impl Pages<'_> {
     }
 }
 
-fn simple<'a>(
+/// The page at `url`, its data made by `data`.
+fn simple<'a, T: Serialize>(
     template: &'static str,
-    path: &str,
+    url: &str,
     title: &str,
-    data: impl Fn() -> Value + Send + Sync + 'a,
+    data: impl Fn() -> T + Send + Sync + 'a,
 ) -> Page<'a> {
-    fallible(template, path, title, move || Ok(data()))
+    fallible(template, url, title, move || Ok(data()))
 }
 
 /// A page whose data may fail to be made (it reads scratch space).
-fn fallible<'a>(
+fn fallible<'a, T: Serialize>(
     template: &'static str,
-    path: &str,
+    url: &str,
     title: &str,
-    data: impl Fn() -> Result<Value> + Send + Sync + 'a,
+    data: impl Fn() -> Result<T> + Send + Sync + 'a,
 ) -> Page<'a> {
     Page {
         template,
-        path: path.to_string(),
+        path: urls::output_path(url),
         title: title.to_string(),
         description: None,
         json_ld: None,
-        data: Box::new(data),
+        data: Box::new(move |context: &mut Context| {
+            context.insert("page", &data()?);
+            Ok(())
+        }),
     }
 }
 
-/// A page whose data was computed already.
-pub(crate) fn ready(template: &'static str, path: &str, title: &str, data: Value) -> Page<'static> {
-    simple(template, path, title, move || data.clone())
+/// The page at `url`, whose data was computed already.
+pub(crate) fn ready<T: Serialize + Send + Sync + 'static>(
+    template: &'static str,
+    url: &str,
+    title: &str,
+    data: T,
+) -> Page<'static> {
+    let mut page = fallible(template, url, title, || Ok(()));
+    page.data = Box::new(move |context: &mut Context| {
+        context.insert("page", &data);
+        Ok(())
+    });
+    page
 }
 
 /// How pages name a document: kind and number; for a plan without a number of its own,
@@ -214,11 +229,7 @@ pub fn document_title(site: &Site, document: &crate::site::Document) -> String {
             decision.kind.label(),
             number
         ),
-        None => format!(
-            "{} ngày {}",
-            document.kind.label(),
-            crate::vietnamese::short_date(&document.issued)
-        ),
+        None => format!("{} ngày {}", document.kind.label(), document.issued.short()),
     }
 }
 
@@ -232,33 +243,28 @@ pub(crate) fn document_pages<'a>(
     for document in documents {
         let title = document_title(site, document);
         for (position, appendix) in document.appendices.iter().enumerate() {
-            list.push(Page {
-                template: "appendix.html",
-                path: format!("van-ban/{}/phu-luc-{}/index.html", document.id, appendix.id),
-                title: format!(
+            let mut page = fallible(
+                "appendix.html",
+                &urls::appendix(&document.id, &appendix.id),
+                &format!(
                     "Phụ lục {} – {title}",
                     appendix.number.as_deref().unwrap_or(&appendix.id)
                 ),
-                description: Some(appendix.title.clone()),
-                json_ld: None,
-                data: Box::new(move || {
+                move || {
                     let mut data = views::appendix_page(site, document, appendix);
                     let rows = pages.appendix_rows(document, position, appendix)?;
                     let terms = glossary::Terms::new(&site.glossary);
-                    let rows = terms.mark_first_uses(&rows, &mut Default::default());
-                    data["rows_html"] = Value::String(rows);
+                    data.rows_html = terms.mark_first_uses(&rows, &mut Default::default());
                     Ok(data)
-                }),
-            });
+                },
+            );
+            page.description = Some(appendix.title.clone());
+            list.push(page);
         }
         if !document.attachments.is_empty() {
             list.push(simple(
                 "attachments.html",
-                &format!(
-                    "van-ban/{}/{}/index.html",
-                    document.id,
-                    crate::site::ATTACHMENTS_FOLDER
-                ),
+                &urls::attachments(&document.id),
                 &format!("Tệp đính kèm – {title}"),
                 move || views::document_page(site, document),
             ));
@@ -274,19 +280,19 @@ fn document_page_of<'a>(
     document: &'a crate::site::Document,
     title: String,
 ) -> Page<'a> {
-    Page {
-        template: "document.html",
-        path: format!("van-ban/{}/index.html", document.id),
-        title,
-        description: Some(document.title.clone()),
-        json_ld: Some(metadata::document_json_ld(site, document)),
-        data: Box::new(move || {
+    let mut page = simple(
+        "document.html",
+        &urls::document(&document.id),
+        &title,
+        move || {
             let mut data = views::document_page(site, document);
-            data["extras"] = portal::document_extras(document);
-            glossary::mark_sections(&site.glossary, &mut data);
-            Ok(data)
-        }),
-    }
+            glossary::mark_sections(&site.glossary, &mut data.sections);
+            data
+        },
+    );
+    page.description = Some(document.title.clone());
+    page.json_ld = Some(metadata::document_json_ld(site, document));
+    page
 }
 
 /// Every page of the site but the documents' own, in a stable order; each page's data is
@@ -297,21 +303,21 @@ pub(crate) fn page_list<'a>(
 ) -> Vec<Page<'a>> {
     let mut pages = vec![simple(
         "home.html",
-        "index.html",
+        urls::HOME,
         &site.info.title,
         move || views::home_page(site, projects),
     )];
     for province in &site.provinces {
         pages.push(simple(
             "province.html",
-            &format!("tinh/{}/index.html", province.id),
+            &urls::province(&province.id),
             &format!("Tỉnh {}", province.name),
             move || views::province_page(site, province, projects),
         ));
         if !projects.of_province(&province.id).is_empty() {
             pages.push(fallible(
                 "province_projects.html",
-                &format!("{}index.html", views::province_projects_path(&province.id)),
+                &urls::province_projects(&province.id),
                 &format!("Dự án, nhiệm vụ – Tỉnh {}", province.name),
                 move || views::province_projects_page(site, province, projects),
             ));
@@ -319,59 +325,59 @@ pub(crate) fn page_list<'a>(
     }
     pages.push(simple(
         "provinces.html",
-        "tinh/index.html",
+        urls::PROVINCES,
         "Các tỉnh",
         move || portal::provinces_index(site),
     ));
     pages.push(simple(
         "documents.html",
-        "van-ban/index.html",
+        urls::DOCUMENTS,
         "Văn bản",
         move || portal::documents_index(site, portal::DOCUMENTS_ON_INDEX),
     ));
     pages.push(simple(
         "glossary.html",
-        "thuat-ngu/index.html",
+        urls::GLOSSARY,
         "Thuật ngữ, chữ viết tắt",
         move || glossary::glossary_page(&site.glossary),
     ));
     pages.push(simple(
         "about.html",
-        "gioi-thieu/index.html",
+        urls::ABOUT,
         "Giới thiệu",
         move || portal::about_page(site),
     ));
     pages.push(simple(
         "agencies.html",
-        "co-quan/index.html",
+        urls::AGENCIES,
         "Cơ quan",
         move || views::agencies_index(site, projects),
     ));
     for agency in &site.agencies {
         pages.push(fallible(
             "agency.html",
-            &format!("{}index.html", views::agency_path(&agency.id)),
+            &urls::agency(&agency.id),
             &agency.name,
             move || views::agency_page(site, agency, projects),
         ));
     }
     pages.push(simple(
         "targets.html",
-        "chi-tieu/index.html",
+        urls::TARGETS,
         "Chỉ tiêu",
         move || views::targets_page(site, views::TARGETS_ON_INDEX),
     ));
     for indicator in &site.indicators {
         pages.push(simple(
             "indicator.html",
-            &format!("chi-tieu/{}/index.html", indicator.id),
+            &urls::indicator(&indicator.id),
             &indicator.name,
             move || views::indicator_page(site, indicator, views::TARGETS_ON_INDEX),
         ));
     }
     pages.push(simple(
         "projects.html",
-        "du-an/index.html",
+        urls::PROJECTS,
         "Dự án, nhiệm vụ",
         move || views::projects_page(site, projects),
     ));
@@ -388,35 +394,30 @@ pub(crate) fn page_list<'a>(
             .map_or(project.id.as_str(), |m| m.name.as_str());
         pages.push(simple(
             "project.html",
-            &format!("{}index.html", project_pages::project_path(&project.id)),
+            &urls::project(&project.id),
             &format!("Dự án: {}", views::short_title(name)),
             move || project_pages::project_page(site, project),
         ));
     }
     pages.push(simple(
         "methodology.html",
-        "chi-tieu/phuong-phap/index.html",
+        urls::METHODOLOGY,
         "Cách xác định tình trạng",
         move || overview::methodology(site),
     ));
     pages.push(simple(
         "register.html",
-        "doi-chieu-tong/index.html",
+        urls::REGISTER,
         "Đối chiếu số tổng với các dòng",
         move || overview::register(site),
     ));
     pages.push(ready(
         "404.html",
-        "404.html",
+        urls::NOT_FOUND,
         "Không tìm thấy trang",
-        Value::Null,
+        (),
     ));
-    pages.push(ready(
-        "search.html",
-        "tim-kiem/index.html",
-        "Tìm kiếm",
-        Value::Null,
-    ));
+    pages.push(ready("search.html", urls::SEARCH, "Tìm kiếm", ()));
     pages
 }
 
@@ -435,20 +436,14 @@ pub(crate) fn prepare<'a>(
     let mut shared = Context::new();
     shared.insert("site", &site.info);
     shared.insert("root", &site.info.base_path);
+    shared.insert("urls", &urls::FIXED_PAGES);
     shared.insert("assets", &assets::fingerprint(&mut static_files));
     shared.insert("t", &strings);
-    shared.insert(
-        "site_updated",
-        &site.updated().map(|d| crate::vietnamese::short_date(&d)),
-    );
+    shared.insert("site_updated", &site.updated().map(|d| d.short()));
     shared.insert("licence", &site.info.licence);
     shared.insert(
         "emblem",
-        &site
-            .info
-            .emblem
-            .as_ref()
-            .map(|name| format!("{}/{name}", crate::site::EMBLEM_FOLDER)),
+        &site.info.emblem.as_ref().map(|name| urls::emblem(name)),
     );
     shared.insert(
         "js_strings",
@@ -498,7 +493,7 @@ pub fn static_assets(theme: &Path) -> Result<Vec<Output>> {
             let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("không đọc được {}", entry.path().display()))?;
             outputs.push(Output {
-                path: format!("assets/{relative}"),
+                path: urls::asset(&relative),
                 bytes,
             });
         }

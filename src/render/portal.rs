@@ -2,18 +2,18 @@
 //! of provinces (`tinh/`), of documents (`van-ban/`), the "Giới thiệu" page, and lists of
 //! documents where a decision carries the plan it issues.
 
-use super::views::document_summary;
+use super::views::{DocumentSummary, Link, document_summary};
 use crate::model::{DocumentKind, RelationType};
 use crate::site::{Document, Site};
+use crate::urls;
 use crate::vietnamese::format_count as count_text;
-use crate::vietnamese::short_date;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::collections::HashSet;
 
 /// `documents` (in the order given) as a list reads them: a decision carries, under
 /// `issues`, the documents it issues (a plan "ban hành kèm theo" it), which are then not
 /// listed again on their own. A plan whose decision is not in `documents` stays in its place.
-pub fn grouped_documents(site: &Site, documents: &[&Document]) -> Vec<Value> {
+pub fn grouped_documents(site: &Site, documents: &[&Document]) -> Vec<DocumentSummary> {
     let listed: HashSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     documents
         .iter()
@@ -23,13 +23,10 @@ pub fn grouped_documents(site: &Site, documents: &[&Document]) -> Vec<Value> {
         })
         .map(|d| {
             let mut summary = document_summary(site, d);
-            let issued: Vec<Value> = issued_by(site, d)
+            summary.issues = issued_by(site, d)
                 .into_iter()
                 .map(|plan| document_summary(site, plan))
                 .collect();
-            if !issued.is_empty() {
-                summary["issues"] = Value::Array(issued);
-            }
             summary
         })
         .collect()
@@ -48,9 +45,39 @@ fn issued_by<'a>(site: &'a Site, decision: &Document) -> Vec<&'a Document> {
         .collect()
 }
 
+/// A province on the index of provinces.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceEntry<'a> {
+    /// Its ID.
+    pub id: &'a str,
+    /// Its name.
+    pub name: &'a str,
+    /// Its page.
+    pub url: String,
+    /// Its region.
+    pub region: Option<&'a str>,
+    /// How many documents.
+    pub documents: usize,
+    /// How many documents, as printed.
+    pub documents_text: String,
+    /// How many targets, as printed.
+    pub targets_text: String,
+    /// The province it is now part of.
+    pub merged_into: Option<Link>,
+}
+
+/// The index of provinces.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvincesIndex<'a> {
+    /// Every province.
+    pub provinces: Vec<ProvinceEntry<'a>>,
+    /// How many, as printed.
+    pub count_text: String,
+}
+
 /// `tinh/`: every province with documents, with its counts and where it now belongs.
-pub fn provinces_index(site: &Site) -> Value {
-    let provinces: Vec<Value> = site
+pub fn provinces_index(site: &Site) -> ProvincesIndex<'_> {
+    let provinces = site
         .provinces
         .iter()
         .map(|p| {
@@ -61,31 +88,66 @@ pub fn provinces_index(site: &Site) -> Value {
                 .filter(|d| d.province == p.id)
                 .map(|d| d.targets.len())
                 .sum();
-            json!({
-                "id": p.id,
-                "name": p.name,
-                "region": p.region,
-                "documents": documents,
-                "documents_text": count_text(documents),
-                "targets_text": count_text(targets),
-                "merged_into": p.merged_into.as_deref().and_then(|id| site.province(id)).map(|m| json!({"id": m.id, "name": m.name})),
-            })
+            ProvinceEntry {
+                id: &p.id,
+                name: &p.name,
+                url: urls::province(&p.id),
+                region: p.region.as_deref(),
+                documents,
+                documents_text: count_text(documents),
+                targets_text: count_text(targets),
+                merged_into: p
+                    .merged_into
+                    .as_deref()
+                    .and_then(|id| site.province(id))
+                    .map(|m| Link {
+                        id: m.id.clone(),
+                        name: m.name.clone(),
+                        url: urls::province(&m.id),
+                    }),
+            }
         })
         .collect();
-    json!({
-        "provinces": provinces,
-        "count_text": count_text(site.provinces.len()),
-    })
+    ProvincesIndex {
+        provinces,
+        count_text: count_text(site.provinces.len()),
+    }
 }
 
 /// The most documents `van-ban/` lists one by one; past it (a national site), it lists the
 /// provinces, whose pages list their documents.
 pub const DOCUMENTS_ON_INDEX: usize = 1_000;
 
+/// The documents of one province on the index of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentGroup {
+    /// The province's ID, its anchor.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its page (which lists its documents when the index does not).
+    pub url: String,
+    /// How many documents, as printed.
+    pub count_text: String,
+    /// Its documents, while the index lists them.
+    pub documents: Vec<DocumentSummary>,
+}
+
+/// The index of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentsIndex {
+    /// The documents by province.
+    pub groups: Vec<DocumentGroup>,
+    /// True when it lists every document.
+    pub listed: bool,
+    /// How many documents, as printed.
+    pub count_text: String,
+}
+
 /// `van-ban/`: every document by province, newest first, a decision with the plan it issues.
-pub fn documents_index(site: &Site, listed_at_most: usize) -> Value {
+pub fn documents_index(site: &Site, listed_at_most: usize) -> DocumentsIndex {
     let listed = site.documents.len() <= listed_at_most;
-    let groups: Vec<Value> = site
+    let groups = site
         .provinces
         .iter()
         .filter_map(|p| {
@@ -94,25 +156,47 @@ pub fn documents_index(site: &Site, listed_at_most: usize) -> Value {
                 .iter()
                 .filter(|d| d.province == p.id)
                 .collect();
-            (!mine.is_empty()).then(|| {
-                json!({
-                    "id": p.id,
-                    "name": p.name,
-                    "count_text": count_text(mine.len()),
-                    "documents": if listed { grouped_documents(site, &mine) } else { Vec::new() },
-                })
+            (!mine.is_empty()).then(|| DocumentGroup {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                url: urls::province(&p.id),
+                count_text: count_text(mine.len()),
+                documents: if listed {
+                    grouped_documents(site, &mine)
+                } else {
+                    Vec::new()
+                },
             })
         })
         .collect();
-    json!({
-        "groups": groups,
-        "listed": listed,
-        "count_text": count_text(site.documents.len()),
-    })
+    DocumentsIndex {
+        groups,
+        listed,
+        count_text: count_text(site.documents.len()),
+    }
+}
+
+/// The "Giới thiệu" page's figures, as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct AboutPage {
+    /// How many documents.
+    pub documents_text: String,
+    /// How many provinces have documents.
+    pub provinces_text: String,
+    /// How many appendices.
+    pub appendices_text: String,
+    /// How many rows.
+    pub rows_text: String,
+    /// How many targets.
+    pub targets_text: String,
+    /// How many documents have their signed original.
+    pub originals_text: String,
+    /// When the portal was last updated, `09/10/2020`.
+    pub updated: Option<String>,
 }
 
 /// `gioi-thieu/`: who publishes the portal, what, how often and how the figures are checked.
-pub fn about_page(site: &Site) -> Value {
+pub fn about_page(site: &Site) -> AboutPage {
     let appendices: usize = site.documents.iter().map(|d| d.appendices.len()).sum();
     let rows: usize = site
         .documents
@@ -131,15 +215,15 @@ pub fn about_page(site: &Site) -> Value {
         .iter()
         .filter(|d| original_of(d).is_some())
         .count();
-    json!({
-        "documents_text": count_text(site.documents.len()),
-        "provinces_text": count_text(provinces),
-        "appendices_text": count_text(appendices),
-        "rows_text": count_text(rows),
-        "targets_text": count_text(targets),
-        "originals_text": count_text(originals),
-        "updated": site.updated().map(|d| short_date(&d)),
-    })
+    AboutPage {
+        documents_text: count_text(site.documents.len()),
+        provinces_text: count_text(provinces),
+        appendices_text: count_text(appendices),
+        rows_text: count_text(rows),
+        targets_text: count_text(targets),
+        originals_text: count_text(originals),
+        updated: site.updated().map(|d| d.short()),
+    }
 }
 
 /// Where the signed original of `document` is: a PDF of its `files/` folder published beside
@@ -153,11 +237,28 @@ pub fn original_of(document: &Document) -> Option<(String, bool)> {
         .or_else(|| document.original_url.clone().map(|u| (u, false)))
 }
 
+/// Where a document's signed original is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Original {
+    /// Its address: a site path when it is published here, else a full URL.
+    pub url: String,
+    /// True when it is published here.
+    pub internal: bool,
+}
+
+/// What a document's page adds about its publication.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentExtras {
+    /// When the portal last updated it, `09/10/2020`.
+    pub updated: Option<String>,
+    /// Its signed original.
+    pub original: Option<Original>,
+}
+
 /// What a document's page adds about its publication: its update date and its original.
-pub fn document_extras(document: &Document) -> Value {
-    let original = original_of(document);
-    json!({
-        "updated": document.updated.as_deref().map(short_date),
-        "original": original.as_ref().map(|(url, internal)| json!({"url": url, "internal": internal})),
-    })
+pub fn document_extras(document: &Document) -> DocumentExtras {
+    DocumentExtras {
+        updated: document.updated.as_ref().map(|d| d.short()),
+        original: original_of(document).map(|(url, internal)| Original { url, internal }),
+    }
 }

@@ -120,7 +120,7 @@ pub fn registry_records(site: &Site) -> Vec<Record> {
             title: agency.name.clone(),
             names,
             body: body.join(". "),
-            url: format!("co-quan/{}/", agency.id),
+            url: crate::urls::agency(&agency.id),
             province: agency.province.clone(),
             context: String::new(),
         });
@@ -140,7 +140,7 @@ pub fn registry_records(site: &Site) -> Vec<Record> {
             title: format!("Tỉnh {}", province.name),
             names: province.aliases.clone(),
             body: body.join(". "),
-            url: format!("tinh/{}/", province.id),
+            url: crate::urls::province(&province.id),
             province: Some(province.id.clone()),
             context: String::new(),
         });
@@ -155,7 +155,7 @@ pub fn registry_records(site: &Site) -> Vec<Record> {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" "),
-            url: format!("chi-tieu/{}/", indicator.id),
+            url: crate::urls::indicator(&indicator.id),
             province: None,
             context: "So sánh chỉ tiêu giữa các tỉnh".to_string(),
         });
@@ -173,7 +173,7 @@ pub fn registry_records(site: &Site) -> Vec<Record> {
             )
             .trim_end()
             .to_string(),
-            url: format!("thuat-ngu/#{}", entry.id),
+            url: crate::urls::glossary_entry(&entry.id),
             province: None,
             context: "Thuật ngữ, chữ viết tắt".to_string(),
         });
@@ -192,7 +192,7 @@ pub fn document_label(document: &Document) -> String {
 fn records_of_document(site: &Site, document: &Document, list: &mut Vec<Record>) {
     let context = document_label(document);
     let province = Some(document.province.clone());
-    let base = format!("van-ban/{}/", document.id);
+    let base = crate::urls::document(&document.id);
     let issuer = site
         .agency(&document.issuer)
         .map(|a| a.name.clone())

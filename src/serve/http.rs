@@ -116,8 +116,8 @@ pub fn handle(request: Request, shared: &Arc<Shared>, loopback_only: bool) {
             let status = shared.status();
             page_response(
                 404,
-                "404.html",
-                pages.get("404.html").map(|b| b.as_slice()),
+                crate::urls::NOT_FOUND,
+                pages.get(crate::urls::NOT_FOUND).map(|b| b.as_slice()),
                 status.site,
             )
         }

@@ -369,9 +369,7 @@ pub fn assess<'a>(site: &'a Site, document: &'a Document, target: &Target) -> As
             share_of_goal: None,
             reason: Some(format!(
                 "Số liệu có trước ngày {} (ngày ban hành văn bản đặt chỉ tiêu).",
-                parse_date(&document.issued)
-                    .map(format_date_short)
-                    .unwrap_or_else(|| document.issued.clone())
+                document.issued.short()
             )),
         };
     }

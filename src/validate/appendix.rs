@@ -6,7 +6,7 @@ use crate::amount::{parse_amount, parse_plain};
 use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
 use crate::model::{AppendixSource, Cell, ColumnRole, GroupSource, RowNode, Spanned};
 use crate::site::{
-    Appendix, Column, RowStatus, Site, TableCell, TableRow, TotalCheck, TotalMismatch,
+    Appendix, Column, RowKind, RowStatus, Site, TableCell, TableRow, TotalCheck, TotalMismatch,
     UNKNOWN_ROW_STATUS,
 };
 use crate::vietnamese::format_number;
@@ -91,7 +91,7 @@ fn mismatches(source: &AppendixSource, rows: &[TableRow]) -> Vec<TotalMismatch> 
     let mut found = Vec::new();
     for row in rows.iter().filter(|r| !r.checks.is_empty()) {
         let group = match (row.kind, row.label.as_deref(), row.title.as_deref()) {
-            ("total", _, title) => title.unwrap_or("Tổng cộng").to_string(),
+            (RowKind::Total, _, title) => title.unwrap_or("Tổng cộng").to_string(),
             (_, Some(label), Some(title)) if !label.is_empty() => format!("{label}. {title}"),
             (_, _, Some(title)) => title.to_string(),
             (_, label, None) => label.unwrap_or_default().to_string(),
@@ -264,7 +264,7 @@ pub(super) fn appendix(
             &BTreeMap::new(),
         );
         context.rows.push(TableRow {
-            kind: "total",
+            kind: RowKind::Total,
             anchor: "tong".to_string(),
             depth: 0,
             group_path: Vec::new(),
@@ -324,7 +324,7 @@ pub(super) fn appendix(
         .rows
         .iter()
         .rev()
-        .find(|row| row.kind == "total")
+        .find(|row| row.kind == RowKind::Total)
         .and_then(|row| row.cells.get(main?)?.value);
     appendix
 }
@@ -378,7 +378,7 @@ fn walk(
                     ));
                 }
                 context.rows.push(TableRow {
-                    kind: "row",
+                    kind: RowKind::Row,
                     anchor,
                     depth,
                     group_path: path.to_vec(),
@@ -450,7 +450,7 @@ fn group_row(
     anchor: String,
 ) -> TableRow {
     TableRow {
-        kind: "group",
+        kind: RowKind::Group,
         anchor,
         depth,
         group_path: path.to_vec(),

@@ -549,7 +549,8 @@ fn relation(
         issued: r
             .issued
             .as_ref()
-            .and_then(|d| check_date(file, d, diagnostics)),
+            .and_then(|d| check_date(file, d, diagnostics))
+            .map(String::from),
         title: r.title.clone(),
         issuer: r.issuer.clone(),
     }
@@ -832,7 +833,8 @@ fn measurements(
                 as_of: m
                     .as_of
                     .as_ref()
-                    .and_then(|d| check_date(file, d, diagnostics)),
+                    .and_then(|d| check_date(file, d, diagnostics))
+                    .map(String::from),
                 level: m.level,
             }
         })

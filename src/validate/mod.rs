@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
 use crate::load::SourceContent;
 use crate::model::Spanned;
 use crate::site::{Agency, Indicator, Province, Site, SiteInfo};
-use crate::vietnamese::{compare, format_date_short, parse_date};
+use crate::vietnamese::compare;
 use std::path::Path;
 
 /// What to do about a link that leads nowhere (also said by the check of a section's links).
@@ -91,17 +91,17 @@ pub(crate) fn unknown_reference<'a>(
     diagnostics.error(place, format!("không có {what} “{id}”"), help);
 }
 
-/// Reads a `YYYY-MM-DD` date at a place, reporting impossible dates.
+/// Reads a `YYYY-MM-DD` date at a place, reporting impossible dates: the only place a
+/// date of the content is read.
 pub(crate) fn check_date(
     file: &Path,
     value: &Spanned<String>,
     diagnostics: &mut Diagnostics,
-) -> Option<String> {
-    match parse_date(&value.value) {
+) -> Option<crate::site::Date> {
+    match crate::site::Date::parse(&value.value) {
         Some(date) => {
-            use chrono::Datelike;
             plausible_year(date.year(), place_of(file, value), diagnostics);
-            Some(date.format("%Y-%m-%d").to_string())
+            Some(date)
         }
         None => {
             diagnostics.error(
@@ -546,8 +546,7 @@ fn provinces(content: &SourceContent, diagnostics: &mut Diagnostics) -> Vec<Prov
             .merged_on
             .as_ref()
             .and_then(|d| check_date(file, d, diagnostics))
-            .and_then(|d| parse_date(&d))
-            .map(format_date_short);
+            .map(|d| d.short());
         provinces.push(Province {
             id: p.id.value.clone(),
             name: p.name.clone(),

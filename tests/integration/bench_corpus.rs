@@ -139,43 +139,25 @@ fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
     let site = small_site(3);
     let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
     assert!(total > 20, "{total} targets");
-    let count = |page: &serde_json::Value, list: &str, field: &str| -> usize {
-        page[list]
-            .as_array()
-            .expect("a list")
-            .iter()
-            .map(|item| match &item[field] {
-                serde_json::Value::Array(items) => items.len(),
-                number => number.as_u64().expect("a count") as usize,
-            })
-            .sum()
-    };
+    use congkhai::render::views::{Counted, TargetsPage, targets_page};
+    let listed_targets =
+        |page: &TargetsPage| -> usize { page.groups.iter().map(|g| g.targets.len()).sum() };
+    let counts = |list: &[Counted]| -> usize { list.iter().map(|c| c.targets).sum() };
 
-    let listed = congkhai::render::views::targets_page(&site, total);
-    assert_eq!(listed["total"], total);
-    assert_eq!(
-        count(&listed, "groups", "targets"),
-        total,
-        "every target listed"
-    );
-    assert_eq!(count(&listed, "provinces", "targets"), total);
+    let listed = targets_page(&site, total);
+    assert_eq!(listed.total, total);
+    assert_eq!(listed_targets(&listed), total, "every target listed");
+    assert_eq!(counts(&listed.provinces), total);
 
-    let counted = congkhai::render::views::targets_page(&site, total - 1);
-    assert_eq!(counted["total"], total);
+    let counted = targets_page(&site, total - 1);
+    assert_eq!(counted.total, total);
+    assert_eq!(listed_targets(&counted), 0, "none listed past the limit");
     assert_eq!(
-        count(&counted, "groups", "targets"),
-        0,
-        "none listed past the limit"
-    );
-    assert_eq!(
-        count(&counted, "provinces", "targets"),
+        counts(&counted.provinces),
         total,
         "each province's count, linked to its targets"
     );
-    assert_eq!(
-        count(&counted, "indicators", "targets"),
-        count(&listed, "indicators", "targets")
-    );
+    assert_eq!(counts(&counted.indicators), counts(&listed.indicators));
 }
 
 /// The feed holds the newest documents up to its limit, newest first.
@@ -233,24 +215,21 @@ fn indicator_page_sums_up_each_province_past_its_limit() {
     assert!(total > 3, "{total} targets");
 
     let listed = congkhai::render::views::indicator_page(&site, indicator, usize::MAX);
-    assert_eq!(listed["targets"].as_array().map(Vec::len), Some(total));
-    assert_eq!(listed["by_province"].as_array().map(Vec::len), Some(0));
+    assert_eq!(listed.targets.len(), total);
+    assert_eq!(listed.by_province.len(), 0);
 
     let summed = congkhai::render::views::indicator_page(&site, indicator, total - 1);
-    assert_eq!(summed["targets"].as_array().map(Vec::len), Some(0));
-    assert_eq!(summed["measurements"].as_array().map(Vec::len), Some(0));
-    let rows = summed["by_province"].as_array().expect("rows");
+    assert_eq!(summed.targets.len(), 0);
+    assert_eq!(summed.measurements.len(), 0);
+    let rows = &summed.by_province;
     assert!(!rows.is_empty());
-    let counted: u64 = rows
-        .iter()
-        .map(|r| r["targets_sort"].as_u64().expect("count"))
-        .sum();
+    let counted: u64 = rows.iter().map(|r| r.targets_sort as u64).sum();
     assert_eq!(
         counted, total as u64,
         "the provinces' targets add up to all"
     );
     for row in rows {
-        let statuses = row["statuses"].as_str().expect("statuses");
+        let statuses = row.statuses.as_str();
         let by_status: u64 = statuses
             .split("; ")
             .filter(|s| !s.is_empty())
@@ -261,12 +240,8 @@ fn indicator_page_sums_up_each_province_past_its_limit() {
                     .expect("a count")
             })
             .sum();
-        assert_eq!(
-            by_status,
-            row["targets_sort"].as_u64().expect("count"),
-            "{row}"
-        );
-        assert!(site.province(row["id"].as_str().expect("id")).is_some());
+        assert_eq!(by_status, row.targets_sort as u64, "{row:?}");
+        assert!(site.province(&row.id).is_some());
     }
     let measured = site
         .documents
@@ -274,7 +249,7 @@ fn indicator_page_sums_up_each_province_past_its_limit() {
         .flat_map(|d| &d.measurements)
         .any(|m| m.indicator.as_deref() == Some(indicator.id.as_str()));
     assert_eq!(
-        rows.iter().any(|r| !r["latest"].is_null()),
+        rows.iter().any(|r| r.latest.is_some()),
         measured,
         "a province's latest measurement is shown where there is one"
     );

@@ -9,7 +9,7 @@ fn document(id: &str, issued: &str) -> Document {
         id: id.to_string(),
         kind: DocumentKind::Report,
         number: None,
-        issued: issued.to_string(),
+        issued: crate::site::Date::parse(issued).expect("an ISO date"),
         place: None,
         issuer: "ubnd".to_string(),
         province: "khanh-hoa".to_string(),
