@@ -547,7 +547,7 @@ pub struct Document {
     pub updated: Option<String>,
     /// Where its signed original is published elsewhere.
     pub original_url: Option<String>,
-    /// The document's folder, from which [`Document::drop_bodies`] lets it be read again.
+    /// The document's folder, from which [`Document::take_bodies`] lets it be read again.
     #[serde(skip)]
     pub folder: PathBuf,
     /// True once the sections' text and the appendices' rows were dropped.
@@ -572,16 +572,10 @@ impl Document {
         format!("van-ban/{}/phu-luc-{appendix}/#{}", self.id, mention.anchor)
     }
 
-    /// Drops what only the document's own pages, open data and search records need (the
-    /// sections and the appendices' rows), keeping what the rest of the site shows: a build
-    /// holds every document this way and reads each again, a few at a time, when it writes
-    /// them (see [`crate::validate::Reader`]).
-    pub fn drop_bodies(&mut self) {
-        self.take_bodies();
-    }
-
-    /// Moves the sections and the appendices' rows out of the document, as
-    /// [`Document::drop_bodies`] does, and returns them.
+    /// Moves out what only the document's own pages, open data and search records need (the
+    /// sections and the appendices' rows), keeping what the rest of the site shows, and
+    /// returns it: a build holds every document this way and reads each again, a few at a
+    /// time, when it writes them (see [`crate::validate::Reader`]).
     pub fn take_bodies(&mut self) -> Bodies {
         let rows = self
             .appendices
@@ -682,11 +676,13 @@ impl KeptBodies {
     }
 
     /// How many documents' bodies are kept.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.0.lock().map_or(0, |kept| kept.len())
     }
 
     /// True when no bodies are kept.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -168,11 +168,6 @@ impl<'a> ProjectIndex<'a> {
         self.lists.entries.len()
     }
 
-    /// True when the site has no projects.
-    pub fn is_empty(&self) -> bool {
-        self.lists.entries.is_empty()
-    }
-
     /// The projects of a province, in site order.
     pub fn of_province(&self, id: &str) -> ProjectList<'_, 'a> {
         self.pick(self.lists.by_province.get(id))

@@ -1,0 +1,169 @@
+//! Pages of the synthetic benchmark corpus past their limits: the targets index, the feed
+//! and an indicator's page, made from the checked site. `tests/integration/bench_corpus.rs`
+//! checks the corpus and its build through the binary.
+
+use super::whole_site;
+use crate::bench_corpus::{CorpusOptions, generate};
+
+/// The validated site of a corpus of 200 pages from `seed`, whole (nothing dropped).
+fn small_site(seed: u64) -> crate::site::Site {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c");
+    generate(&CorpusOptions {
+        pages: 200,
+        seed,
+        out: out.clone(),
+    })
+    .expect("the corpus is written");
+    let (site, diagnostics) = whole_site(&out.join("content"));
+    assert_eq!(diagnostics.error_count(), 0, "{diagnostics:?}");
+    site
+}
+
+/// The targets index lists every target grouped by document up to its limit, and past it only
+/// the counts by province and indicator, which still add up to every target.
+#[test]
+fn targets_index_lists_targets_one_by_one_only_up_to_its_limit() {
+    let site = small_site(3);
+    let total: usize = site.documents.iter().map(|d| d.targets.len()).sum();
+    assert!(total > 20, "{total} targets");
+    let count = |page: &serde_json::Value, list: &str, field: &str| -> usize {
+        page[list]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|item| match &item[field] {
+                serde_json::Value::Array(items) => items.len(),
+                number => number.as_u64().expect("a count") as usize,
+            })
+            .sum()
+    };
+
+    let listed = crate::render::views::targets_page(&site, total);
+    assert_eq!(listed["total"], total);
+    assert_eq!(
+        count(&listed, "groups", "targets"),
+        total,
+        "every target listed"
+    );
+    assert_eq!(count(&listed, "provinces", "targets"), total);
+
+    let counted = crate::render::views::targets_page(&site, total - 1);
+    assert_eq!(counted["total"], total);
+    assert_eq!(
+        count(&counted, "groups", "targets"),
+        0,
+        "none listed past the limit"
+    );
+    assert_eq!(
+        count(&counted, "provinces", "targets"),
+        total,
+        "each province's count, linked to its targets"
+    );
+    assert_eq!(
+        count(&counted, "indicators", "targets"),
+        count(&listed, "indicators", "targets")
+    );
+}
+
+/// The feed holds the newest documents up to its limit, newest first.
+#[test]
+fn feed_holds_the_newest_documents_up_to_its_limit() {
+    let site = small_site(5);
+    let entries = |limit| {
+        let feed = crate::publish::feed::feed(&site, limit);
+        let xml = String::from_utf8(feed.bytes).expect("UTF-8");
+        let parsed = roxmltree::Document::parse(&xml).expect("well-formed");
+        parsed
+            .root_element()
+            .children()
+            .filter(|c| c.tag_name().name() == "entry")
+            .map(|e| {
+                e.children()
+                    .find(|c| c.tag_name().name() == "updated")
+                    .and_then(|u| u.text())
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    let all = entries(usize::MAX);
+    assert_eq!(all.len(), site.documents.len());
+    let newest = entries(5);
+    assert_eq!(newest.len(), 5);
+    assert_eq!(newest[..], all[..5], "the first five of all");
+    let mut sorted = all.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(all, sorted, "newest first");
+    assert!(site.documents.len() > 5);
+}
+
+/// An indicator's page lists every target and measurement up to its limit; past it, one row
+/// per province sums up that province's targets (which still add up to all of them) and
+/// names its latest measurement.
+#[test]
+fn indicator_page_sums_up_each_province_past_its_limit() {
+    let site = small_site(9);
+    let (indicator, total) = site
+        .indicators
+        .iter()
+        .map(|i| {
+            let n = site
+                .documents
+                .iter()
+                .flat_map(|d| &d.targets)
+                .filter(|t| t.indicator.as_deref() == Some(i.id.as_str()))
+                .count();
+            (i, n)
+        })
+        .max_by_key(|(_, n)| *n)
+        .expect("an indicator");
+    assert!(total > 3, "{total} targets");
+
+    let listed = crate::render::views::indicator_page(&site, indicator, usize::MAX);
+    assert_eq!(listed["targets"].as_array().map(Vec::len), Some(total));
+    assert_eq!(listed["by_province"].as_array().map(Vec::len), Some(0));
+
+    let summed = crate::render::views::indicator_page(&site, indicator, total - 1);
+    assert_eq!(summed["targets"].as_array().map(Vec::len), Some(0));
+    assert_eq!(summed["measurements"].as_array().map(Vec::len), Some(0));
+    let rows = summed["by_province"].as_array().expect("rows");
+    assert!(!rows.is_empty());
+    let counted: u64 = rows
+        .iter()
+        .map(|r| r["targets_sort"].as_u64().expect("count"))
+        .sum();
+    assert_eq!(
+        counted, total as u64,
+        "the provinces' targets add up to all"
+    );
+    for row in rows {
+        let statuses = row["statuses"].as_str().expect("statuses");
+        let by_status: u64 = statuses
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.rsplit(": ")
+                    .next()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .expect("a count")
+            })
+            .sum();
+        assert_eq!(
+            by_status,
+            row["targets_sort"].as_u64().expect("count"),
+            "{row}"
+        );
+        assert!(site.province(row["id"].as_str().expect("id")).is_some());
+    }
+    let measured = site
+        .documents
+        .iter()
+        .flat_map(|d| &d.measurements)
+        .any(|m| m.indicator.as_deref() == Some(indicator.id.as_str()));
+    assert_eq!(
+        rows.iter().any(|r| !r["latest"].is_null()),
+        measured,
+        "a province's latest measurement is shown where there is one"
+    );
+}
