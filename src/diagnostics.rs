@@ -221,7 +221,7 @@ pub(crate) fn io_reason(error: &std::io::Error) -> String {
 }
 
 /// `error` and its causes, as `{:#}` prints them, with the causes from the file system said
-/// in Vietnamese ([`io_reason`]).
+/// in Vietnamese.
 pub fn error_chain(error: &anyhow::Error) -> String {
     error
         .chain()
