@@ -1,5 +1,6 @@
-//! Criterion benchmarks of the pipeline's hot paths, through the library's public API only:
-//! `cargo bench --bench pipeline`.
+//! Criterion benchmarks of the pipeline's hot paths, through `congkhai::stages`, which only
+//! the `bench-stages` feature makes public: `cargo bench --features bench-stages --bench
+//! pipeline`.
 //!
 //! The corpus is the synthetic one of the `bench-corpus` crate (300 pages, seed 1), generated
 //! once into a temporary folder; the Markdown bench uses the longest section of the real
@@ -15,12 +16,10 @@
 //!   staging folder swapped into place.
 
 use bench_corpus::{CorpusOptions, generate};
-use congkhai::assemble::render_with;
-use congkhai::load::{SourceContent, load};
-use congkhai::output::{Output, Sink, Stream};
-use congkhai::render::load_templates;
-use congkhai::site::Site;
-use congkhai::validate::{SiteOverrides, validate};
+use congkhai::SiteOverrides;
+use congkhai::stages::{
+    Anchors, Output, Sink, Site, SourceContent, Stream, load, load_templates, render_with, validate,
+};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -131,8 +130,7 @@ fn render(c: &mut Criterion, corpus: &Corpus) {
         .map(|s| s.body.as_str())
         .max_by_key(|body| body.len())
         .expect("the real content has no sections");
-    let rendered =
-        congkhai::markdown::render(body, "s", &mut congkhai::markdown::Anchors::default());
+    let rendered = congkhai::stages::markdown(body, "s", &mut Anchors::default());
     assert!(
         !rendered.html.is_empty() && !rendered.text.is_empty(),
         "the longest section renders to nothing"
@@ -144,13 +142,7 @@ fn render(c: &mut Criterion, corpus: &Corpus) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     group.bench_function("markdown", |b| {
-        b.iter(|| {
-            congkhai::markdown::render(
-                black_box(body),
-                "s",
-                &mut congkhai::markdown::Anchors::default(),
-            )
-        })
+        b.iter(|| congkhai::stages::markdown(black_box(body), "s", &mut Anchors::default()))
     });
     group.finish();
 
@@ -167,24 +159,22 @@ fn render(c: &mut Criterion, corpus: &Corpus) {
         b.iter(|| render_with(&tera, black_box(site), &theme).expect("cannot render the corpus"))
     });
 
-    let search = congkhai::search::outputs(site).expect("cannot build the search index");
+    let search = congkhai::stages::search(site).expect("cannot build the search index");
     assert!(!search.is_empty(), "the search index is empty");
     group.bench_function("search_index", |b| {
-        b.iter(|| {
-            congkhai::search::outputs(black_box(site)).expect("cannot build the search index")
-        })
+        b.iter(|| congkhai::stages::search(black_box(site)).expect("cannot build the search index"))
     });
 
     // The files are made and dropped at once, as a build hands them to its writer.
     let discard = Discard::default();
-    congkhai::open_data::open_data(site, &discard).expect("cannot build the open data");
+    congkhai::stages::open_data(site, &discard).expect("cannot build the open data");
     assert!(
         discard.bytes.load(std::sync::atomic::Ordering::Relaxed) > 0,
         "the open data has no files"
     );
     group.bench_function("open_data", |b| {
         b.iter(|| {
-            congkhai::open_data::open_data(black_box(site), &discard)
+            congkhai::stages::open_data(black_box(site), &discard)
                 .expect("cannot build the open data")
         })
     });
@@ -236,7 +226,7 @@ fn write(c: &mut Criterion, corpus: &Corpus) {
     let outputs: Vec<Output> =
         render_with(&tera, &corpus.site, &theme).expect("cannot render the corpus");
     let out = corpus.dir.path().join("out");
-    congkhai::write::write_site(&outputs, &out).expect("cannot write the site");
+    congkhai::stages::write_site(&outputs, &out).expect("cannot write the site");
     assert!(
         out.join("index.html").is_file() && out.join("index.html.gz").is_file(),
         "the written site lacks index.html or its gzip copy"
@@ -244,7 +234,7 @@ fn write(c: &mut Criterion, corpus: &Corpus) {
 
     let mut group = slow_group(c, "write");
     group.bench_function("write", |b| {
-        b.iter(|| congkhai::write::write_site(black_box(&outputs), &out).expect("cannot write"))
+        b.iter(|| congkhai::stages::write_site(black_box(&outputs), &out).expect("cannot write"))
     });
     group.finish();
 }

@@ -51,6 +51,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The benchmarks of the pipeline's stages build only with the `bench-stages` feature.
+cargo clippy --all-targets --locked --features bench-stages -- -D warnings
 echo "== cargo test, with the tests that need the programs above"
 cargo test --workspace --locked -- --include-ignored
 

@@ -1,4 +1,9 @@
 //! Problems found in the content, with the place they were found and how to fix them.
+//!
+//! [`crate::check`] and [`crate::build`] return them as [`Diagnostics`]; each [`Diagnostic`]
+//! prints (`Display`) as `file:line:column: severity: message` with its help on the next line,
+//! and [`Diagnostics::sorted`] gives them in the order to print. [`error_chain`] says an
+//! error of a command (not of the content) in Vietnamese.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -28,7 +33,7 @@ pub struct Place {
 
 impl Place {
     /// A place in `file` at `line`:`column`.
-    pub fn new(file: &Path, line: u64, column: u64) -> Self {
+    pub(crate) fn new(file: &Path, line: u64, column: u64) -> Self {
         Place {
             file: file.to_path_buf(),
             line,
@@ -37,7 +42,7 @@ impl Place {
     }
 
     /// The whole of `file`.
-    pub fn file(file: &Path) -> Self {
+    pub(crate) fn file(file: &Path) -> Self {
         Place::new(file, 0, 0)
     }
 }
@@ -70,7 +75,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `place`.
-    pub fn error(place: Place, message: impl Into<String>) -> Self {
+    pub(crate) fn error(place: Place, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             place,
@@ -80,7 +85,7 @@ impl Diagnostic {
     }
 
     /// A warning at `place`.
-    pub fn warning(place: Place, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(place: Place, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             place,
@@ -90,7 +95,7 @@ impl Diagnostic {
     }
 
     /// The same problem with advice on how to fix it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -119,22 +124,27 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records a problem.
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
     /// Records an error at `place`.
-    pub fn error(&mut self, place: Place, message: impl Into<String>, help: impl Into<String>) {
+    pub(crate) fn error(
+        &mut self,
+        place: Place,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         self.push(Diagnostic::error(place, message).with_help(help));
     }
 
     /// Records a warning at `place`.
-    pub fn warning(&mut self, place: Place, message: impl Into<String>) {
+    pub(crate) fn warning(&mut self, place: Place, message: impl Into<String>) {
         self.push(Diagnostic::warning(place, message));
     }
 
     /// Takes in every problem of `other`.
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
@@ -192,7 +202,7 @@ impl Diagnostics {
 
 /// Why an operation on a file failed, in Vietnamese (the standard library says it in
 /// English), with the system's own words after it for whoever helps.
-pub fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     let reason = match error.kind() {
         ErrorKind::NotFound => "không có tệp hoặc thư mục này",
@@ -211,7 +221,7 @@ pub fn io_reason(error: &std::io::Error) -> String {
 }
 
 /// `error` and its causes, as `{:#}` prints them, with the causes from the file system said
-/// in Vietnamese ([`io_reason`]).
+/// in Vietnamese.
 pub fn error_chain(error: &anyhow::Error) -> String {
     error
         .chain()
@@ -224,7 +234,7 @@ pub fn error_chain(error: &anyhow::Error) -> String {
 }
 
 /// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

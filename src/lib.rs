@@ -1,8 +1,21 @@
 //! congkhai: a static site generator that publishes Vietnamese provincial plans, reports,
 //! appendices and targets.
 //!
-//! The pipeline runs one way: [`load`] → [`validate`] → [`site::Site`] → the kinds of output
-//! ([`render`], [`search`], [`open_data`], [`publish`]) → [`assemble`] → [`write`].
+//! The pipeline runs one way: `load` → `validate` → `site::Site` → the kinds of output
+//! (`render`, `search`, `open_data`, `publish`) → `assemble` → `write`.
+//!
+//! # Interface
+//!
+//! The library's public items are the commands of the `congkhai` binary and what they take
+//! and give; the stages of the pipeline stay inside the crate.
+//!
+//! - [`build`] with [`BuildOptions`], [`BuildSummary`] and [`BuildError`];
+//! - [`check`], which returns [`Diagnostics`] (see [`diagnostics`] for how they print);
+//! - [`serve::serve`] with [`serve::ServeOptions`];
+//! - [`import::cli::run`] with [`import::cli::ImportArgs`] (`congkhai import-table`);
+//! - [`scaffold::cli::run`] with [`scaffold::cli::NewCommand`] (`congkhai new`);
+//! - [`SiteOverrides`] and [`base_url_problem`] for the command line's settings, and
+//!   [`format_count`] and [`format_number`] to print numbers the Vietnamese way.
 //!
 //! # Layers
 //!
@@ -16,39 +29,64 @@
 //! | 1 | `yaml` `model` `amount` | the content files as written, and printed amounts |
 //! | 2 | `load` | reading the content folder |
 //! | 3 | `site` | the checked site and the facts derived from it (progress, money, lineage) |
-//! | 4 | `validate` | checking the loaded content into a [`site::Site`] |
+//! | 4 | `validate` | checking the loaded content into a `site::Site` |
 //! | 5 | `output` `render` `search` `open_data` `publish` | each kind of output of a site |
 //! | 6 | `assemble` `write` | every output of a site in one pass; the atomic write of a folder |
 //! | 7 | `crate` `serve` `import` `scaffold` | the commands |
+//! | 8 | `tests` | unit tests of several stages together (`#[cfg(test)]`) |
 
 #![warn(missing_docs)]
 
-pub mod amount;
-pub mod assemble;
-pub mod bidi;
+mod amount;
+mod assemble;
+mod bidi;
 pub mod diagnostics;
 pub mod import;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod open_data;
-pub mod output;
-pub mod publish;
-pub mod render;
+mod load;
+mod markdown;
+mod model;
+mod open_data;
+mod output;
+mod publish;
+mod render;
 pub mod scaffold;
-pub mod scratch;
-pub mod search;
+mod scratch;
+mod search;
 pub mod serve;
-pub mod site;
-pub mod text;
-pub mod timings;
-pub mod urls;
-pub mod validate;
-pub mod vietnamese;
-pub mod write;
-pub mod yaml;
+mod site;
+mod text;
+mod timings;
+mod urls;
+mod validate;
+mod vietnamese;
+mod write;
+mod yaml;
 
-use diagnostics::Diagnostics;
+#[cfg(test)]
+mod tests;
+
+pub use diagnostics::Diagnostics;
+pub use validate::{SiteOverrides, base_url_problem};
+pub use vietnamese::{format_count, format_number};
+
+/// The pipeline's stages one by one, for the criterion benchmarks (`benches/pipeline.rs`):
+/// only with the `bench-stages` feature, which is off by default, so that they are no part
+/// of the library's interface.
+#[cfg(feature = "bench-stages")]
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::assemble::render_with;
+    pub use crate::load::{SourceContent, load};
+    pub use crate::markdown::{Anchors, render as markdown};
+    pub use crate::open_data::open_data;
+    pub use crate::output::{Output, Sink, Stream};
+    pub use crate::render::load_templates;
+    pub use crate::search::outputs as search;
+    pub use crate::site::Site;
+    pub use crate::validate::validate;
+    pub use crate::write::write_site;
+}
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -62,7 +100,7 @@ pub struct BuildOptions {
     /// The output folder.
     pub output: PathBuf,
     /// Settings that win over `site.yaml` (base URL, relative links).
-    pub overrides: validate::SiteOverrides,
+    pub overrides: SiteOverrides,
 }
 
 /// What a build made.
@@ -109,13 +147,19 @@ fn render_and_write(
     Ok(rendered)
 }
 
+/// Checks the content folder `content` without building anything: every problem found, each
+/// with its file, line and column ([`Diagnostics::sorted`] lists them in order to print).
+pub fn check(content: &Path, overrides: &SiteOverrides) -> Diagnostics {
+    check_site(content, overrides).1
+}
+
 /// Loads and validates `content`: every problem found, and the site when there are no errors.
 /// Each document folder is read and checked on its own, and its sections and rows are dropped
-/// once checked ([`site::Document::drop_bodies`]): a build reads them again, a few documents at
+/// once checked ([`site::Document::take_bodies`]): a build reads them again, a few documents at
 /// a time, with [`validate::Reader`], so that memory stays flat however large the site.
-pub fn check(
+pub(crate) fn check_site(
     content: &Path,
-    overrides: &validate::SiteOverrides,
+    overrides: &SiteOverrides,
 ) -> (Option<site::Site>, Diagnostics) {
     check_keeping(content, overrides, 0)
 }
@@ -123,21 +167,21 @@ pub fn check(
 /// About how many bytes of sections and rows a build keeps from its check
 /// ([`check_for_build`]): every document of a site of a few thousand pages, so that it is
 /// read only once, and a bounded part of a larger one.
-pub const KEPT_BODIES_BYTES: usize = 128 << 20;
+const KEPT_BODIES_BYTES: usize = 128 << 20;
 
-/// [`check`] for a build: the sections and rows of the first documents checked, up to
+/// [`check_site`] for a build: the sections and rows of the first documents checked, up to
 /// [`KEPT_BODIES_BYTES`], are kept aside ([`site::KeptBodies`]) instead of being read again
 /// when they are written.
-pub fn check_for_build(
+pub(crate) fn check_for_build(
     content: &Path,
-    overrides: &validate::SiteOverrides,
+    overrides: &SiteOverrides,
 ) -> (Option<site::Site>, Diagnostics) {
     check_keeping(content, overrides, KEPT_BODIES_BYTES)
 }
 
 fn check_keeping(
     content: &Path,
-    overrides: &validate::SiteOverrides,
+    overrides: &SiteOverrides,
     keep: usize,
 ) -> (Option<site::Site>, Diagnostics) {
     let timings = timings::Timings::from_env();

@@ -1,10 +1,7 @@
 //! The `congkhai` command line.
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use congkhai::diagnostics::Diagnostics;
-use congkhai::validate::SiteOverrides;
-use congkhai::vietnamese::{format_count, format_number};
-use congkhai::{BuildError, BuildOptions};
+use congkhai::{BuildError, BuildOptions, Diagnostics, SiteOverrides, format_count, format_number};
 use rust_decimal::Decimal;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
@@ -135,7 +132,7 @@ fn seconds(elapsed: std::time::Duration) -> String {
 
 /// `--base-url`, refused when no portal can be published there.
 fn base_url(value: &str) -> Result<String, String> {
-    match congkhai::validate::base_url_problem(value) {
+    match congkhai::base_url_problem(value) {
         Some(problem) => Err(problem.to_string()),
         None => Ok(value.to_string()),
     }
@@ -208,7 +205,7 @@ fn main() -> ExitCode {
             content,
             deny_warnings,
         } => {
-            let (_, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+            let diagnostics = congkhai::check(&content, &SiteOverrides::default());
             print_diagnostics(&diagnostics);
             let failed =
                 diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0);

@@ -19,7 +19,7 @@ mod anchors;
 mod nesting;
 pub mod unpublished;
 pub use anchors::Anchors;
-pub use nesting::{MAX_NESTING, Scan, scan};
+pub use nesting::{MAX_NESTING, scan};
 
 /// The Markdown extensions sections may use.
 const OPTIONS: Options = Options::ENABLE_TABLES

@@ -44,8 +44,6 @@ pub struct SiteInfo {
     pub licence: crate::model::LicenceSource,
 }
 
-pub use crate::urls::EMBLEM_FOLDER;
-
 /// A province.
 #[derive(Debug, Clone, Serialize)]
 pub struct Province {
@@ -584,7 +582,7 @@ pub struct Document {
     pub updated: Option<Date>,
     /// Where its signed original is published elsewhere.
     pub original_url: Option<String>,
-    /// The document's folder, from which [`Document::drop_bodies`] lets it be read again.
+    /// The document's folder, from which [`Document::take_bodies`] lets it be read again.
     #[serde(skip)]
     pub folder: PathBuf,
     /// True once the sections' text and the appendices' rows were dropped.
@@ -609,16 +607,10 @@ impl Document {
         crate::urls::appendix_row(&self.id, appendix, &mention.anchor)
     }
 
-    /// Drops what only the document's own pages, open data and search records need (the
-    /// sections and the appendices' rows), keeping what the rest of the site shows: a build
-    /// holds every document this way and reads each again, a few at a time, when it writes
-    /// them (see [`crate::validate::Reader`]).
-    pub fn drop_bodies(&mut self) {
-        self.take_bodies();
-    }
-
-    /// Moves the sections and the appendices' rows out of the document, as
-    /// [`Document::drop_bodies`] does, and returns them.
+    /// Moves out what only the document's own pages, open data and search records need (the
+    /// sections and the appendices' rows), keeping what the rest of the site shows, and
+    /// returns it: a build holds every document this way and reads each again, a few at a
+    /// time, when it writes them (see [`crate::validate::Reader`]).
     pub fn take_bodies(&mut self) -> Bodies {
         let rows = self
             .appendices
@@ -719,11 +711,13 @@ impl KeptBodies {
     }
 
     /// How many documents' bodies are kept.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.0.lock().map_or(0, |kept| kept.len())
     }
 
     /// True when no bodies are kept.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -753,8 +747,6 @@ pub struct Attachment {
     /// The SHA-256 of its bytes, in hexadecimal.
     pub sha256: String,
 }
-
-pub use crate::urls::ATTACHMENTS_FOLDER;
 
 impl Attachment {
     /// Its path in the output: `van-ban/<document>/tep/<name>`.

@@ -10,10 +10,9 @@
 
 mod previous;
 
-use crate::output::{Output, Sink, Stream};
+use crate::output::{Sink, Stream};
 use crate::publish::compress;
 use anyhow::{Context, Result, anyhow};
-use rayon::prelude::*;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -371,7 +370,9 @@ impl Drop for Staging {
 }
 
 /// Writes `outputs` into `output_dir` atomically (as far as the file system allows).
-pub fn write_site(outputs: &[Output], output_dir: &Path) -> Result<()> {
+#[cfg(feature = "bench-stages")]
+pub fn write_site(outputs: &[crate::output::Output], output_dir: &Path) -> Result<()> {
+    use rayon::prelude::*;
     let mut staging = Staging::begin(output_dir)?;
     staging.show_progress(outputs.len());
     outputs

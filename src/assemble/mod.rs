@@ -5,9 +5,7 @@ pub mod link_places;
 
 use crate::output::{InMemory, Output, Sink, Stream};
 use crate::publish::{feed, links, relative, sitemap};
-use crate::render::{
-    Pages, document_pages, load_templates, page_list, prepare, projects, ready, views,
-};
+use crate::render::{Pages, document_pages, page_list, prepare, projects, ready, views};
 use crate::site::Site;
 use crate::validate::DOCUMENTS_PER_PART;
 use anyhow::{Context as _, Result, anyhow, bail};
@@ -26,8 +24,9 @@ struct SchemasPage {
 
 /// Every page and file of the site. Fails when a page cannot be rendered or a link of the
 /// site does not resolve.
+#[cfg(test)]
 pub fn render(site: &Site, theme: &Path) -> Result<Vec<Output>> {
-    let tera = load_templates(theme)?;
+    let tera = crate::render::load_templates(theme)?;
     render_with(&tera, site, theme)
 }
 

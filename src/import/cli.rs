@@ -14,55 +14,55 @@ pub struct ImportArgs {
     /// Tệp bảng: .txt (phân cách bằng tab), .csv, .xlsx, .docx (tệp Word); `-` để đọc từ đầu
     /// vào chuẩn. Các dòng đầu "Phụ lục …", tên, "(Kèm theo …)", "Đơn vị tính: …" (nếu dán cả)
     /// được dùng làm số, tên, dòng kèm theo và đơn vị của phụ lục.
-    pub file: PathBuf,
+    file: PathBuf,
     /// Các cột, theo thứ tự: khóa=vai-trò[:Tiêu đề], cách nhau bằng dấu phẩy.
     /// Vai trò: label, name, agency, goal, scale, period, amount, funding, status, note, text,
     /// date, document. Mặc định: đoán từ hàng tiêu đề.
     #[arg(long)]
-    pub columns: Option<String>,
+    columns: Option<String>,
     /// Đơn vị tiền: dong, nghin-dong, trieu-dong, ty-dong.
     #[arg(long, value_parser = parse_unit)]
-    pub unit: Option<Unit>,
+    unit: Option<Unit>,
     /// Cách viết số: vi (1.234,5) hoặc us (1,234.5). Mặc định: tự nhận ra.
     #[arg(long, value_parser = parse_format)]
-    pub number_format: Option<NumberFormat>,
+    number_format: Option<NumberFormat>,
     /// Bảng không có hàng tiêu đề (dòng đầu đã là dữ liệu).
     #[arg(long)]
-    pub no_header: bool,
+    no_header: bool,
     /// Chỉ đọc các dòng này của tệp, ví dụ 556-613; nhiều đoạn cách nhau bằng dấu phẩy,
     /// ví dụ 182-185,220-257 (đầu phụ lục và bảng ở xa nhau). Với .docx: các hàng của bảng.
     #[arg(long)]
-    pub lines: Option<LineRanges>,
+    lines: Option<LineRanges>,
     /// Trang tính của tệp .xlsx (mặc định: trang đầu).
     #[arg(long)]
-    pub sheet: Option<String>,
+    sheet: Option<String>,
     /// Bảng thứ mấy của tệp .docx (đánh số từ 1; xem danh sách bằng --list).
     #[arg(long, value_name = "SỐ")]
-    pub table: Option<usize>,
+    table: Option<usize>,
     /// Liệt kê các bảng của tệp .docx (số, đoạn văn trước bảng, hàng đầu, kích thước) rồi thôi.
     #[arg(long)]
-    pub list: bool,
+    list: bool,
     /// Mã phụ lục (dùng trong địa chỉ trang), ví dụ `ii`.
     #[arg(long)]
-    pub id: Option<String>,
+    id: Option<String>,
     /// Số phụ lục như in, ví dụ `II`.
     #[arg(long)]
-    pub number: Option<String>,
+    number: Option<String>,
     /// Tên phụ lục như in.
     #[arg(long)]
-    pub title: Option<String>,
+    title: Option<String>,
     /// Dòng chú thích dưới tên, ví dụ "(Kèm theo Kế hoạch số …)".
     #[arg(long)]
-    pub caption: Option<String>,
+    caption: Option<String>,
     /// Đường dẫn JSON Schema ghi vào dòng đầu cho trình soạn thảo YAML.
     #[arg(
         long,
         default_value = "../../../../../docs/schema/appendix.schema.json"
     )]
-    pub schema: String,
+    schema: String,
     /// Ghi ra tệp này (không ghi đè tệp có sẵn) thay vì in ra màn hình.
     #[arg(short, long)]
-    pub output: Option<PathBuf>,
+    output: Option<PathBuf>,
 }
 
 fn parse_unit(text: &str) -> Result<Unit, String> {

@@ -4,17 +4,17 @@
 //! ("Phụ lục III", its title, "(Kèm theo …)", "Đơn vị tính: …") fill the appendix's fields.
 
 pub mod cli;
-pub mod columns;
-pub mod docx;
-pub mod emit;
-pub mod heading;
-pub mod labels;
-pub mod read;
-pub mod table;
+mod columns;
+mod docx;
+mod emit;
+mod heading;
+mod labels;
+mod read;
+mod table;
 
-pub use emit::{AppendixHead, TargetDocument};
-pub use heading::Heading;
-pub use table::{Problem, Severity, Table, TableOptions};
+pub(crate) use emit::{AppendixHead, TargetDocument};
+pub(crate) use heading::Heading;
+pub(crate) use table::{Problem, Severity, Table, TableOptions};
 
 use anyhow::Result;
 use read::Source;
@@ -22,7 +22,7 @@ use std::path::Path;
 
 /// The result of an import: the YAML text and the table it was written from.
 #[derive(Debug, Clone)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// The appendix file.
     pub yaml: String,
     /// The placed table, with its problems (the heading's among them).
@@ -34,7 +34,7 @@ pub struct Imported {
 }
 
 /// Imports the table in `path` ("-" for standard input).
-pub fn import_file(
+pub(crate) fn import_file(
     path: &Path,
     source: &Source,
     options: &TableOptions,
@@ -57,7 +57,7 @@ pub fn import_file(
 }
 
 /// Imports lines already read: the heading lines first, if any, then the table.
-pub fn import_lines(
+pub(crate) fn import_lines(
     lines: &[read::RawLine],
     options: &TableOptions,
     head: &AppendixHead,

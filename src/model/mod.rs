@@ -8,11 +8,10 @@ mod document;
 mod registry;
 
 pub use appendix::{
-    AppendixSource, Cell, ColumnRole, ColumnSource, GroupSource, NumberFormat, RowNode, RowSource,
-    Unit,
+    AppendixSource, Cell, ColumnRole, GroupSource, NumberFormat, RowNode, RowSource, Unit,
 };
 pub use document::{
-    AttachmentSource, Comparison, DocumentKind, DocumentSource, Level, MeasurementSource, Period,
+    AttachmentSource, DocumentKind, DocumentSource, Level, MeasurementSource, Period,
     RelationSource, RelationType, SectionFrontMatter, Signer, TargetRef, TargetSource,
 };
 pub use registry::{

@@ -10,8 +10,6 @@ pub mod records;
 pub mod schema;
 pub mod tables;
 
-pub use number::Number;
-
 use crate::output::{Sink, Stream};
 use crate::site::Site;
 use anyhow::Result;
@@ -189,6 +187,7 @@ impl<'a> TableFiles<'a> {
 /// Every open-data file of `site` into `sink` (its documents read again whole where the
 /// check dropped their bodies); returns the open-data page's data (benchmarks, tools: a
 /// build writes them with its other files).
+#[cfg(feature = "bench-stages")]
 pub fn open_data(site: &Site, sink: &dyn Sink) -> Result<Value> {
     let reader = crate::validate::Reader::new(site);
     let mut writer = OpenData::begin(site, sink)?;

@@ -4,7 +4,7 @@
 //! only where the row is, its amount and whose it is. A list page joins its rows.
 
 use crate::scratch::{ScratchReader, ScratchWriter};
-use crate::site::{Appendix, Document, RowMention, Site};
+use crate::site::{Document, RowMention, Site};
 use anyhow::{Context as _, Result};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -14,8 +14,6 @@ use std::path::Path;
 pub struct Project<'a> {
     /// The document.
     pub document: &'a Document,
-    /// The appendix.
-    pub appendix: &'a Appendix,
     /// The row.
     pub row: &'a RowMention,
     /// The ID of the project's page, when it has one.
@@ -86,12 +84,11 @@ impl<'a> ProjectStore<'a> {
                 let ids = site.lineage.page_ids_of(&site.documents, first + i);
                 let mut rows = Vec::new();
                 for row in &slim.projects {
-                    let Some(appendix) = slim.appendices.get(row.appendix) else {
+                    if slim.appendices.get(row.appendix).is_none() {
                         continue;
-                    };
+                    }
                     let project = Project {
                         document: slim,
-                        appendix,
                         row,
                         page: ids.get(&(row.appendix, row.anchor.as_str())).copied(),
                     };
@@ -166,11 +163,6 @@ impl<'a> ProjectIndex<'a> {
     /// Number of projects in the site.
     pub fn len(&self) -> usize {
         self.lists.entries.len()
-    }
-
-    /// True when the site has no projects.
-    pub fn is_empty(&self) -> bool {
-        self.lists.entries.is_empty()
     }
 
     /// The projects of a province, in site order.

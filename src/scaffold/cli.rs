@@ -23,45 +23,45 @@ pub enum NewCommand {
 #[derive(Debug, Args)]
 pub struct DocumentArgs {
     /// Mã văn bản (tên thư mục), ví dụ kh-123-2025.
-    pub id: String,
+    id: String,
     /// Mã tỉnh, ví dụ khanh-hoa.
     #[arg(long)]
-    pub province: String,
+    province: String,
     /// Mã cơ quan ban hành (mặc định: UBND tỉnh).
     #[arg(long)]
-    pub issuer: Option<String>,
+    issuer: Option<String>,
     /// Số ký hiệu, ví dụ 123/KH-UBND.
     #[arg(long)]
-    pub number: Option<String>,
+    number: Option<String>,
     /// Ngày ban hành NĂM-THÁNG-NGÀY (mặc định: hôm nay).
     #[arg(long)]
-    pub issued: Option<String>,
+    issued: Option<String>,
     /// Trích yếu.
     #[arg(long)]
-    pub title: Option<String>,
+    title: Option<String>,
     /// Văn bản liên quan: kế hoạch được báo cáo (report), được ban hành (decision), được
     /// thực hiện (plan).
     #[arg(long)]
-    pub related: Option<String>,
+    related: Option<String>,
     /// Thư mục nội dung.
     #[arg(long, default_value = "content")]
-    pub content: PathBuf,
+    content: PathBuf,
 }
 
 /// Options of a new appendix.
 #[derive(Debug, Args)]
 pub struct AppendixArgs {
     /// Mã văn bản có phụ lục.
-    pub document: String,
+    document: String,
     /// Số phụ lục như in (mặc định: số La Mã kế tiếp).
     #[arg(long)]
-    pub number: Option<String>,
+    number: Option<String>,
     /// Tên phụ lục như in.
     #[arg(long)]
-    pub title: Option<String>,
+    title: Option<String>,
     /// Thư mục nội dung.
     #[arg(long, default_value = "content")]
-    pub content: PathBuf,
+    content: PathBuf,
 }
 
 /// Runs `congkhai new …`.

@@ -9,11 +9,11 @@ use crate::model::DocumentKind;
 use anyhow::{Context as _, Result, bail};
 use std::path::{Path, PathBuf};
 
-pub use templates::SCHEMA_DIR;
+pub(crate) use templates::SCHEMA_DIR;
 
 /// What to create.
 #[derive(Debug, Clone)]
-pub enum Request {
+pub(crate) enum Request {
     /// A new document folder.
     Document(NewDocument),
     /// A new appendix file in an existing document.
@@ -22,7 +22,7 @@ pub enum Request {
 
 /// A new plan, report or decision.
 #[derive(Debug, Clone)]
-pub struct NewDocument {
+pub(crate) struct NewDocument {
     /// plan, report or decision.
     pub kind: DocumentKind,
     /// Document id (also the folder name).
@@ -43,7 +43,7 @@ pub struct NewDocument {
 
 /// A new appendix of an existing document.
 #[derive(Debug, Clone)]
-pub struct NewAppendix {
+pub(crate) struct NewAppendix {
     /// The document's id.
     pub document: String,
     /// Number as printed ("II"); defaults to the next roman numeral.
@@ -53,7 +53,7 @@ pub struct NewAppendix {
 }
 
 /// Checks that `id` is lowercase ASCII words joined by `-`: it becomes a folder and a URL.
-pub fn check_id(id: &str, what: &str) -> Result<()> {
+pub(crate) fn check_id(id: &str, what: &str) -> Result<()> {
     let ok = !id.is_empty()
         && id.split('-').all(|w| {
             !w.is_empty()
@@ -96,7 +96,7 @@ fn roman(n: usize) -> String {
 /// publishes under `du-lieu/schema/noi-dung/`), where the first line of each file `new` and
 /// `import-table` make points, so that an editor's YAML language server finds them at once.
 /// Returns the files it wrote: those missing or out of date.
-pub fn write_content_schemas(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn write_content_schemas(dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: không tạo được thư mục", dir.display()))?;
     let mut written = Vec::new();
@@ -114,7 +114,7 @@ pub fn write_content_schemas(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// Where `new` writes the content schemas for a project whose content folder is `content`:
 /// `docs/schema/` beside it.
-pub fn schema_dir(content: &Path) -> PathBuf {
+pub(crate) fn schema_dir(content: &Path) -> PathBuf {
     content
         .parent()
         .unwrap_or_else(|| Path::new(""))
@@ -122,7 +122,7 @@ pub fn schema_dir(content: &Path) -> PathBuf {
 }
 
 /// Creates the files under `content`; returns the paths written.
-pub fn create(content: &Path, request: &Request) -> Result<Vec<PathBuf>> {
+pub(crate) fn create(content: &Path, request: &Request) -> Result<Vec<PathBuf>> {
     if !content.join("provinces.yaml").is_file() {
         bail!(
             "{}: không phải thư mục nội dung (không có provinces.yaml); chạy lệnh trong thư mục \

@@ -43,7 +43,8 @@ pub fn as_script(path: &str, bytes: &[u8]) -> Option<Output> {
     })
 }
 
-/// The index files of `site`, in memory (tests, tools).
+/// The index files of `site`, in memory (tests, benchmarks).
+#[cfg(any(test, feature = "bench-stages"))]
 pub fn outputs(site: &Site) -> Result<Vec<Output>> {
     let outputs = std::sync::Mutex::new(Vec::new());
     write(site, &|output| {
@@ -65,6 +66,7 @@ pub type Emit<'e> = dyn Fn(Output) -> Result<()> + Sync + 'e;
 
 /// Makes the index files of `site`, handing each to `emit` as soon as it is made (its
 /// documents read again whole where the check dropped their bodies).
+#[cfg(any(test, feature = "bench-stages"))]
 pub fn write(site: &Site, emit: &Emit) -> Result<()> {
     let reader = crate::validate::Reader::new(site);
     let mut builder = Builder::new(site, None);

@@ -9,8 +9,9 @@ mod route;
 mod state;
 mod watch;
 
-pub use preview::{Outcome, Pages, Preview, Scope};
-pub use watch::Change;
+pub(crate) use preview::{Outcome, Preview, Scope};
+#[cfg(test)]
+pub(crate) use watch::Change;
 
 use crate::diagnostics::Diagnostic;
 use anyhow::{Context as _, Result};

@@ -216,11 +216,6 @@ impl Lineage {
         self.project_of(at).filter(|p| self.has_page(p))
     }
 
-    /// The project with this ID.
-    pub fn project(&self, id: &str) -> Option<&Project> {
-        self.by_id.get(id).and_then(|&i| self.projects.get(i))
-    }
-
     /// The project ID of each project row of the document at `position` of `documents`,
     /// by appendix position and row anchor.
     pub fn ids_of<'a>(

@@ -9,7 +9,7 @@ mod document;
 mod lineage;
 mod measured;
 
-pub use agency_lookup::{AgencyLookup, normalize_name};
+pub use agency_lookup::AgencyLookup;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Place, did_you_mean};
 use crate::load::SourceContent;
@@ -200,7 +200,7 @@ pub const DOCUMENTS_PER_PART: usize = 64;
 
 /// Reads the documents of a build again, whole, a few at a time: [`validate_on_disk`] keeps
 /// only what the rest of the site shows of each document (see
-/// [`crate::site::Document::drop_bodies`]).
+/// [`crate::site::Document::take_bodies`]).
 pub struct Reader<'a> {
     site: &'a Site,
     lookup: AgencyLookup,

@@ -5,8 +5,6 @@
 use crate::common;
 
 use common::{Project, printed, repo};
-use congkhai::model::AppendixSource;
-use std::path::Path;
 
 /// A fenced block with the HTML comment just above it, if any.
 struct Block {
@@ -91,15 +89,8 @@ fn every_example_of_the_guide_works() {
                 std::fs::write(&path, &block.body).expect("write example file");
                 files += 1;
             }
-            (Some(tag), _) if tag.starts_with("mẫu:") => {
-                let parsed: Result<AppendixSource, _> =
-                    congkhai::yaml::parse(&block.body, Path::new("mẫu.yaml"));
-                assert!(
-                    parsed.is_ok(),
-                    "the sample appendix does not parse: {:?}",
-                    parsed.err()
-                );
-            }
+            // The sample appendix parses: `src/tests/guide.rs`.
+            (Some(tag), _) if tag.starts_with("mẫu:") => {}
             (Some(tag), "text") if tag.starts_with("tệp-lỗi:") => {
                 let rest = tag["tệp-lỗi:".len()..].trim();
                 let (file, change) = rest.split_once(": ").expect("tệp-lỗi: PATH: FROM → TO");

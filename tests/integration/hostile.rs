@@ -89,8 +89,8 @@ fn cases() -> Vec<(String, Case)> {
         let path = entry.expect("readable").path();
         if path.extension().is_some_and(|e| e == "yaml") {
             let text = std::fs::read_to_string(&path).expect("case file is UTF-8");
-            let case: Case = congkhai::yaml::parse(&text, &path)
-                .unwrap_or_else(|d| panic!("bad case file: {d}"));
+            let case: Case = serde_saphyr::from_str(&text)
+                .unwrap_or_else(|e| panic!("bad case file {}: {e}", path.display()));
             let name = path
                 .file_stem()
                 .expect("name")

@@ -109,10 +109,7 @@ fn the_report_gives_its_targets_a_status() {
 
 /// The exact figure of a sum as pages print it: "278.885,5 triệu đồng".
 fn exact(million: Decimal) -> String {
-    format!(
-        "{} triệu đồng",
-        congkhai::vietnamese::format_number(million)
-    )
+    format!("{} triệu đồng", congkhai::format_number(million))
 }
 
 /// A JSON number of the open data as the decimal it is written as (never through a float).

@@ -36,7 +36,10 @@ fn build_writes_a_sharded_index_and_the_search_page() {
                 word.starts_with(key) || key.starts_with('x'),
                 "{word} in {key}"
             );
-            assert_eq!(congkhai::vietnamese::fold(word), *word, "{word} is folded");
+            let folded = word
+                .chars()
+                .all(|c| !c.is_uppercase() && (c.is_ascii() || !c.is_alphabetic()));
+            assert!(folded, "{word} is folded");
         }
     }
     // "Đắk"-like folding: the fixture's Khánh Hòa is indexed as "khanh" with its exact form.

@@ -108,7 +108,8 @@ pub fn problems(html: &str) -> Vec<String> {
 
 /// Characters that must not reach a reader: bidi controls, NUL, text not in NFC.
 fn text_problems(text: &str, found: &mut Vec<String>) {
-    if text.chars().any(congkhai::bidi::is_bidi_control) {
+    let bidi_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.chars().any(bidi_control) {
         found.push(format!("bidi control in {text:?}"));
     }
     if text.contains('\0') {

@@ -2,15 +2,15 @@
 //! again whole when it writes it: what comes back is the whole document, and a document that
 //! changed in between stops the build instead of publishing pages that disagree.
 
-use crate::common;
-use common::{Project, printed};
-use congkhai::validate::{Reader, SiteOverrides, validate, validate_on_disk};
+use super::{Project, repo};
+use crate::SiteOverrides;
+use crate::validate::{Reader, validate, validate_on_disk};
 
 #[test]
 fn a_checked_build_site_keeps_no_bodies_and_reads_them_back_whole() {
     let project = Project::new();
     let content = project.path().join("content");
-    let (site, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+    let (site, diagnostics) = crate::check_site(&content, &SiteOverrides::default());
     let site = site.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
     let plan = site.document("kh-1-2020").expect("the plan");
     assert!(plan.bodies_dropped);
@@ -22,7 +22,7 @@ fn a_checked_build_site_keeps_no_bodies_and_reads_them_back_whole() {
     );
     assert!(!plan.targets.is_empty());
 
-    let (source, _) = congkhai::load::load(&content);
+    let (source, _) = crate::load::load(&content);
     let (whole_site, _) = validate(&source, &SiteOverrides::default());
     let reader = Reader::new(&site);
     let again = reader.whole(&site.documents).expect("read again");
@@ -49,7 +49,7 @@ fn a_checked_build_site_keeps_no_bodies_and_reads_them_back_whole() {
 fn a_document_that_changed_after_the_check_is_refused_by_name() {
     let project = Project::new();
     let content = project.path().join("content");
-    let (site, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+    let (site, diagnostics) = crate::check_site(&content, &SiteOverrides::default());
     let site = site.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
     project.edit(
         "documents/khanh-hoa/kh-1-2020/document.yaml",
@@ -67,12 +67,11 @@ fn a_document_that_changed_after_the_check_is_refused_by_name() {
 #[test]
 fn the_build_and_the_whole_site_render_the_same_files() {
     let project = Project::new();
-    let output = project.run(&["build"]);
-    assert!(output.status.success(), "{}", printed(&output));
+    project.build().expect("the fixture builds");
     let content = project.path().join("content");
-    let (source, _) = congkhai::load::load(&content);
+    let (source, _) = crate::load::load(&content);
     let (site, _) = validate(&source, &SiteOverrides::default());
-    let rendered = congkhai::assemble::render(&site, &project.path().join("themes/default"))
+    let rendered = crate::assemble::render(&site, &project.path().join("themes/default"))
         .expect("renders in memory");
     assert!(rendered.len() > 40, "{} files", rendered.len());
     for file in rendered {
@@ -89,12 +88,12 @@ fn the_build_and_the_whole_site_render_the_same_files() {
 fn the_search_index_of_a_checked_site_is_that_of_the_whole_site() {
     let project = Project::new();
     let content = project.path().join("content");
-    let (checked, diagnostics) = congkhai::check(&content, &SiteOverrides::default());
+    let (checked, diagnostics) = crate::check_site(&content, &SiteOverrides::default());
     let checked = checked.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
-    let (source, _) = congkhai::load::load(&content);
+    let (source, _) = crate::load::load(&content);
     let (whole, _) = validate(&source, &SiteOverrides::default());
-    let from_checked = congkhai::search::outputs(&checked).expect("index of the checked site");
-    let from_whole = congkhai::search::outputs(&whole).expect("index of the whole site");
+    let from_checked = crate::search::outputs(&checked).expect("index of the checked site");
+    let from_whole = crate::search::outputs(&whole).expect("index of the whole site");
     assert_eq!(from_checked.len(), from_whole.len());
     for (a, b) in from_checked.iter().zip(&from_whole) {
         assert_eq!(a.path, b.path);
@@ -111,10 +110,10 @@ fn the_search_index_of_a_checked_site_is_that_of_the_whole_site() {
 
 #[test]
 fn a_build_keeps_what_its_budget_allows_and_reads_only_the_rest_again() {
-    let content = common::repo().join("content");
-    let (source, _) = congkhai::load::load(&content);
+    let content = repo().join("content");
+    let (source, _) = crate::load::load(&content);
     let (whole_site, _) = validate(&source, &SiteOverrides::default());
-    let as_json = |documents: &[congkhai::site::Document]| -> Vec<serde_json::Value> {
+    let as_json = |documents: &[crate::site::Document]| -> Vec<serde_json::Value> {
         documents
             .iter()
             .map(|d| serde_json::to_value(d).expect("json"))
@@ -126,7 +125,7 @@ fn a_build_keeps_what_its_budget_allows_and_reads_only_the_rest_again() {
         .iter()
         .map(|d| d.clone().take_bodies().heap_bytes())
         .sum();
-    let (registries, dirs, _) = congkhai::load::load_registries(&content);
+    let (registries, dirs, _) = crate::load::load_registries(&content);
     let count = whole_site.documents.len();
     for (keep, kept) in [
         (0, 0..=0),
@@ -156,7 +155,7 @@ fn a_build_keeps_what_its_budget_allows_and_reads_only_the_rest_again() {
     // A document kept whole is not read again: editing it after the check changes nothing.
     let project = Project::new();
     let content = project.path().join("content");
-    let (site, diagnostics) = congkhai::check_for_build(&content, &SiteOverrides::default());
+    let (site, diagnostics) = crate::check_for_build(&content, &SiteOverrides::default());
     let site = site.unwrap_or_else(|| panic!("the fixture checks: {diagnostics:?}"));
     assert_eq!(
         site.kept.len(),

@@ -1,8 +1,7 @@
 //! The in-memory preview build behind `congkhai serve`: what each kind of change rebuilds.
 
-use crate::common;
-use common::Project;
-use congkhai::serve::{Change, Preview, Scope};
+use super::Project;
+use crate::serve::{Change, Preview, Scope};
 use std::sync::Arc;
 
 const SECTION: &str = "documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md";
@@ -27,7 +26,12 @@ fn text(preview: &Preview, page: &str) -> String {
 
 /// The text of a gzip-compressed file of the preview (the open data).
 fn gunzipped(preview: &Preview, file: &str) -> String {
-    common::gunzip_text(preview.pages().get(file).expect(file))
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&preview.pages().get(file).expect(file)[..])
+        .read_to_string(&mut text)
+        .expect("gzip of UTF-8 text");
+    text
 }
 
 #[test]
@@ -176,4 +180,27 @@ fn a_quick_page_with_a_broken_link_is_withdrawn_when_the_site_is_checked() {
         "the open pages must reload to the good page"
     );
     assert_eq!(text(&preview, DOCUMENT_PAGE), good);
+}
+
+/// `serve` renders in memory: a document's files are among what it serves.
+#[test]
+fn a_documents_files_are_served() {
+    let project = Project::new();
+    let mut signed = b"%PDF-1.7\n".to_vec();
+    signed.extend((0..3000u32).map(|i| (i * 7 % 251) as u8));
+    let document = "documents/khanh-hoa/kh-1-2020";
+    let path = project.file(&format!("{document}/files/ban-ky-so.pdf"));
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, &signed).expect("write");
+    project.edit(
+        &format!("{document}/document.yaml"),
+        "relations:",
+        "attachments:\n  - { file: ban-ky-so.pdf, title: \"Bản ký số của kế hoạch\" }\nrelations:",
+    );
+    let preview = preview(&project);
+    let pages = preview.pages();
+    let served = pages
+        .get("van-ban/kh-1-2020/tep/ban-ky-so.pdf")
+        .expect("the PDF is served");
+    assert_eq!(served.to_vec(), signed);
 }

@@ -5,17 +5,19 @@
 //! `scripts/fuzz.sh` runs them for minutes with `PROPTEST_CASES`. Failures proptest finds
 //! are kept in `proptest-regressions/` and as named tests here.
 
-use crate::common;
-use congkhai::model::{AppendixSource, DocumentSource, SectionFrontMatter};
+use super::{Project, safe_html};
+use crate::model::{AppendixSource, DocumentSource, SectionFrontMatter};
 use proptest::prelude::*;
 use std::path::Path;
 
 const DOCUMENT: &str =
-    include_str!("../fixtures/valid/documents/khanh-hoa/kh-1-2020/document.yaml");
-const APPENDIX: &str =
-    include_str!("../fixtures/valid/documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml");
-const SECTION: &str =
-    include_str!("../fixtures/valid/documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md");
+    include_str!("../../tests/fixtures/valid/documents/khanh-hoa/kh-1-2020/document.yaml");
+const APPENDIX: &str = include_str!(
+    "../../tests/fixtures/valid/documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml"
+);
+const SECTION: &str = include_str!(
+    "../../tests/fixtures/valid/documents/khanh-hoa/kh-1-2020/sections/01-muc-tieu.md"
+);
 
 /// Cases per property: `PROPTEST_CASES` when set, else `default`.
 fn cases(default: u32) -> ProptestConfig {
@@ -58,14 +60,14 @@ fn edits() -> impl Strategy<Value = Vec<(usize, String)>> {
 /// Text as the loader hands it on: bidi controls removed, NFC.
 fn as_loaded(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    congkhai::bidi::neutralise(text, Path::new("f.md"))
+    crate::bidi::neutralise(text, Path::new("f.md"))
         .0
         .nfc()
         .collect()
 }
 
 fn yaml_parses_or_explains<T: serde::de::DeserializeOwned>(text: &str) {
-    if let Err(diagnostic) = congkhai::yaml::parse::<T>(text, Path::new("f.yaml")) {
+    if let Err(diagnostic) = crate::yaml::parse::<T>(text, Path::new("f.yaml")) {
         assert!(diagnostic.help.is_some(), "no hint: {diagnostic}");
     }
 }
@@ -88,8 +90,8 @@ proptest! {
     #[test]
     fn markdown_output_is_always_safe(body in edits(), noise in noise(200)) {
         for markdown in [mutate(SECTION, &body), noise] {
-            let out = congkhai::markdown::render(&as_loaded(&markdown), "s", &mut congkhai::markdown::Anchors::default());
-            let problems = common::safe_html::problems(&out.html);
+            let out = crate::markdown::render(&as_loaded(&markdown), "s", &mut crate::markdown::Anchors::default());
+            let problems = safe_html::problems(&out.html);
             prop_assert!(problems.is_empty(), "{problems:?} in {}", out.html);
         }
     }
@@ -102,20 +104,20 @@ proptest! {
         around in noise(20),
     ) {
         let markdown = format!("{around}<{tag} {attribute}=\"{value}\">{around}</{tag}>\n\n[l]({value})");
-        let out = congkhai::markdown::render(&as_loaded(&markdown), "s", &mut congkhai::markdown::Anchors::default());
-        let problems = common::safe_html::problems(&out.html);
+        let out = crate::markdown::render(&as_loaded(&markdown), "s", &mut crate::markdown::Anchors::default());
+        let problems = safe_html::problems(&out.html);
         prop_assert!(problems.is_empty(), "{problems:?} in {}", out.html);
     }
 
     #[test]
     fn vietnamese_text_functions_never_panic(text in "\\PC{0,80}") {
-        let slug = congkhai::vietnamese::slugify(&text);
-        prop_assert!(slug.is_empty() || congkhai::validate::is_valid_id(&slug) || slug.len() > 100);
-        let _ = congkhai::vietnamese::fold(&text);
-        let _ = congkhai::vietnamese::compare(&text, "Đắk Nông");
-        let _ = congkhai::vietnamese::parse_date(&text);
-        let _ = congkhai::amount::parse_amount(&text, congkhai::model::NumberFormat::Vi);
-        let _ = congkhai::amount::parse_plain(&text);
+        let slug = crate::vietnamese::slugify(&text);
+        prop_assert!(slug.is_empty() || crate::validate::is_valid_id(&slug) || slug.len() > 100);
+        let _ = crate::vietnamese::fold(&text);
+        let _ = crate::vietnamese::compare(&text, "Đắk Nông");
+        let _ = crate::vietnamese::parse_date(&text);
+        let _ = crate::amount::parse_amount(&text, crate::model::NumberFormat::Vi);
+        let _ = crate::amount::parse_plain(&text);
     }
 }
 
@@ -125,7 +127,7 @@ proptest! {
     /// The whole pipeline (load, validate, render) on a fixture copy with one file mutated.
     #[test]
     fn check_and_render_never_panic(which in 0usize..4, file_edits in edits()) {
-        let project = common::Project::new();
+        let project = Project::new();
         let file = [
             "documents/khanh-hoa/kh-1-2020/document.yaml",
             "documents/khanh-hoa/kh-1-2020/appendices/01-du-an.yaml",
@@ -134,9 +136,9 @@ proptest! {
         ][which];
         let text = std::fs::read_to_string(project.file(file)).expect("fixture");
         project.write(file, &mutate(&text, &file_edits));
-        let (site, _) = congkhai::check(&project.path().join("content"), &Default::default());
+        let (site, _) = crate::check_site(&project.content(), &Default::default());
         if let Some(site) = site {
-            congkhai::assemble::render(&site, &project.path().join("themes/default")).expect("renders");
+            crate::assemble::render(&site, &project.theme()).expect("renders");
         }
     }
 }
