@@ -249,6 +249,7 @@ fn write_shards_and_meta(
     let meta = json!({
         "version": 1,
         "kinds": Kind::ALL.iter().map(|k| k.label()).collect::<Vec<_>>(),
+        "weights": weights(),
         "provinces": provinces,
         "recordKinds": kinds,
         "recordProvinces": record_provinces,
@@ -257,6 +258,23 @@ fn write_shards_and_meta(
         "synonyms": synonyms::synonym_groups(site),
     });
     emit(json_output(&format!("{INDEX_DIR}/meta.json"), &meta)?)
+}
+
+/// The ranking weights of the search page, by name: what each kind of result adds (by its
+/// label), and what query words found side by side add, in a title or in the body, for two
+/// words (`phraseAdjacent…`) and for the whole query (`phraseChain…`).
+fn weights() -> Value {
+    let priors: serde_json::Map<String, Value> = Kind::ALL
+        .iter()
+        .map(|k| (k.label().to_string(), serde_json::json!(k.prior())))
+        .collect();
+    serde_json::json!({
+        "kindPrior": priors,
+        "phraseAdjacent": 4,
+        "phraseAdjacentTitle": 8,
+        "phraseChain": 6,
+        "phraseChainTitle": 12,
+    })
 }
 
 fn json_output(path: &str, value: &Value) -> Result<Output> {

@@ -52,6 +52,18 @@ impl Kind {
         }
     }
 
+    /// What a result of this kind adds to its score: a province's or a document's page ranks a
+    /// little above the parts that name it. Written into the index's metadata by name
+    /// (`weights.kindPrior`), where the search page reads it.
+    pub fn prior(self) -> f64 {
+        match self {
+            Kind::Province | Kind::Indicator => 2.0,
+            Kind::Document | Kind::Glossary => 1.5,
+            Kind::Agency => 1.0,
+            Kind::Section | Kind::Appendix | Kind::Target => 0.0,
+        }
+    }
+
     /// The kind's position in [`Kind::ALL`].
     pub fn index(self) -> usize {
         Kind::ALL.iter().position(|k| *k == self).unwrap_or(0)

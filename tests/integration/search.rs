@@ -27,6 +27,18 @@ fn build_writes_a_sharded_index_and_the_search_page() {
         serde_json::from_str(&project.page("tim-kiem/chi-muc/meta.json")).expect("meta.json");
     let shards = meta["shards"].as_array().expect("shards");
     assert!(shards.len() > 20, "the index is split into shards");
+    // The ranking weights travel by name in the metadata: one prior per kind label the page
+    // shows, and the phrase bonuses.
+    let weights = &meta["weights"];
+    for label in meta["kinds"].as_array().expect("kinds") {
+        let label = label.as_str().expect("a label");
+        assert!(
+            weights["kindPrior"][label].is_number(),
+            "a prior for {label}"
+        );
+    }
+    assert_eq!(weights["kindPrior"]["Tỉnh"], 2.0);
+    assert_eq!(weights["phraseChainTitle"], 12);
     for shard in shards {
         let key = shard.as_str().expect("shard key");
         let text = project.page(&format!("tim-kiem/chi-muc/t/{key}.json"));

@@ -139,3 +139,20 @@ test('a province named in the query narrows the search to it', () => {
   assert.strictEqual(core.placeIn('Tây Ninh', places), null, 'the name alone is a search for the province');
   assert.strictEqual(core.placeIn('camera giao thong', places), null);
 });
+
+test('ranking weights come from the index metadata, by name', () => {
+  const records = [{ title: 'Chuyển đổi số' }, { title: 'Chuyển đổi số' }];
+  const index = buildIndex(records);
+  const query = core.parseQuery('chuyen doi so', core.synonymMap([]));
+  const prefixes = (p) => Array.from(index.keys()).filter((w) => w.startsWith(p));
+  const order = (weights) => core
+    .rank(query, (w) => index.get(w) || null, prefixes, [0, 1], ['Văn bản', 'Tỉnh'], weights)
+    .map((r) => r.record);
+  const phrases = { phraseAdjacent: 4, phraseAdjacentTitle: 8, phraseChain: 6, phraseChainTitle: 12 };
+  assert.deepStrictEqual(order({ ...phrases, kindPrior: { 'Tỉnh': 2 } }), [1, 0]);
+  assert.deepStrictEqual(order({ ...phrases, kindPrior: { 'Văn bản': 2 } }), [0, 1]);
+  // The phrase bonuses are read too: a title phrase of the whole query adds phraseChainTitle.
+  const score = (weights) => core
+    .rank(query, (w) => index.get(w) || null, prefixes, [0, 1], ['Văn bản', 'Tỉnh'], weights)[0].score;
+  assert.strictEqual(score({ ...phrases, kindPrior: {}, phraseChainTitle: 112 }) - score({ ...phrases, kindPrior: {} }), 100);
+});

@@ -8,7 +8,9 @@
   var BODY = 1000;
   var VARIANTS = 16;
   var PAGE = 20;
-  var KIND_PRIOR = { '0': 1.5, '4': 1, '5': 2, '6': 2, '7': 1.5 };
+  // The ranking weights when the index gives none (meta.weights, written by
+  // src/search/mod.rs, wins): phrase bonuses, and no prior by kind.
+  var DEFAULT_WEIGHTS = { kindPrior: {}, phraseAdjacent: 4, phraseAdjacentTitle: 8, phraseChain: 6, phraseChainTitle: 12 };
   // Results shown for each kind while they are grouped by kind.
   var PER_GROUP = 5;
   var MARKS = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323]/g;
@@ -199,10 +201,13 @@
     return result;
   }
 
-  /** Scores every record that matches all slots; `kinds` is meta.recordKinds (a province or
-   * document page ranks a little above the parts that name it). Returns [{record, score}]. */
-  function rank(query, lookup, prefixes, kinds) {
+  /** Scores every record that matches all slots; `kinds` is meta.recordKinds and
+   * `kindLabels` meta.kinds (each record's kind adds weights.kindPrior[its label]); `weights`
+   * is meta.weights. Returns [{record, score}]. */
+  function rank(query, lookup, prefixes, kinds, kindLabels, weights) {
     if (query.slots.length === 0) return [];
+    var w = weights || DEFAULT_WEIGHTS;
+    var priors = (kindLabels || []).map(function (label) { return (w.kindPrior || {})[label] || 0; });
     var perSlot = query.slots.map(function (slot) {
       return slotOccurrences(slot, query.marked, lookup, prefixes);
     });
@@ -224,7 +229,7 @@
           if (ends.has(o.start - 1)) { inTitle = inTitle || o.start < BODY; return true; }
           return false;
         });
-        if (adjacent) score += inTitle ? 8 : 4;
+        if (adjacent) score += inTitle ? w.phraseAdjacentTitle : w.phraseAdjacent;
       }
       if (lists.length > 1) {
         var chain = new Set(lists[0].map(function (o) { return o.end; }));
@@ -236,10 +241,10 @@
         if (chain.size) {
           var title = false;
           chain.forEach(function (e) { if (e < BODY) title = true; });
-          score += title ? 12 : 6;
+          score += title ? w.phraseChainTitle : w.phraseChain;
         }
       }
-      results.push({ record: record, score: score + (KIND_PRIOR[kinds ? kinds[record] : ''] || 0) });
+      results.push({ record: record, score: score + ((kinds ? priors[kinds[record]] : 0) || 0) });
     });
     results.sort(function (a, b) { return b.score - a.score || a.record - b.record; });
     return results;
@@ -437,7 +442,7 @@
           found.forEach(function (w) { expanded.add(w); });
           return found;
         }
-        var results = rank(query, lookup, prefixes, meta.recordKinds);
+        var results = rank(query, lookup, prefixes, meta.recordKinds, meta.kinds, meta.weights);
         if (place) {
           results = results.filter(function (r) { return meta.recordProvinces[r.record] === place.index; });
         }
