@@ -223,6 +223,9 @@ impl<'a> OpenData<'a> {
             files,
         };
         open_data.append(&Records::registries(site))?;
+        for part in Records::tracked_in_parts(site) {
+            open_data.append(&part)?;
+        }
         Ok(open_data)
     }
 

@@ -714,8 +714,21 @@ impl Records {
                 .collect(),
             documents: Vec::new(),
             projects: Vec::new(),
-            tracked: tracked(site),
+            tracked: Vec::new(),
         }
+    }
+
+    /// The site's tracked projects (see [`TrackedProjectRecord`]), [`TRACKED_PER_PART`] at a
+    /// time: at national scale they are hundreds of thousands, and their records and table
+    /// rows made at once held hundreds of megabytes.
+    pub fn tracked_in_parts(site: &Site) -> impl Iterator<Item = Records> + '_ {
+        site.lineage
+            .projects()
+            .chunks(TRACKED_PER_PART)
+            .map(|part| Records {
+                tracked: tracked(site, part),
+                ..Records::default()
+            })
     }
 
     /// The records of `documents` alone (no provinces, agencies or indicators), made on
@@ -948,14 +961,17 @@ fn row(appendix: &Appendix, row: &TableRow, url: &str) -> RowRecord {
 }
 
 /// Every project once (see [`crate::site::lineage`]).
-fn tracked(site: &Site) -> Vec<TrackedProjectRecord> {
+/// How many tracked projects [`Records::tracked_in_parts`] makes at once.
+const TRACKED_PER_PART: usize = 4096;
+
+fn tracked(site: &Site, projects: &[crate::site::lineage::Project]) -> Vec<TrackedProjectRecord> {
     let mention = |&(d, k): &(usize, usize)| {
         let document = site.documents.get(d)?;
         Some((document, document.projects.get(k)?))
     };
-    site.lineage
-        .projects()
-        .iter()
+    use rayon::prelude::*;
+    projects
+        .par_iter()
         .filter_map(|project| {
             let mentions: Vec<_> = project.mentions.iter().filter_map(mention).collect();
             let (first_document, _) = mentions.first()?;
