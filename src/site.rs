@@ -387,8 +387,48 @@ pub struct TotalMismatch {
     pub difference: Decimal,
 }
 
+/// A text many rows print alike (an agency, a period, a funding source, a status), held
+/// once however many rows print it: see [`RowMention`].
+pub type Shared = std::sync::Arc<str>;
+
+thread_local! {
+    /// The texts and agency lists [`Appendix::mentions`] has already made on this thread.
+    static SHARED: std::cell::RefCell<(
+        std::collections::HashSet<Shared>,
+        std::collections::HashSet<std::sync::Arc<[String]>>,
+    )> = std::cell::RefCell::default();
+}
+
+/// `text` as a [`Shared`] text, the same one as earlier rows on this thread that printed it.
+fn shared(text: &str) -> Shared {
+    SHARED.with(|cell| {
+        let texts = &mut cell.borrow_mut().0;
+        if let Some(known) = texts.get(text) {
+            return known.clone();
+        }
+        let new: Shared = text.into();
+        texts.insert(new.clone());
+        new
+    })
+}
+
+/// `agencies` shared with earlier rows on this thread that resolved to the same list.
+fn shared_agencies(agencies: &[String]) -> std::sync::Arc<[String]> {
+    SHARED.with(|cell| {
+        let lists = &mut cell.borrow_mut().1;
+        if let Some(known) = lists.get(agencies) {
+            return known.clone();
+        }
+        let new: std::sync::Arc<[String]> = agencies.into();
+        lists.insert(new.clone());
+        new
+    })
+}
+
 /// An appendix row that is a project or task (its appendix has an amount column), as every
-/// list of projects and the projects' own pages need it; kept when the rows are dropped.
+/// list of projects and the projects' own pages need it; kept when the rows are dropped, for
+/// every document of the site (374.000 rows at 10.000 pages): the texts that repeat from row
+/// to row are [`Shared`].
 #[derive(Debug, Clone, Serialize)]
 pub struct RowMention {
     /// The appendix's position in its document.
@@ -400,17 +440,17 @@ pub struct RowMention {
     /// The project's name as printed.
     pub name: String,
     /// The lead agency as printed.
-    pub agency: String,
+    pub agency: Shared,
     /// Resolved agency IDs.
-    pub agencies: Vec<String>,
+    pub agencies: std::sync::Arc<[String]>,
     /// Period as printed.
-    pub period: String,
+    pub period: Shared,
     /// Funding source as printed.
-    pub funding: String,
+    pub funding: Shared,
     /// Status as printed.
-    pub status_text: String,
+    pub status_text: Shared,
     /// The standard status (see [`TableRow::status`]).
-    pub status: Option<String>,
+    pub status: Option<Shared>,
     /// The main amount as printed, in the appendix's unit.
     pub amount_text: Option<String>,
     /// The main amount in triệu đồng (converted from the appendix's unit).
@@ -510,21 +550,21 @@ impl Appendix {
             return Vec::new();
         }
         let main = self.main_amount_column();
-        let text = |row, role| self.text_by_role(row, role).unwrap_or_default().to_string();
+        let text = |row, role| self.text_by_role(row, role).unwrap_or_default();
         self.rows
             .iter()
             .filter(|r| r.kind == RowKind::Row)
             .map(|row| RowMention {
                 appendix: position,
                 anchor: row.anchor.clone(),
-                label: text(row, ColumnRole::Label),
-                name: text(row, ColumnRole::Name),
-                agency: text(row, ColumnRole::Agency),
-                agencies: row.agencies.clone(),
-                period: text(row, ColumnRole::Period),
-                funding: text(row, ColumnRole::Funding),
-                status_text: text(row, ColumnRole::Status),
-                status: row.status.clone(),
+                label: text(row, ColumnRole::Label).to_string(),
+                name: text(row, ColumnRole::Name).to_string(),
+                agency: shared(text(row, ColumnRole::Agency)),
+                agencies: shared_agencies(&row.agencies),
+                period: shared(text(row, ColumnRole::Period)),
+                funding: shared(text(row, ColumnRole::Funding)),
+                status_text: shared(text(row, ColumnRole::Status)),
+                status: row.status.as_deref().map(shared),
                 amount_text: main
                     .and_then(|m| row.cells.get(m))
                     .map(|c| c.text.clone())

@@ -988,7 +988,7 @@ fn tracked(site: &Site, projects: &[crate::site::lineage::Project]) -> Vec<Track
                 name: non_empty(&latest.name),
                 province: latest_document.province.clone(),
                 agency: non_empty(&latest.agency),
-                agencies: latest.agencies.clone(),
+                agencies: latest.agencies.to_vec(),
                 mentions: mentions.len(),
                 documents,
                 first_document: first_document.id.clone(),
@@ -996,7 +996,7 @@ fn tracked(site: &Site, projects: &[crate::site::lineage::Project]) -> Vec<Track
                 first_amount_million_dong: amounts.first().copied().map(Number),
                 latest_amount_million_dong: latest.amount.map(Number),
                 latest_status: non_empty(&latest.status_text),
-                latest_status_standard: latest.status.clone(),
+                latest_status_standard: latest.status.as_deref().map(str::to_string),
             })
         })
         .collect()

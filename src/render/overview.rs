@@ -543,7 +543,7 @@ fn largest_view(site: &Site, count: usize) -> Vec<LargestProject> {
                 document.row_path(mention)
             },
             name: mention.name.clone(),
-            agency: mention.agency.clone(),
+            agency: mention.agency.to_string(),
             province: site.province(&document.province).map(|p| p.name.clone()),
             document: document_summary(site, document),
             money: money_view(amount),

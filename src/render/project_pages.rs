@@ -73,15 +73,15 @@ fn mention_view(site: &Site, (d, k): MentionAt) -> MentionView {
         unit: appendix.and_then(|a| a.unit.clone()),
         label: mention.label.clone(),
         name: mention.name.clone(),
-        agency: mention.agency.clone(),
-        period: mention.period.clone(),
-        funding: mention.funding.clone(),
+        agency: mention.agency.to_string(),
+        period: mention.period.to_string(),
+        funding: mention.funding.to_string(),
         amount_text: mention.amount_text.clone(),
         amount: mention.amount.map(format_number),
         converted: appendix
             .and_then(|a| a.unit.as_deref())
             .is_some_and(|u| u != "triệu đồng"),
-        status_text: mention.status_text.clone(),
+        status_text: mention.status_text.to_string(),
         status: status_view(site, mention.status.as_deref()),
         url: match site.lineage.page_of((d, k)) {
             Some(project) => urls::project(&project.id),
@@ -255,7 +255,7 @@ pub fn project_page<'a>(site: &'a Site, project: &Project) -> Option<ProjectPage
         first_name: first
             .filter(|f| f.name != mention.name)
             .map(|f| f.name.clone()),
-        agency: mention.agency.clone(),
+        agency: mention.agency.to_string(),
         agencies: mention
             .agencies
             .iter()
@@ -271,7 +271,7 @@ pub fn project_page<'a>(site: &'a Site, project: &Project) -> Option<ProjectPage
             url: urls::province(&p.id),
         }),
         status: status_view(site, mention.status.as_deref()),
-        status_text: mention.status_text.clone(),
+        status_text: mention.status_text.to_string(),
         money: mention.amount.map(super::overview::money_view),
         overall_change: overall,
         mentions_text: format_count(project.mentions.len()),

@@ -125,7 +125,7 @@ impl<'a> ProjectStore<'a> {
             appendix,
         });
         lists.by_province.entry(province).or_default().push(number);
-        for id in &row.agencies {
+        for id in row.agencies.iter() {
             let Some(agency) = self.site.agency(id) else {
                 continue;
             };
@@ -138,7 +138,7 @@ impl<'a> ProjectStore<'a> {
                 .entry(agency.id.as_str())
                 .or_default()
                 .entry((document, appendix))
-                .or_insert_with(|| row.agency.clone());
+                .or_insert_with(|| row.agency.to_string());
         }
         Ok(())
     }
