@@ -165,9 +165,10 @@ pub(crate) fn check_site(
 }
 
 /// About how many bytes of sections and rows a build keeps from its check
-/// ([`check_for_build`]): every document of a site of a few thousand pages, so that it is
-/// read only once, and a bounded part of a larger one.
-const KEPT_BODIES_BYTES: usize = 128 << 20;
+/// ([`check_for_build`]): every document of a site of a few hundred pages, so that it is
+/// read only once, and a bounded part of a larger one. At 128 MB a build of 10.000 pages
+/// peaked at 654 MB; at 0 at 514 MB, for 3 s more CPU reading documents again.
+const KEPT_BODIES_BYTES: usize = 16 << 20;
 
 /// [`check_site`] for a build: the sections and rows of the first documents checked, up to
 /// [`KEPT_BODIES_BYTES`], are kept aside ([`site::KeptBodies`]) instead of being read again
