@@ -791,6 +791,9 @@ mod tests {
         let documents = Records::of_documents(&site, &site.documents);
         records.documents = documents.documents;
         records.projects = documents.projects;
+        records.tracked = Records::tracked_in_parts(&site)
+            .flat_map(|part| part.tracked)
+            .collect();
         records
     }
 
