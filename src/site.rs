@@ -391,12 +391,14 @@ pub struct TotalMismatch {
 /// once however many rows print it: see [`RowMention`].
 pub type Shared = std::sync::Arc<str>;
 
+/// The texts and agency lists [`Appendix::mentions`] has already made on a thread.
+type Known = (
+    std::collections::HashSet<Shared>,
+    std::collections::HashSet<std::sync::Arc<[String]>>,
+);
+
 thread_local! {
-    /// The texts and agency lists [`Appendix::mentions`] has already made on this thread.
-    static SHARED: std::cell::RefCell<(
-        std::collections::HashSet<Shared>,
-        std::collections::HashSet<std::sync::Arc<[String]>>,
-    )> = std::cell::RefCell::default();
+    static SHARED: std::cell::RefCell<Known> = std::cell::RefCell::default();
 }
 
 /// `text` as a [`Shared`] text, the same one as earlier rows on this thread that printed it.
