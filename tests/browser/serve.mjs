@@ -17,7 +17,18 @@ export function serve(dir, prefix) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      // One byte range (`Range: bytes=a-b`), as the search reads its index files.
+      const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range || '');
+      if (range) {
+        const from = Number(range[1]);
+        const to = Math.min(range[2] === '' ? data.length - 1 : Number(range[2]), data.length - 1);
+        if (from > to) { res.writeHead(416, { 'content-range': `bytes */${data.length}` }); res.end(); return; }
+        res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${from}-${to}/${data.length}` });
+        res.end(data.subarray(from, to + 1));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes' });
       res.end(data);
     });
   });
