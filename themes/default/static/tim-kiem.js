@@ -440,7 +440,7 @@
   var streams = null;
   var current = { query: null, results: [], shown: 0, run: 0, all: null, view: null };
   // Compressed bytes of postings one reading may fetch; "Tìm tiếp" reads as much again.
-  var BUDGET = 32 * 1024;
+  var BUDGET = 24 * 1024;
   // Results after which a reading stops even within its budget.
   var ENOUGH = 500;
 
