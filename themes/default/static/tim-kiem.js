@@ -529,15 +529,40 @@
     });
   }
 
+  // Whether the server answers byte ranges: unknown (null) until its first answer to one.
+  // One that ignores them (python3 -m http.server) sends the whole file: it is kept, and
+  // later reads of that file are cut from it instead of downloading it again.
+  var rangesServed = null;
+  var firstRange = null;
+
   function readPart(path, from, to) {
-    if (fromDisk) return getFile(path).then(function (bytes) { return bytes.subarray(from, to); });
-    return fetch(base + path, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (r) {
+    if (fromDisk || rangesServed === false) {
+      return getFile(path).then(function (bytes) { return bytes.subarray(from, to); });
+    }
+    if (rangesServed === null && firstRange) {
+      // Until the first answer says whether ranges work, wait for it rather than risk a
+      // whole file per read.
+      return firstRange.then(function () { return readPart(path, from, to); });
+    }
+    var answer = fetch(base + path, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (r) {
       if (!r.ok) throw new Error(path + ': ' + r.status);
-      return r.arrayBuffer().then(function (b) {
-        var bytes = new Uint8Array(b);
-        // A server that ignores ranges sends the whole file.
-        return r.status === 206 ? bytes : bytes.subarray(from, to);
-      });
+      if (r.status !== 206) {
+        rangesServed = false;
+        // The whole file: kept as the file itself.
+        once(path, function () {
+          return r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+        });
+        return null;
+      }
+      rangesServed = true;
+      return r;
+    });
+    if (rangesServed === null) {
+      firstRange = answer.then(function () {}, function () { firstRange = null; });
+    }
+    return answer.then(function (r) {
+      if (!r) return readPart(path, from, to);
+      return r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
     });
   }
 
