@@ -232,3 +232,50 @@ fn search_page_finds_real_content_typed_without_diacritics() {
         .expect("node runs");
     assert!(output.status.success(), "{}", printed(&output));
 }
+
+/// A corpus large enough that a common word's postings take several readings: "Tìm tiếp"
+/// reads on to the full count, a kind chosen while the results are partial reads that kind
+/// only, and a server that ignores byte ranges has each index file downloaded once.
+#[test]
+#[ignore = "needs Node.js, playwright-core (npm ci) and Chromium; scripts/test.sh installs them"]
+fn a_search_read_in_part_reads_on_to_the_full_count() {
+    require_node();
+    let browser_dir = repo().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is missing: run `npm ci --prefix tests/browser` (scripts/test.sh does this)"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    bench_corpus::generate(&bench_corpus::CorpusOptions {
+        pages: 600,
+        seed: 3,
+        out: dir.path().join("c"),
+    })
+    .expect("the corpus is written");
+    let out = dir.path().join("out");
+    let theme = repo().join("themes/default");
+    let build = common::congkhai(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            "c/content",
+            "--theme",
+            theme.to_str().expect("utf-8 path"),
+            "--output",
+            out.to_str().expect("utf-8 path"),
+            "--base-url",
+            "https://congkhai.test/cong-khai/",
+        ],
+    );
+    assert!(build.status.success(), "{}", printed(&build));
+    let output = Command::new("node")
+        .arg("search-partial.mjs")
+        .arg(&out)
+        .arg("/cong-khai/")
+        .arg("thông tin")
+        .current_dir(&browser_dir)
+        .output()
+        .expect("node runs");
+    assert!(output.status.success(), "{}", printed(&output));
+}
