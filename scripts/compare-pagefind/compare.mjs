@@ -50,7 +50,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 let congkhai, pagefind;
 try {
   congkhai = await measure(browser, ours, 'tim-kiem/',
-    (u) => u.includes('/tim-kiem/chi-muc/') || u.endsWith('/assets/tim-kiem.js'),
+    (u) => u.includes('/tim-kiem/chi-muc/') || /\/assets\/tim-kiem\.[^/]*js$/.test(u),
     async (q) => {
       for (let i = 0; i < 100 && !window.congkhaiSearch; i++) await new Promise((r) => setTimeout(r, 20));
       return (await window.congkhaiSearch(q, 10)).map((r) => r.url);
@@ -69,7 +69,9 @@ try {
 
 const kb = (n) => (n / 1024).toFixed(1).replace('.', ',');
 const sum = (rows, key) => rows.reduce((s, r) => s + r[key], 0);
-const ourDisk = diskBytes(path.join(ours, 'tim-kiem/chi-muc')) + fs.statSync(path.join(ours, 'assets/tim-kiem.js')).size;
+// The search script is published under a fingerprinted name (assets/tim-kiem.<hash>.js).
+const script = fs.readdirSync(path.join(ours, 'assets')).find((n) => /^tim-kiem\.[^.]+\.js$/.test(n));
+const ourDisk = diskBytes(path.join(ours, 'tim-kiem/chi-muc')) + fs.statSync(path.join(ours, 'assets', script)).size;
 const theirDisk = diskBytes(path.join(theirs, 'pagefind'));
 console.log('| | congkhai | Pagefind |');
 console.log('|---|---:|---:|');

@@ -47,9 +47,8 @@ fn write_documents<'a>(
     let reader = crate::validate::Reader::new(site);
     let scratch = files.scratch();
     let mut open_data = crate::open_data::OpenData::begin(site, files)?;
-    let mut search = crate::search::Builder::new(site, scratch.clone());
+    let mut search = crate::search::Builder::new(site, scratch.clone())?;
     let mut projects = projects::ProjectStore::new(site, scratch.as_deref())?;
-    let emit = |o: Output| files.put(&o.path, &o.bytes);
     let project_row = |project: &projects::Project, amount| {
         pages.fragment(
             "project_row.html",
@@ -79,7 +78,7 @@ fn write_documents<'a>(
                     || projects.add(first, &whole, &project_row),
                 )
             },
-            || rayon::join(|| open_data.add(&whole), || search.add(site, &whole, &emit)),
+            || rayon::join(|| open_data.add(&whole), || search.add(site, &whole)),
         );
         written.and(listed).and(opened).and(indexed)?;
         lap(1);

@@ -84,16 +84,22 @@ pub fn handle(request: Request, shared: &Arc<Shared>, loopback_only: bool) {
         return;
     }
     let pages = shared.pages();
+    let range = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Range"))
+        .and_then(|h| byte_range(h.value.as_str()));
     let reply = match route(request.url(), &pages) {
-        Route::Page(key) => {
-            let status = shared.status();
-            page_response(
-                200,
-                &key,
-                pages.get(&key).map(|b| b.as_slice()),
-                status.site,
-            )
-        }
+        Route::Page(key) => match (range, pages.get(&key)) {
+            // The search reads its index files by byte range.
+            (Some((from, to)), Some(bytes)) if !key.ends_with(".html") => {
+                ranged(&key, bytes, from, to)
+            }
+            (_, bytes) => {
+                let status = shared.status();
+                page_response(200, &key, bytes.map(|b| b.as_slice()), status.site)
+            }
+        },
         Route::Redirect(location) => with(
             response(301, "text/plain; charset=utf-8", Vec::new()),
             "Location",
@@ -125,6 +131,33 @@ pub fn handle(request: Request, shared: &Arc<Shared>, loopback_only: bool) {
     let _ = request.respond(reply);
 }
 
+/// The bounds of a request's one byte range (`bytes=a-b` or `bytes=a-`; `None` for an end).
+fn byte_range(value: &str) -> Option<(usize, Option<usize>)> {
+    let (from, to) = value.strip_prefix("bytes=")?.split_once('-')?;
+    let from = from.parse().ok()?;
+    let to = if to.is_empty() {
+        None
+    } else {
+        Some(to.parse().ok()?)
+    };
+    Some((from, to))
+}
+
+/// The part of `bytes` a range asks for (206), or 416 when it starts past the end.
+fn ranged(key: &str, bytes: &[u8], from: usize, to: Option<usize>) -> Reply {
+    let last = to.unwrap_or(usize::MAX).min(bytes.len().saturating_sub(1));
+    if from > last || bytes.is_empty() {
+        let reply = response(416, "text/plain; charset=utf-8", Vec::new());
+        return with(reply, "Content-Range", &format!("bytes */{}", bytes.len()));
+    }
+    let reply = response(206, &content_type(key), bytes[from..=last].to_vec());
+    with(
+        reply,
+        "Content-Range",
+        &format!("bytes {from}-{last}/{}", bytes.len()),
+    )
+}
+
 fn page_response(status: u16, key: &str, bytes: Option<&[u8]>, site: u64) -> Reply {
     let kind = content_type(key);
     match bytes {
@@ -144,6 +177,20 @@ fn page_response(status: u16, key: &str, bytes: Option<&[u8]>, site: u64) -> Rep
 #[cfg(test)]
 mod tests {
     use super::inject;
+
+    #[test]
+    fn a_byte_range_answers_with_its_part_only() {
+        assert_eq!(super::byte_range("bytes=2-5"), Some((2, Some(5))));
+        assert_eq!(super::byte_range("bytes=7-"), Some((7, None)));
+        assert_eq!(super::byte_range("bytes=-5"), None);
+        assert_eq!(super::byte_range("items=1-2"), None);
+        let reply = super::ranged("a.bin", b"0123456789", 2, Some(5));
+        assert_eq!(reply.status_code().0, 206);
+        let reply = super::ranged("a.bin", b"0123456789", 8, Some(50));
+        assert_eq!(reply.status_code().0, 206);
+        let reply = super::ranged("a.bin", b"0123", 8, None);
+        assert_eq!(reply.status_code().0, 416);
+    }
 
     #[test]
     fn only_loopback_names_are_answered() {

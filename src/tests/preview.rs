@@ -147,7 +147,12 @@ fn after_a_quick_section_rebuild_the_data_and_the_search_index_catch_up() {
         pages
             .iter()
             .filter(|(path, _)| path.starts_with("tim-kiem/chi-muc/"))
-            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("MỤC TIÊU MỚI")),
+            .any(|(_, bytes)| {
+                use std::io::Read;
+                let mut text = Vec::new();
+                let _ = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut text);
+                String::from_utf8_lossy(&text).contains("MỤC TIÊU MỚI")
+            }),
         "the search index has the new title"
     );
     assert_eq!(
