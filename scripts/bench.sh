@@ -63,8 +63,15 @@ measure() {
   local name=$1 output=$2; shift 2
   if [ "$runs" = 0 ]; then
     rm -rf "$output"
-    /usr/bin/time -f "%e %U %S %M" -o "$dir/$name.time" "$@" >/dev/null 2>&1 \
-      || { echo "error: '$*' failed" >&2; cat "$dir/$name.time" >&2; exit 1; }
+    if ! /usr/bin/time -f "%e %U %S %M" -o "$dir/$name.time" "$@" >/dev/null 2>&1; then
+      # A peer that fails (Hugo is killed for lack of memory at 50.000 pages on 24 GiB)
+      # gives no figures; the caller prints why.
+      echo "error: '$*' failed: $(head -1 "$dir/$name.time")" >&2
+      local kb
+      kb=$(tail -1 "$dir/$name.time" | awk '$4 ~ /^[0-9]+$/ {print $4}')
+      echo "failed failed $(( ${kb:-0} / 1024 ))"
+      return
+    fi
     read -r wall user sys kb < "$dir/$name.time"
     echo "$wall $(python3 -c "print('%.2f' % ($user + $sys))") $((kb / 1024))"
     return
@@ -96,6 +103,12 @@ for n in "${sizes[@]}"; do
   read -r cf cmb <<<"$(files "$co")"; cp=$(find "$co" -name '*.html' | wc -l)
   rm -rf "$co"
   read -r hw hc hm <<<"$(measure "hugo-$n" "$ho" hugo --quiet --source "$corpus/hugo" --destination "$ho")"
+  if [ "$hw" = failed ]; then
+    rm -rf "$ho"
+    printf '%-7s %-9s %8s %8s %9s %8s %8s %8s\n' "$n" congkhai "$cw" "$cc" "$cm" "$cp" "$cf" "$cmb"
+    printf '%-7s %-9s   failed (peak %s MB when it ended): no Hugo, Pagefind or peer line\n' "$n" hugo "$hm"
+    continue
+  fi
   read -r hf hmb <<<"$(files "$ho")"; hp=$(find "$ho" -name '*.html' | wc -l)
   # The peer's other stages, over Hugo's pages: Pagefind's index, then precompression.
   rm -rf "$ho"; hugo --quiet --source "$corpus/hugo" --destination "$ho" >/dev/null
