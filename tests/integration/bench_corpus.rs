@@ -126,27 +126,7 @@ fn assert_national_pages_stay_readable(out: &Path) {
 #[test]
 fn an_agencys_long_list_links_to_filtered_appendix_tables() {
     let dir = tempfile::tempdir().expect("tempdir");
-    bench_corpus::generate(&bench_corpus::CorpusOptions {
-        pages: 500,
-        seed: 7,
-        out: dir.path().join("c"),
-    })
-    .expect("the corpus is written");
-    let theme = repo().join("themes/default");
-    let built = congkhai(
-        dir.path(),
-        &[
-            "build",
-            "--content",
-            "c/content",
-            "--theme",
-            theme.to_str().expect("utf-8 path"),
-            "--output",
-            "out",
-        ],
-    );
-    assert!(built.status.success(), "{}", printed(&built));
-    let out = dir.path().join("out");
+    let out = common::build_generated(dir.path(), 500, 7, &[]);
     let (agency, html) = long_page(&out, "co-quan", "index.html");
     assert!(
         !html.contains("<tr class=row>"),

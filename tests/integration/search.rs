@@ -246,29 +246,12 @@ fn a_search_read_in_part_reads_on_to_the_full_count() {
         "playwright-core is missing: run `npm ci --prefix tests/browser` (scripts/test.sh does this)"
     );
     let dir = tempfile::tempdir().expect("tempdir");
-    bench_corpus::generate(&bench_corpus::CorpusOptions {
-        pages: 600,
-        seed: 3,
-        out: dir.path().join("c"),
-    })
-    .expect("the corpus is written");
-    let out = dir.path().join("out");
-    let theme = repo().join("themes/default");
-    let build = common::congkhai(
+    let out = common::build_generated(
         dir.path(),
-        &[
-            "build",
-            "--content",
-            "c/content",
-            "--theme",
-            theme.to_str().expect("utf-8 path"),
-            "--output",
-            out.to_str().expect("utf-8 path"),
-            "--base-url",
-            "https://congkhai.test/cong-khai/",
-        ],
+        600,
+        3,
+        &["--base-url", "https://congkhai.test/cong-khai/"],
     );
-    assert!(build.status.success(), "{}", printed(&build));
     let output = Command::new("node")
         .arg("search-partial.mjs")
         .arg(&out)

@@ -20,6 +20,32 @@ pub fn congkhai(dir: &Path, args: &[&str]) -> Output {
         .expect("the congkhai binary runs")
 }
 
+/// Generates a corpus of `pages` pages from `seed` in `dir/c` and builds it with the
+/// default theme into `dir/out`, with `more` arguments; fails the test when the build
+/// fails. Returns the output folder.
+pub fn build_generated(dir: &Path, pages: usize, seed: u64, more: &[&str]) -> PathBuf {
+    bench_corpus::generate(&bench_corpus::CorpusOptions {
+        pages,
+        seed,
+        out: dir.join("c"),
+    })
+    .expect("the corpus is written");
+    let theme = repo().join("themes/default");
+    let mut args = vec![
+        "build",
+        "--content",
+        "c/content",
+        "--theme",
+        theme.to_str().expect("utf-8 path"),
+        "--output",
+        "out",
+    ];
+    args.extend_from_slice(more);
+    let built = congkhai(dir, &args);
+    assert!(built.status.success(), "{}", printed(&built));
+    dir.join("out")
+}
+
 /// Everything the command printed, both streams.
 pub fn printed(output: &Output) -> String {
     format!(
